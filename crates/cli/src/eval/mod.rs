@@ -1,0 +1,67 @@
+//! `storyline eval …`: scores each stage against annotated data.
+
+mod clusters;
+mod entities;
+mod mds;
+mod paraphrase;
+mod quotes;
+mod rouge;
+mod syndication;
+mod timex;
+mod tls;
+
+use clap::Subcommand;
+
+#[derive(Subcommand)]
+pub enum EvalCommand {
+    /// Temporal tagging on TimeML (.tml) files: span, type and value scores (TempEval-3).
+    Timex(timex::Args),
+    /// ROUGE-1.5.5-compatible scores of peer summaries against model summaries.
+    Rouge(rouge::Args),
+    /// Summarize DUC-style clusters and score them with ROUGE.
+    Mds(mds::Args),
+    /// Timeline summarization on Timeline17-style data (alignment ROUGE, date F1).
+    Tls(tls::Args),
+    /// Story clustering of gold story folders (B-cubed and pairwise F1).
+    Clusters(clusters::Args),
+    /// Syndication detection on a benchmark made from real articles.
+    Syndication(syndication::Args),
+    /// Named-entity recognition on MEANTIME (precision, recall, F1 per type).
+    Entities(entities::Args),
+    /// Quote extraction on the hand-annotated quote set.
+    Quotes(quotes::Args),
+    /// Paraphrase test on MSRP (accuracy, F1).
+    Paraphrase(paraphrase::Args),
+}
+
+pub fn run(cmd: EvalCommand) -> anyhow::Result<u8> {
+    match cmd {
+        EvalCommand::Timex(a) => timex::run(a),
+        EvalCommand::Rouge(a) => rouge::run(a),
+        EvalCommand::Mds(a) => mds::run(a),
+        EvalCommand::Tls(a) => tls::run(a),
+        EvalCommand::Clusters(a) => clusters::run(a),
+        EvalCommand::Syndication(a) => syndication::run(a),
+        EvalCommand::Entities(a) => entities::run(a),
+        EvalCommand::Quotes(a) => quotes::run(a),
+        EvalCommand::Paraphrase(a) => paraphrase::run(a),
+    }
+}
+
+/// Prints a report as pretty JSON or as `key: value` lines.
+pub fn print_report(value: &serde_json::Value, json: bool) {
+    if json {
+        println!("{}", serde_json::to_string_pretty(value).unwrap_or_default());
+    } else if let Some(map) = value.as_object() {
+        for (k, v) in map {
+            match v {
+                serde_json::Value::Number(n) => println!("{k}: {n}"),
+                serde_json::Value::String(s) => println!("{k}: {s}"),
+                other if other.is_object() || other.is_array() => {
+                    println!("{k}: {}", serde_json::to_string(other).unwrap_or_default())
+                }
+                other => println!("{k}: {other}"),
+            }
+        }
+    }
+}

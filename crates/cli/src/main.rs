@@ -1,0 +1,76 @@
+//! `storyline`: turns a pile of news articles into one sourced briefing.
+//!
+//! A thin command-line layer over the library crates: argument parsing, logging to stderr,
+//! progress, exit codes. All the work is done in `storyline-pipeline` and the stage crates.
+
+mod brief;
+mod demo;
+mod eval;
+
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+/// Exit code: everything was read and the command succeeded.
+pub const EXIT_OK: u8 = 0;
+/// Exit code: the command failed (bad arguments, unwritable output, no usable input).
+pub const EXIT_ERROR: u8 = 1;
+/// Exit code: the command succeeded, but some input was skipped (listed on stderr).
+pub const EXIT_SKIPPED: u8 = 2;
+
+#[derive(Parser)]
+#[command(name = "storyline", version, about = "Turns a pile of news articles into one sourced briefing")]
+struct Cli {
+    /// More logging on stderr (-v info, -vv debug); RUST_LOG overrides.
+    #[arg(short, long, action = clap::ArgAction::Count, global = true)]
+    verbose: u8,
+    /// Only errors on stderr.
+    #[arg(short, long, global = true)]
+    quiet: bool,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Read articles and print a briefing (with no path: the built-in demo corpus).
+    Brief(brief::Args),
+    /// Score a stage against annotated data.
+    #[command(subcommand)]
+    Eval(eval::EvalCommand),
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    init_logging(cli.verbose, cli.quiet);
+    let result = match cli.command {
+        Command::Brief(args) => brief::run(args),
+        Command::Eval(cmd) => eval::run(cmd),
+    };
+    match result {
+        Ok(code) => ExitCode::from(code),
+        Err(e) => {
+            eprintln!("storyline: error: {e:#}");
+            ExitCode::from(EXIT_ERROR)
+        }
+    }
+}
+
+fn init_logging(verbose: u8, quiet: bool) {
+    use tracing_subscriber::EnvFilter;
+    let level = if quiet {
+        "error"
+    } else {
+        match verbose {
+            0 => "warn",
+            1 => "info",
+            _ => "debug",
+        }
+    };
+    let filter = EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new(level));
+    let _ = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        .with_target(false)
+        .try_init();
+}

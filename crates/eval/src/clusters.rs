@@ -1,0 +1,1 @@
+//! Evaluation module `clusters` (being built).

@@ -1,0 +1,1 @@
+//! Evaluation module `entities` (being built).

@@ -1,0 +1,1 @@
+//! Evaluation module `mds` (being built).

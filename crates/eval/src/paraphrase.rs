@@ -1,0 +1,1 @@
+//! Evaluation module `paraphrase` (being built).

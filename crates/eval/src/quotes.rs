@@ -1,0 +1,1 @@
+//! Evaluation module `quotes` (being built).

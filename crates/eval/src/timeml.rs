@@ -1,0 +1,1 @@
+//! Evaluation module `timeml` (being built).

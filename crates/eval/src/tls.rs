@@ -1,0 +1,1 @@
+//! Evaluation module `tls` (being built).

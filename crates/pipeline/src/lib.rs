@@ -1,0 +1,250 @@
+//! The pipeline: turns ingested articles into a [`Briefing`].
+//!
+//! Stages run in this order, data flowing one way:
+//! text (boilerplate removal, language, sentences) → syndication (copies, shared
+//! sentences) → time (publication dates, timexes) → stories (clusters, events) →
+//! summary / timeline / compare, per story → the briefing.
+//!
+//! Time runs after syndication because a missing publication date may be taken from a
+//! syndicated copy; stories run after time because events are grouped by the dates that
+//! sentences report.
+
+#![warn(missing_docs)]
+
+use std::collections::BTreeSet;
+
+use rayon::prelude::*;
+use storyline_core::{
+    Article, ArticleEntry, Briefing, Corpus, Diagnostic, SCHEMA_VERSION, Story, StoryBriefing,
+    SyndicationGroup, TimelineEntry,
+};
+use storyline_syndication::{Group, SentenceSources};
+
+/// Options of a pipeline run.
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// Summary length budget.
+    pub summary: storyline_summary::SummaryOptions,
+    /// Timeline options.
+    pub timeline: storyline_timeline::TimelineOptions,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            summary: storyline_summary::SummaryOptions::default(),
+            timeline: storyline_timeline::TimelineOptions {
+                dates: None,
+                sentences_per_date: 1,
+                range: None,
+                query: Vec::new(),
+            },
+        }
+    }
+}
+
+/// Runs the text stage on raw articles: boilerplate removal, language detection and
+/// sentence splitting (in parallel).
+pub fn prepare(articles: Vec<Article>) -> Corpus {
+    let prepared: Vec<(Article, Vec<storyline_core::Sentence>)> = articles
+        .into_par_iter()
+        .enumerate()
+        .map(|(idx, mut a)| {
+            a.text = storyline_text::remove_boilerplate(&a.text);
+            if a.language.is_none() {
+                a.language = storyline_text::detect_language(&a.text);
+            }
+            let s = storyline_text::sentences(idx, &a);
+            (a, s)
+        })
+        .collect();
+    let mut corpus = Corpus::default();
+    for (a, s) in prepared {
+        corpus.articles.push(a);
+        corpus.sentences.push(s);
+    }
+    corpus
+}
+
+/// Everything the analysis stages found, before it is turned into a briefing.
+#[derive(Debug)]
+pub struct Analysis {
+    /// The corpus, with dates inferred and timexes filled in.
+    pub corpus: Corpus,
+    /// Syndication groups.
+    pub groups: Vec<Group>,
+    /// Shared-sentence index.
+    pub sources: SentenceSources,
+    /// Stories with their events.
+    pub stories: Vec<Story>,
+}
+
+/// Runs syndication, time and story clustering on a prepared corpus.
+pub fn analyze(mut corpus: Corpus) -> Analysis {
+    let groups = storyline_syndication::find_groups(&corpus);
+    storyline_time::infer_publication_dates(&mut corpus, &groups);
+    storyline_time::annotate(&mut corpus);
+    let sources = SentenceSources::build(&corpus);
+    let stories = storyline_stories::cluster(&corpus, &groups);
+    Analysis {
+        corpus,
+        groups,
+        sources,
+        stories,
+    }
+}
+
+/// Runs the whole pipeline on articles and builds the briefing.
+pub fn run(articles: Vec<Article>, skipped: Vec<Diagnostic>, options: &Options) -> Briefing {
+    let analysis = analyze(prepare(articles));
+    brief(&analysis, skipped, options)
+}
+
+/// Builds the briefing from an analysis.
+pub fn brief(analysis: &Analysis, skipped: Vec<Diagnostic>, options: &Options) -> Briefing {
+    let corpus = &analysis.corpus;
+    let articles = corpus
+        .articles
+        .iter()
+        .zip(&corpus.sentences)
+        .map(|(a, s)| ArticleEntry {
+            id: a.id.clone(),
+            path: a.origin.to_string(),
+            outlet: a.outlet.clone(),
+            title: a.title.clone(),
+            url: a.url.clone(),
+            published: a.published.clone(),
+            language: a.language.clone(),
+            dateline: a.dateline.clone(),
+            sentences: s.len(),
+        })
+        .collect();
+    let syndication = analysis
+        .groups
+        .iter()
+        .map(|g| SyndicationGroup {
+            articles: g
+                .members
+                .iter()
+                .map(|&i| corpus.articles[i].id.clone())
+                .collect(),
+            original: corpus.articles[g.original].id.clone(),
+            similarity: g.similarity,
+        })
+        .collect();
+    let stories = analysis
+        .stories
+        .par_iter()
+        .map(|story| story_briefing(analysis, story, options))
+        .collect();
+    Briefing {
+        schema_version: SCHEMA_VERSION,
+        generator: format!("storyline {}", env!("CARGO_PKG_VERSION")),
+        articles,
+        syndication,
+        stories,
+        skipped,
+    }
+}
+
+fn story_briefing(analysis: &Analysis, story: &Story, options: &Options) -> StoryBriefing {
+    let corpus = &analysis.corpus;
+    let summary = storyline_summary::summarize(corpus, story, &analysis.sources, &options.summary);
+    let timeline =
+        storyline_timeline::build(corpus, story, &analysis.sources, &options.timeline);
+    let comparison = storyline_compare::compare(corpus, story, &analysis.sources);
+    let mut outlets: Vec<String> = Vec::new();
+    for &a in &story.articles {
+        let o = &corpus.articles[a].outlet;
+        if !outlets.contains(o) {
+            outlets.push(o.clone());
+        }
+    }
+    let dates: BTreeSet<_> = story
+        .articles
+        .iter()
+        .filter_map(|&a| corpus.articles[a].date())
+        .collect();
+    StoryBriefing {
+        id: story.id,
+        title: story_title(corpus, story),
+        articles: story
+            .articles
+            .iter()
+            .map(|&a| corpus.articles[a].id.clone())
+            .collect(),
+        outlets,
+        first_published: dates.first().copied(),
+        last_published: dates.last().copied(),
+        summary: summary.iter().map(|s| corpus.sourced_text(s)).collect(),
+        timeline: timeline
+            .iter()
+            .filter_map(|e| {
+                let best = e.sentences.first()?;
+                Some(TimelineEntry {
+                    date: format_date(e.date, e.precision),
+                    day: e.date,
+                    precision: e.precision,
+                    text: corpus.sentence_text(best.sentence).to_string(),
+                    sources: corpus.sources(&best.sources),
+                    more: e.sentences[1..]
+                        .iter()
+                        .map(|s| corpus.sourced_text(s))
+                        .collect(),
+                })
+            })
+            .collect(),
+        quotes: comparison.quotes,
+        disagreements: comparison.disagreements,
+        entities: comparison.entities,
+        coverage: comparison.coverage,
+    }
+}
+
+/// Formats a date at its precision: `2016-12-06`, `2016-W49`, `2016-12`, `2016-Q4`, `2016`.
+pub fn format_date(date: chrono::NaiveDate, precision: storyline_core::Precision) -> String {
+    use chrono::Datelike;
+    use storyline_core::Precision::*;
+    match precision {
+        Day => date.format("%Y-%m-%d").to_string(),
+        Week => format!("{}-W{:02}", date.iso_week().year(), date.iso_week().week()),
+        Month => date.format("%Y-%m").to_string(),
+        Quarter => format!("{}-Q{}", date.year(), (date.month0() / 3) + 1),
+        Year => date.format("%Y").to_string(),
+    }
+}
+
+/// A title for a story: the headline of its earliest titled article, else the first
+/// sentence of its first article.
+pub fn story_title(corpus: &Corpus, story: &Story) -> String {
+    let titled = story
+        .articles
+        .iter()
+        .filter_map(|&a| {
+            let art = &corpus.articles[a];
+            art.title.as_ref().map(|t| (art.date(), t))
+        })
+        .min_by_key(|(d, _)| d.unwrap_or(chrono::NaiveDate::MAX));
+    if let Some((_, t)) = titled {
+        return t.clone();
+    }
+    story
+        .articles
+        .first()
+        .and_then(|&a| {
+            corpus.sentences[a]
+                .first()
+                .map(|s| s.text(&corpus.articles[a].text))
+        })
+        .map(|s| truncate_words(s, 14))
+        .unwrap_or_else(|| format!("Story {}", story.id))
+}
+
+fn truncate_words(s: &str, n: usize) -> String {
+    let words: Vec<&str> = s.split_whitespace().collect();
+    if words.len() <= n {
+        s.to_string()
+    } else {
+        format!("{} …", words[..n].join(" "))
+    }
+}
