@@ -51,6 +51,11 @@ pub fn prepare(articles: Vec<Article>) -> Corpus {
         .enumerate()
         .map(|(idx, mut a)| {
             a.text = storyline_text::remove_boilerplate(&a.text);
+            if a.outlet == storyline_core::UNKNOWN_OUTLET
+                && let Some(agency) = a.dateline.as_deref().and_then(dateline_agency)
+            {
+                a.outlet = agency.to_string();
+            }
             if a.language.is_none() {
                 a.language = storyline_text::detect_language(&a.text);
             }
@@ -64,6 +69,14 @@ pub fn prepare(articles: Vec<Article>) -> Corpus {
         corpus.sentences.push(s);
     }
     corpus
+}
+
+/// The agency or outlet named in a dateline such as `ALEPPO (AFP)` or `(Reuters)`.
+pub fn dateline_agency(dateline: &str) -> Option<&str> {
+    let open = dateline.find('(')?;
+    let close = open + dateline[open..].find(')')?;
+    let name = dateline[open + 1..close].trim();
+    (!name.is_empty() && name.len() <= 60).then_some(name)
 }
 
 /// Everything the analysis stages found, before it is turned into a briefing.
@@ -150,8 +163,7 @@ pub fn brief(analysis: &Analysis, skipped: Vec<Diagnostic>, options: &Options) -
 fn story_briefing(analysis: &Analysis, story: &Story, options: &Options) -> StoryBriefing {
     let corpus = &analysis.corpus;
     let summary = storyline_summary::summarize(corpus, story, &analysis.sources, &options.summary);
-    let timeline =
-        storyline_timeline::build(corpus, story, &analysis.sources, &options.timeline);
+    let timeline = storyline_timeline::build(corpus, story, &analysis.sources, &options.timeline);
     let comparison = storyline_compare::compare(corpus, story, &analysis.sources);
     let mut outlets: Vec<String> = Vec::new();
     for &a in &story.articles {
@@ -246,5 +258,29 @@ fn truncate_words(s: &str, n: usize) -> String {
         s.to_string()
     } else {
         format!("{} …", words[..n].join(" "))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn agency_from_dateline() {
+        assert_eq!(dateline_agency("ALEPPO (AFP)"), Some("AFP"));
+        assert_eq!(dateline_agency("(Reuters)"), Some("Reuters"));
+        assert_eq!(dateline_agency("ALEPPO"), None);
+        assert_eq!(dateline_agency("X ()"), None);
+    }
+
+    #[test]
+    fn dates_at_each_precision() {
+        let d = chrono::NaiveDate::from_ymd_opt(2016, 12, 6).unwrap();
+        use storyline_core::Precision::*;
+        assert_eq!(format_date(d, Day), "2016-12-06");
+        assert_eq!(format_date(d, Week), "2016-W49");
+        assert_eq!(format_date(d, Month), "2016-12");
+        assert_eq!(format_date(d, Quarter), "2016-Q4");
+        assert_eq!(format_date(d, Year), "2016");
     }
 }

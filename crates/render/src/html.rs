@@ -1,10 +1,18 @@
-//! Self-contained HTML report (no external resources; all article text escaped).
+//! Self-contained HTML report: one file, no external resources, all article text escaped.
+//!
+//! The same page is served by the web UI for a story. It shows, per story: the summary with
+//! its sources as chips, an interactive timeline (dates on an axis, events as points; click a
+//! point to read its entry), quotes grouped by speaker, disagreements side by side, and
+//! coverage by outlet.
 
-use storyline_core::Briefing;
+use std::fmt::Write;
+
+use chrono::NaiveDate;
+use storyline_core::{Briefing, DisagreementKind, Source, StoryBriefing};
 
 /// Escapes text for HTML element content and attribute values.
 pub fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
+    let mut out = String::with_capacity(s.len() + 16);
     for c in s.chars() {
         match c {
             '&' => out.push_str("&amp;"),
@@ -18,11 +26,439 @@ pub fn escape(s: &str) -> String {
     out
 }
 
+const STYLE: &str = r#"
+:root { --ink:#1d2329; --muted:#5f6b76; --line:#d8dee4; --accent:#1f6feb; --warn:#b35900; --bad:#c62828; --bg:#fbfbfa; }
+* { box-sizing: border-box; }
+body { margin:0; font:16px/1.5 Georgia, 'Times New Roman', serif; color:var(--ink); background:var(--bg); }
+header.top { background:#14202b; color:#fff; padding:14px 28px; font-family:system-ui, sans-serif; }
+header.top h1 { margin:0; font-size:20px; letter-spacing:.02em; }
+header.top p { margin:2px 0 0; color:#b8c4cf; font-size:13px; }
+main { max-width:1040px; margin:0 auto; padding:20px 28px 60px; }
+nav.stories { font-family:system-ui, sans-serif; font-size:14px; margin:8px 0 24px; }
+nav.stories a { color:var(--accent); text-decoration:none; margin-right:14px; }
+section.story { background:#fff; border:1px solid var(--line); border-radius:8px; padding:22px 26px; margin-bottom:28px; }
+section.story > h2 { margin:0 0 4px; font-size:26px; }
+.meta { color:var(--muted); font-family:system-ui, sans-serif; font-size:13px; }
+h3 { font-family:system-ui, sans-serif; font-size:15px; text-transform:uppercase; letter-spacing:.06em; color:var(--muted); margin:26px 0 10px; border-bottom:1px solid var(--line); padding-bottom:4px; }
+ul.summary { padding-left:18px; } ul.summary li { margin-bottom:8px; }
+.chip { display:inline-block; font:12px/1.6 system-ui, sans-serif; background:#eef3fb; color:#174ea6; border:1px solid #cfdcf3; border-radius:10px; padding:0 8px; margin:2px 3px 0 0; white-space:nowrap; }
+.chip .id { color:#6b7c93; }
+.timeline { position:relative; margin:8px 0 6px; }
+.timeline svg { width:100%; height:120px; display:block; }
+.timeline .axis { stroke:#8a96a3; stroke-width:1.5; }
+.timeline .tick { stroke:#b9c2cc; }
+.timeline text { font:11px system-ui, sans-serif; fill:#5f6b76; }
+.timeline circle { fill:var(--accent); stroke:#fff; stroke-width:2; cursor:pointer; }
+.timeline circle:hover, .timeline circle.active { fill:#d9480f; }
+.tl-entries { list-style:none; padding:0; margin:6px 0 0; }
+.tl-entries li { padding:8px 10px; border-left:3px solid var(--line); margin-bottom:6px; }
+.tl-entries li.active { border-left-color:#d9480f; background:#fff6ef; }
+.tl-entries .date { font:600 13px system-ui, sans-serif; color:#14202b; margin-right:8px; }
+.speaker { margin-bottom:14px; } .speaker h4 { margin:0 0 4px; font-family:system-ui, sans-serif; font-size:15px; }
+blockquote { margin:4px 0 6px 0; padding:4px 12px; border-left:3px solid #c9d3dd; }
+.variant { color:var(--muted); font-size:14px; margin-left:14px; }
+.disagreement { border:1px solid var(--line); border-radius:6px; margin-bottom:12px; overflow:hidden; }
+.disagreement .topic { background:#f4f6f8; padding:6px 12px; font-family:system-ui, sans-serif; font-size:14px; }
+.kind { font-size:12px; border-radius:8px; padding:0 7px; margin-left:8px; color:#fff; }
+.kind.contradiction { background:var(--bad); } .kind.compatible { background:#2e7d32; } .kind.update { background:#6a4fb3; } .kind.variant { background:var(--warn); }
+.sides { display:grid; grid-template-columns:repeat(auto-fit, minmax(220px, 1fr)); }
+.side { padding:10px 12px; border-right:1px solid var(--line); } .side:last-child { border-right:0; }
+.side .claim { font:600 15px system-ui, sans-serif; }
+table.coverage { border-collapse:collapse; width:100%; font-size:14px; }
+table.coverage td, table.coverage th { border-bottom:1px solid var(--line); padding:6px 8px; text-align:left; vertical-align:top; }
+table.coverage th { font-family:system-ui, sans-serif; color:var(--muted); font-weight:600; }
+.articles { font-size:14px; } .articles td { padding:3px 8px 3px 0; }
+footer { color:var(--muted); font:12px system-ui, sans-serif; text-align:center; padding:20px; }
+"#;
+
+const SCRIPT: &str = r#"
+document.querySelectorAll('.timeline').forEach(function (tl) {
+  var list = tl.parentNode.querySelector('.tl-entries');
+  tl.querySelectorAll('circle').forEach(function (c) {
+    c.addEventListener('click', function () {
+      tl.querySelectorAll('circle').forEach(function (o) { o.classList.remove('active'); });
+      c.classList.add('active');
+      if (!list) return;
+      list.querySelectorAll('li').forEach(function (li) { li.classList.remove('active'); });
+      var li = list.querySelector('li[data-i="' + c.getAttribute('data-i') + '"]');
+      if (li) { li.classList.add('active'); li.scrollIntoView({block: 'nearest', behavior: 'smooth'}); }
+    });
+  });
+});
+"#;
+
+fn chips(sources: &[Source]) -> String {
+    let mut out = String::new();
+    for s in sources {
+        let _ = write!(
+            out,
+            "<span class=\"chip\" title=\"{}\">{} <span class=\"id\">{}</span></span>",
+            escape(&s.article),
+            escape(&s.outlet),
+            escape(short_id(&s.article))
+        );
+    }
+    out
+}
+
+fn short_id(id: &str) -> &str {
+    let id = id.rsplit('/').next().unwrap_or(id);
+    match id.char_indices().nth(18) {
+        Some((i, _)) => &id[..i],
+        None => id,
+    }
+}
+
 /// Renders the briefing as one HTML page.
 pub fn html(b: &Briefing) -> String {
-    let md = crate::markdown(b);
-    format!(
-        "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Storyline briefing</title></head><body><pre>{}</pre></body></html>\n",
-        escape(&md)
-    )
+    let mut out = String::new();
+    out.push_str("<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">");
+    out.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">");
+    out.push_str(
+        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:\">",
+    );
+    let title = match b.stories.as_slice() {
+        [one] => one.title.clone(),
+        _ => "Storyline briefing".to_string(),
+    };
+    let _ = write!(
+        out,
+        "<title>{}</title><style>{STYLE}</style></head><body>",
+        escape(&title)
+    );
+    let outlets: std::collections::BTreeSet<&str> =
+        b.articles.iter().map(|a| a.outlet.as_str()).collect();
+    let _ = write!(
+        out,
+        "<header class=\"top\"><h1>Storyline briefing</h1><p>{} articles · {} outlets · {} stories · {} syndication groups</p></header><main>",
+        b.articles.len(),
+        outlets.len(),
+        b.stories.len(),
+        b.syndication.len()
+    );
+    if b.stories.len() > 1 {
+        out.push_str("<nav class=\"stories\">");
+        for s in &b.stories {
+            let _ = write!(out, "<a href=\"#story-{}\">{}</a>", s.id, escape(&s.title));
+        }
+        out.push_str("</nav>");
+    }
+    for s in &b.stories {
+        story_section(&mut out, b, s);
+    }
+    if !b.skipped.is_empty() {
+        out.push_str("<section class=\"story\"><h3>Skipped input</h3><ul>");
+        for d in &b.skipped {
+            let _ = write!(out, "<li>{}</li>", escape(&d.to_string()));
+        }
+        out.push_str("</ul></section>");
+    }
+    let _ = write!(
+        out,
+        "</main><footer>{} · schema version {}</footer><script>{SCRIPT}</script></body></html>\n",
+        escape(&b.generator),
+        b.schema_version
+    );
+    out
+}
+
+/// Renders one story as a complete page (used by the web UI).
+pub fn story_page(b: &Briefing, story: &StoryBriefing) -> String {
+    let one = Briefing {
+        stories: vec![story.clone()],
+        articles: b
+            .articles
+            .iter()
+            .filter(|a| story.articles.contains(&a.id))
+            .cloned()
+            .collect(),
+        syndication: b
+            .syndication
+            .iter()
+            .filter(|g| g.articles.iter().any(|a| story.articles.contains(a)))
+            .cloned()
+            .collect(),
+        ..b.clone()
+    };
+    html(&one)
+}
+
+fn story_section(out: &mut String, b: &Briefing, s: &StoryBriefing) {
+    let _ = write!(out, "<section class=\"story\" id=\"story-{}\">", s.id);
+    let _ = write!(out, "<h2>{}</h2>", escape(&s.title));
+    let span = match (s.first_published, s.last_published) {
+        (Some(a), Some(b)) if a != b => format!("{a} – {b}"),
+        (Some(a), _) => a.to_string(),
+        _ => "dates unknown".to_string(),
+    };
+    let _ = write!(
+        out,
+        "<div class=\"meta\">{} articles · {} · {}</div>",
+        s.articles.len(),
+        escape(&s.outlets.join(", ")),
+        escape(&span)
+    );
+    if !s.summary.is_empty() {
+        out.push_str("<h3>Summary</h3><ul class=\"summary\">");
+        for t in &s.summary {
+            let _ = write!(out, "<li>{} {}</li>", escape(&t.text), chips(&t.sources));
+        }
+        out.push_str("</ul>");
+    }
+    if !s.timeline.is_empty() {
+        out.push_str("<h3>Timeline</h3>");
+        timeline_svg(out, s);
+        out.push_str("<ul class=\"tl-entries\">");
+        for (i, e) in s.timeline.iter().enumerate() {
+            let _ = write!(
+                out,
+                "<li data-i=\"{i}\"><span class=\"date\">{}</span>{} {}",
+                escape(&e.date),
+                escape(&e.text),
+                chips(&e.sources)
+            );
+            for m in &e.more {
+                let _ = write!(
+                    out,
+                    "<div class=\"variant\">{} {}</div>",
+                    escape(&m.text),
+                    chips(&m.sources)
+                );
+            }
+            out.push_str("</li>");
+        }
+        out.push_str("</ul>");
+    }
+    if !s.quotes.is_empty() {
+        out.push_str("<h3>Quotes by speaker</h3>");
+        let mut speakers: Vec<&str> = Vec::new();
+        for q in &s.quotes {
+            if !speakers.contains(&q.speaker.as_str()) {
+                speakers.push(&q.speaker);
+            }
+        }
+        for sp in speakers {
+            let _ = write!(out, "<div class=\"speaker\"><h4>{}</h4>", escape(sp));
+            for q in s.quotes.iter().filter(|q| q.speaker == sp) {
+                let text = if q.direct {
+                    format!("“{}”", q.text)
+                } else {
+                    q.text.clone()
+                };
+                let _ = write!(
+                    out,
+                    "<blockquote>{} {}</blockquote>",
+                    escape(&text),
+                    chips(&q.sources)
+                );
+                for v in &q.variants {
+                    let _ = write!(
+                        out,
+                        "<div class=\"variant\">also worded: “{}” {}</div>",
+                        escape(&v.text),
+                        chips(&v.sources)
+                    );
+                }
+            }
+            out.push_str("</div>");
+        }
+    }
+    if !s.disagreements.is_empty() {
+        out.push_str("<h3>Where sources differ</h3>");
+        for d in &s.disagreements {
+            let (class, label) = match d.kind {
+                DisagreementKind::Compatible => ("compatible", "compatible figures"),
+                DisagreementKind::Contradiction => ("contradiction", "contradiction"),
+                DisagreementKind::Update => ("update", "update over time"),
+                DisagreementKind::Variant => ("variant", "different wording"),
+            };
+            let _ = write!(
+                out,
+                "<div class=\"disagreement\"><div class=\"topic\">{}<span class=\"kind {class}\">{label}</span></div><div class=\"sides\">",
+                escape(&d.topic)
+            );
+            for p in &d.positions {
+                let by = p
+                    .asserted_by
+                    .as_ref()
+                    .map(|b| format!("<div class=\"meta\">per {}</div>", escape(b)))
+                    .unwrap_or_default();
+                let _ = write!(
+                    out,
+                    "<div class=\"side\"><div class=\"claim\">{}</div>{by}<div>{}</div>{}</div>",
+                    escape(&p.claim),
+                    escape(&p.text),
+                    chips(&p.sources)
+                );
+            }
+            out.push_str("</div></div>");
+        }
+    }
+    out.push_str("<h3>Coverage by outlet</h3><table class=\"coverage\"><tr><th>Outlet</th><th>Articles</th><th>Reported by this outlet only</th></tr>");
+    let coverage: Vec<(String, usize, String)> = if s.coverage.is_empty() {
+        s.outlets
+            .iter()
+            .map(|o| {
+                let n = b
+                    .articles
+                    .iter()
+                    .filter(|a| &a.outlet == o && s.articles.contains(&a.id))
+                    .count();
+                (o.clone(), n, String::new())
+            })
+            .collect()
+    } else {
+        s.coverage
+            .iter()
+            .map(|c| {
+                let unique: Vec<String> = c
+                    .unique
+                    .iter()
+                    .map(|u| format!("<div>{} {}</div>", escape(&u.text), chips(&u.sources)))
+                    .collect();
+                (c.outlet.clone(), c.articles, unique.join(""))
+            })
+            .collect()
+    };
+    for (outlet, n, unique) in coverage {
+        let _ = write!(
+            out,
+            "<tr><td>{}</td><td>{n}</td><td>{unique}</td></tr>",
+            escape(&outlet)
+        );
+    }
+    out.push_str("</table>");
+    out.push_str("<h3>Articles</h3><table class=\"articles\">");
+    for a in b.articles.iter().filter(|a| s.articles.contains(&a.id)) {
+        let date = a
+            .published
+            .as_ref()
+            .map(|p| p.date.to_string())
+            .unwrap_or_else(|| "date unknown".into());
+        let _ = write!(
+            out,
+            "<tr><td>{}</td><td>{}</td><td>{}</td><td class=\"meta\">{}</td></tr>",
+            escape(&date),
+            escape(&a.outlet),
+            escape(a.title.as_deref().unwrap_or("(untitled)")),
+            escape(&a.path)
+        );
+    }
+    out.push_str("</table></section>");
+}
+
+fn timeline_svg(out: &mut String, s: &StoryBriefing) {
+    let days: Vec<NaiveDate> = s.timeline.iter().map(|e| e.day).collect();
+    let (Some(&min), Some(&max)) = (days.iter().min(), days.iter().max()) else {
+        return;
+    };
+    let span = (max - min).num_days().max(1) as f64;
+    let (w, left, right) = (1000.0, 40.0, 40.0);
+    let x = |d: NaiveDate| left + (d - min).num_days() as f64 / span * (w - left - right);
+    let _ = write!(
+        out,
+        "<div class=\"timeline\"><svg viewBox=\"0 0 {w} 120\" preserveAspectRatio=\"none\" role=\"img\" aria-label=\"timeline\"><line class=\"axis\" x1=\"{left}\" y1=\"70\" x2=\"{}\" y2=\"70\"/>",
+        w - right
+    );
+    // Ticks: first, last, and up to 6 evenly spaced dates.
+    let ticks = 6.min(span as usize);
+    for i in 0..=ticks {
+        let d =
+            min + chrono::Duration::days((span * i as f64 / ticks.max(1) as f64).round() as i64);
+        let xi = x(d);
+        let _ = write!(
+            out,
+            "<line class=\"tick\" x1=\"{xi:.1}\" y1=\"64\" x2=\"{xi:.1}\" y2=\"76\"/><text x=\"{xi:.1}\" y=\"96\" text-anchor=\"middle\">{}</text>",
+            d.format("%Y-%m-%d")
+        );
+    }
+    // Stack points that fall on the same date.
+    let mut seen: std::collections::HashMap<NaiveDate, usize> = Default::default();
+    for (i, e) in s.timeline.iter().enumerate() {
+        let k = seen.entry(e.day).or_default();
+        let y = 70.0 - (*k as f64) * 16.0;
+        *k += 1;
+        let _ = write!(
+            out,
+            "<circle data-i=\"{i}\" cx=\"{:.1}\" cy=\"{y:.1}\" r=\"7\"><title>{}: {}</title></circle>",
+            x(e.day),
+            escape(&e.date),
+            escape(&e.text)
+        );
+    }
+    out.push_str("</svg></div>");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use storyline_core::{ArticleEntry, Precision, SourcedText, TimelineEntry};
+
+    fn briefing_with(text: &str) -> Briefing {
+        let src = Source {
+            article: "a1".into(),
+            outlet: "<b>Outlet</b>".into(),
+        };
+        Briefing {
+            schema_version: 1,
+            generator: "test".into(),
+            articles: vec![ArticleEntry {
+                id: "a1".into(),
+                path: "x.txt".into(),
+                outlet: "<b>Outlet</b>".into(),
+                title: Some(text.into()),
+                url: None,
+                published: None,
+                language: None,
+                dateline: None,
+                sentences: 1,
+            }],
+            syndication: vec![],
+            stories: vec![StoryBriefing {
+                id: 0,
+                title: text.into(),
+                articles: vec!["a1".into()],
+                outlets: vec!["<b>Outlet</b>".into()],
+                first_published: None,
+                last_published: None,
+                summary: vec![SourcedText {
+                    text: text.into(),
+                    sources: vec![src.clone()],
+                }],
+                timeline: vec![TimelineEntry {
+                    date: "2016-12-06".into(),
+                    day: NaiveDate::from_ymd_opt(2016, 12, 6).unwrap(),
+                    precision: Precision::Day,
+                    text: text.into(),
+                    sources: vec![src],
+                    more: vec![],
+                }],
+                quotes: vec![],
+                disagreements: vec![],
+                entities: vec![],
+                coverage: vec![],
+            }],
+            skipped: vec![],
+        }
+    }
+
+    #[test]
+    fn article_text_is_escaped() {
+        let page = html(&briefing_with("<script>alert('x')</script> & co"));
+        assert!(!page.contains("<script>alert"));
+        assert!(page.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; co"));
+        assert!(!page.contains("<b>Outlet</b>"));
+        // Only the report's own script tag is present.
+        assert_eq!(page.matches("<script>").count(), 1);
+    }
+
+    #[test]
+    fn page_is_self_contained_with_a_timeline() {
+        let page = html(&briefing_with("Army seized Shaar"));
+        assert!(page.contains("<svg"));
+        assert!(page.contains("<circle data-i=\"0\""));
+        for external in ["http://", "https://", "src=\"//"] {
+            assert!(!page.contains(external), "page refers to {external}");
+        }
+    }
 }

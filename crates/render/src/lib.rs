@@ -6,7 +6,7 @@
 mod html;
 mod markdown;
 
-pub use html::html;
+pub use html::{escape as escape_html, html, story_page};
 pub use markdown::markdown;
 use storyline_core::Briefing;
 
@@ -33,8 +33,7 @@ pub fn render(briefing: &Briefing, format: Format) -> String {
 /// The JSON document, pretty-printed, with a trailing newline.
 pub fn json(briefing: &Briefing) -> String {
     let mut s = serde_json::to_string_pretty(briefing).unwrap_or_else(|e| {
-        serde_json::json!({ "error": format!("briefing could not be serialised: {e}") })
-            .to_string()
+        serde_json::json!({ "error": format!("briefing could not be serialised: {e}") }).to_string()
     });
     s.push('\n');
     s

@@ -103,7 +103,13 @@ fn story_md(out: &mut String, _b: &Briefing, s: &StoryBriefing) {
     if !s.timeline.is_empty() {
         let _ = writeln!(out, "### Timeline\n");
         for e in &s.timeline {
-            let _ = writeln!(out, "- **{}** {} {}", e.date, e.text, sources_md(&e.sources));
+            let _ = writeln!(
+                out,
+                "- **{}** {} {}",
+                e.date,
+                e.text,
+                sources_md(&e.sources)
+            );
             for m in &e.more {
                 let _ = writeln!(out, "  - {} {}", m.text, sources_md(&m.sources));
             }
@@ -128,7 +134,12 @@ fn story_md(out: &mut String, _b: &Briefing, s: &StoryBriefing) {
                 };
                 let _ = writeln!(out, "  - {} {}", text, sources_md(&q.sources));
                 for v in &q.variants {
-                    let _ = writeln!(out, "    - also worded: “{}” {}", v.text, sources_md(&v.sources));
+                    let _ = writeln!(
+                        out,
+                        "    - also worded: “{}” {}",
+                        v.text,
+                        sources_md(&v.sources)
+                    );
                 }
             }
         }
@@ -150,7 +161,13 @@ fn story_md(out: &mut String, _b: &Briefing, s: &StoryBriefing) {
                     .as_ref()
                     .map(|b| format!(", per {b}"))
                     .unwrap_or_default();
-                let _ = writeln!(out, "  - {}{by}: “{}” {}", p.claim, p.text, sources_md(&p.sources));
+                let _ = writeln!(
+                    out,
+                    "  - {}{by}: “{}” {}",
+                    p.claim,
+                    p.text,
+                    sources_md(&p.sources)
+                );
             }
         }
         out.push('\n');
