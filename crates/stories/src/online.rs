@@ -1,0 +1,542 @@
+//! The online story clusterer: a single pass over articles in publication order, in the
+//! spirit of Miranda et al. (2018, "Multilingual Clustering of Streaming News").
+//!
+//! Each article becomes three TF-IDF vectors (body terms, headline terms, named-entity-like
+//! terms) with IDF learned incrementally from the documents seen so far. Each live story keeps
+//! a centroid per field: the sum of its articles' L2-normalised term-frequency vectors, cut to
+//! its `max_centroid_terms` heaviest terms. An article is scored against a story by the
+//! weighted mean of the three cosines (IDF applied to the centroid at scoring time), times a
+//! time decay on the days since the story's last update; it joins the best story scoring at
+//! least the threshold, else it starts a new story.
+//!
+//! Candidate stories come from an inverted index over the live centroids' body terms, probed
+//! with the article's heaviest terms, so an article is only scored against stories that share
+//! a salient term with it. Stories with no update for `quiet_days` are archived: their
+//! centroids and index entries are dropped, so memory is bounded by the live set (plus the
+//! vocabulary), not by the length of the stream.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+
+use crate::features::{SparseVec, TermCounts, TermId, Vocabulary};
+
+/// Story id: stories are numbered from 0 in the order they are created.
+pub type StoryId = usize;
+
+/// Settings of the online clusterer. The defaults were tuned on the development data
+/// (DUC 2003, DUC 2006, MEANTIME; see `docs/parts/stories.md`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct ClusterConfig {
+    /// Minimum score for an article to join an existing story.
+    pub threshold: f32,
+    /// Weight of the body-term cosine.
+    pub body_weight: f32,
+    /// Weight of the headline-term cosine (used when both article and story have headlines).
+    pub title_weight: f32,
+    /// Weight of the named-entity-term cosine (used when the article has such terms).
+    pub entity_weight: f32,
+    /// Time scale of the decay, in days: the similarity is multiplied by
+    /// `floor + (1 - floor) · exp(-Δ / decay_days)`, Δ = days since the story's last update.
+    pub decay_days: f32,
+    /// Floor of the decay factor, in `[0, 1]`.
+    pub decay_floor: f32,
+    /// Days without an update after which a story is archived (leaves the live set).
+    pub quiet_days: i64,
+    /// Terms kept per centroid field.
+    pub max_centroid_terms: usize,
+    /// Terms kept per article vector.
+    pub max_doc_terms: usize,
+    /// Heaviest article body terms used to look up candidate stories.
+    pub probe_terms: usize,
+}
+
+impl Default for ClusterConfig {
+    fn default() -> Self {
+        ClusterConfig {
+            threshold: 0.2,
+            body_weight: 1.0,
+            title_weight: 0.5,
+            entity_weight: 0.5,
+            decay_days: 30.0,
+            decay_floor: 0.5,
+            quiet_days: 730,
+            max_centroid_terms: 200,
+            max_doc_terms: 100,
+            probe_terms: 12,
+        }
+    }
+}
+
+/// One article as the clusterer sees it.
+#[derive(Debug, Clone, Copy)]
+pub struct Doc<'a> {
+    /// ISO 639-1 language code (unknown codes are analysed as English).
+    pub language: &'a str,
+    /// Headline, when known.
+    pub title: Option<&'a str>,
+    /// Body text.
+    pub text: &'a str,
+    /// Publication date, when known; undated articles are taken to be as recent as the
+    /// latest date seen.
+    pub date: Option<NaiveDate>,
+}
+
+#[derive(Debug, Default)]
+struct Centroid {
+    /// Summed normalised term frequencies.
+    weights: HashMap<TermId, f32>,
+    /// Norm of the centroid with IDF applied, and the document count it was computed at.
+    norm: f32,
+    norm_docs: u64,
+}
+
+impl Centroid {
+    fn add(&mut self, counts: &[(TermId, u32)]) -> Vec<TermId> {
+        let norm = counts
+            .iter()
+            .map(|&(_, tf)| {
+                let w = 1.0 + (tf as f32).ln();
+                w * w
+            })
+            .sum::<f32>()
+            .sqrt();
+        let mut new_terms = Vec::new();
+        if norm == 0.0 {
+            return new_terms;
+        }
+        for &(t, tf) in counts {
+            let w = (1.0 + (tf as f32).ln()) / norm;
+            match self.weights.get_mut(&t) {
+                Some(x) => *x += w,
+                None => {
+                    self.weights.insert(t, w);
+                    new_terms.push(t);
+                }
+            }
+        }
+        self.norm_docs = 0;
+        new_terms
+    }
+
+    /// Keeps the `k` heaviest terms (by weight · idf) once the centroid holds more than `2k`.
+    fn trim(&mut self, k: usize, vocab: &Vocabulary) {
+        if self.weights.len() <= 2 * k {
+            return;
+        }
+        let mut all: Vec<(TermId, f32, f32)> = self
+            .weights
+            .iter()
+            .map(|(&t, &w)| (t, w, w * vocab.idf(t)))
+            .collect();
+        all.sort_by(|a, b| b.2.total_cmp(&a.2).then(a.0.cmp(&b.0)));
+        all.truncate(k);
+        self.weights = all.into_iter().map(|(t, w, _)| (t, w)).collect();
+        self.norm_docs = 0;
+    }
+
+    /// Cosine of a unit TF-IDF vector with the centroid (IDF applied at the current counts).
+    fn cosine(&mut self, doc: &SparseVec, vocab: &Vocabulary) -> f32 {
+        if doc.is_empty() || self.weights.is_empty() {
+            return 0.0;
+        }
+        // Refresh the norm when the centroid changed or the IDF drifted (10% more documents).
+        if self.norm_docs == 0 || vocab.docs() > self.norm_docs + self.norm_docs / 10 {
+            self.norm = self
+                .weights
+                .iter()
+                .map(|(&t, &w)| {
+                    let x = w * vocab.idf(t);
+                    x * x
+                })
+                .sum::<f32>()
+                .sqrt();
+            self.norm_docs = vocab.docs().max(1);
+        }
+        if self.norm == 0.0 {
+            return 0.0;
+        }
+        let dot: f32 = doc
+            .iter()
+            .filter_map(|&(t, w)| self.weights.get(&t).map(|&c| w * c * vocab.idf(t)))
+            .sum();
+        dot / self.norm
+    }
+}
+
+#[derive(Debug)]
+struct LiveStory {
+    body: Centroid,
+    title: Centroid,
+    entities: Centroid,
+    last: Option<NaiveDate>,
+}
+
+/// Counters describing the clusterer's state.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ClusterStats {
+    /// Articles assigned.
+    pub articles: u64,
+    /// Stories created.
+    pub stories: usize,
+    /// Stories currently live (not archived).
+    pub live: usize,
+    /// Stories archived after their quiet period.
+    pub archived: usize,
+    /// Distinct terms in the vocabulary.
+    pub terms: usize,
+    /// Entries in the candidate index (live and stale).
+    pub index_entries: usize,
+}
+
+/// Single-pass story clusterer over a stream of articles in publication order.
+#[derive(Debug)]
+pub struct OnlineClusterer {
+    config: ClusterConfig,
+    vocab: Vocabulary,
+    /// Live stories by id; archived stories are `None`.
+    stories: Vec<Option<LiveStory>>,
+    live: usize,
+    /// Body term → stories whose body centroid held it when it was added (may be stale).
+    index: HashMap<TermId, Vec<u32>>,
+    index_entries: usize,
+    /// Per-story stamp of the last article that looked it up (candidate de-duplication).
+    seen: Vec<u64>,
+    articles: u64,
+    /// Latest publication date seen.
+    clock: Option<NaiveDate>,
+    /// Date of the last archive sweep.
+    swept: Option<NaiveDate>,
+}
+
+impl OnlineClusterer {
+    /// A clusterer with the given settings.
+    pub fn new(config: ClusterConfig) -> Self {
+        OnlineClusterer {
+            config,
+            vocab: Vocabulary::default(),
+            stories: Vec::new(),
+            live: 0,
+            index: HashMap::new(),
+            index_entries: 0,
+            seen: Vec::new(),
+            articles: 0,
+            clock: None,
+            swept: None,
+        }
+    }
+
+    /// The settings.
+    pub fn config(&self) -> &ClusterConfig {
+        &self.config
+    }
+
+    /// Counters describing the current state.
+    pub fn stats(&self) -> ClusterStats {
+        ClusterStats {
+            articles: self.articles,
+            stories: self.stories.len(),
+            live: self.live,
+            archived: self.stories.len() - self.live,
+            terms: self.vocab.len(),
+            index_entries: self.index_entries,
+        }
+    }
+
+    /// Whether a story is live (not archived). Unknown ids are not live.
+    pub fn is_live(&self, story: StoryId) -> bool {
+        self.stories.get(story).is_some_and(Option::is_some)
+    }
+
+    /// Assigns an article to a story (an existing one or a new one) and returns the story id.
+    pub fn add(&mut self, doc: Doc<'_>) -> StoryId {
+        self.articles += 1;
+        self.advance_clock(doc.date);
+        let date = doc.date.or(self.clock);
+        let counts = self.vocab.counts(doc.language, doc.title, doc.text);
+        self.vocab.observe(&counts);
+        let best = self.best_story(&counts, date);
+        let id = match best {
+            Some((id, score)) if score >= self.config.threshold => id,
+            _ => self.new_story(),
+        };
+        self.update(id, &counts, date);
+        id
+    }
+
+    /// Records that an article joins a given story without changing its content (used for
+    /// syndicated copies of an article already assigned): the story's last update moves to
+    /// the date. An archived story is not revived.
+    pub fn join(&mut self, story: StoryId, date: Option<NaiveDate>) {
+        self.articles += 1;
+        self.advance_clock(date);
+        let date = date.or(self.clock);
+        if let Some(Some(s)) = self.stories.get_mut(story) {
+            s.last = later(s.last, date);
+        }
+    }
+
+    /// The score of a story for an article with the given counts (`None` if archived).
+    fn score(&mut self, id: usize, doc: &DocVectors, date: Option<NaiveDate>) -> Option<f32> {
+        let cfg = &self.config;
+        let s = self.stories.get_mut(id)?.as_mut()?;
+        let mut num = cfg.body_weight * s.body.cosine(&doc.body, &self.vocab);
+        let mut den = cfg.body_weight;
+        if !doc.title.is_empty() && !s.title.weights.is_empty() {
+            num += cfg.title_weight * s.title.cosine(&doc.title, &self.vocab);
+            den += cfg.title_weight;
+        }
+        if !doc.entities.is_empty() {
+            num += cfg.entity_weight * s.entities.cosine(&doc.entities, &self.vocab);
+            den += cfg.entity_weight;
+        }
+        let sim = if den > 0.0 { num / den } else { 0.0 };
+        let days = match (date, s.last) {
+            (Some(d), Some(l)) => (d - l).num_days().unsigned_abs() as f32,
+            _ => 0.0,
+        };
+        let decay = if cfg.decay_days > 0.0 {
+            cfg.decay_floor + (1.0 - cfg.decay_floor) * (-days / cfg.decay_days).exp()
+        } else {
+            1.0
+        };
+        Some(sim * decay)
+    }
+
+    fn best_story(&mut self, counts: &TermCounts, date: Option<NaiveDate>) -> Option<(StoryId, f32)> {
+        let max = self.config.max_doc_terms;
+        let doc = DocVectors {
+            body: self.vocab.tfidf(&counts.body, max),
+            title: self.vocab.tfidf(&counts.title, max),
+            entities: self.vocab.tfidf(&counts.entities, max),
+        };
+        let mut probe: Vec<(TermId, f32)> = doc.body.clone();
+        probe.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        probe.truncate(self.config.probe_terms);
+        let stamp = self.articles;
+        let mut candidates: Vec<u32> = Vec::new();
+        for (t, _) in probe {
+            let Some(list) = self.index.get(&t) else {
+                continue;
+            };
+            for &s in list {
+                if let Some(seen) = self.seen.get_mut(s as usize)
+                    && *seen != stamp
+                {
+                    *seen = stamp;
+                    candidates.push(s);
+                }
+            }
+        }
+        candidates.sort_unstable();
+        let mut best: Option<(StoryId, f32)> = None;
+        for s in candidates {
+            let id = s as usize;
+            if let Some(score) = self.score(id, &doc, date)
+                && best.is_none_or(|(_, b)| score > b)
+            {
+                best = Some((id, score));
+            }
+        }
+        best
+    }
+
+    fn new_story(&mut self) -> StoryId {
+        self.stories.push(Some(LiveStory {
+            body: Centroid::default(),
+            title: Centroid::default(),
+            entities: Centroid::default(),
+            last: None,
+        }));
+        self.seen.push(0);
+        self.live += 1;
+        self.stories.len() - 1
+    }
+
+    fn update(&mut self, id: StoryId, counts: &TermCounts, date: Option<NaiveDate>) {
+        let k = self.config.max_centroid_terms;
+        let Some(Some(s)) = self.stories.get_mut(id) else {
+            return;
+        };
+        s.last = later(s.last, date);
+        let new_terms = s.body.add(&counts.body);
+        s.title.add(&counts.title);
+        s.entities.add(&counts.entities);
+        s.body.trim(k, &self.vocab);
+        s.title.trim(k, &self.vocab);
+        s.entities.trim(k, &self.vocab);
+        for t in new_terms {
+            if s.body.weights.contains_key(&t) {
+                self.index.entry(t).or_default().push(id as u32);
+                self.index_entries += 1;
+            }
+        }
+    }
+
+    fn advance_clock(&mut self, date: Option<NaiveDate>) {
+        let Some(d) = date else { return };
+        if self.clock.is_none_or(|c| d > c) {
+            self.clock = Some(d);
+        }
+        let Some(now) = self.clock else { return };
+        if self.swept == Some(now) {
+            return;
+        }
+        self.swept = Some(now);
+        let quiet = self.config.quiet_days;
+        let mut archived = false;
+        for slot in self.stories.iter_mut() {
+            let dormant = slot
+                .as_ref()
+                .and_then(|s| s.last)
+                .is_some_and(|l| (now - l).num_days() > quiet);
+            if dormant {
+                *slot = None;
+                self.live -= 1;
+                archived = true;
+            }
+        }
+        if archived {
+            self.compact_index();
+        }
+    }
+
+    /// Drops index entries of archived stories and trimmed terms once they are the majority.
+    fn compact_index(&mut self) {
+        let live_entries: usize = self
+            .stories
+            .iter()
+            .flatten()
+            .map(|s| s.body.weights.len())
+            .sum();
+        if self.index_entries <= 2 * live_entries + 1024 {
+            return;
+        }
+        let mut index: HashMap<TermId, Vec<u32>> = HashMap::new();
+        for (id, s) in self.stories.iter().enumerate() {
+            if let Some(s) = s {
+                for &t in s.body.weights.keys() {
+                    index.entry(t).or_default().push(id as u32);
+                }
+            }
+        }
+        for list in index.values_mut() {
+            list.sort_unstable();
+        }
+        self.index = index;
+        self.index_entries = live_entries;
+    }
+}
+
+struct DocVectors {
+    body: SparseVec,
+    title: SparseVec,
+    entities: SparseVec,
+}
+
+fn later(a: Option<NaiveDate>, b: Option<NaiveDate>) -> Option<NaiveDate> {
+    match (a, b) {
+        (Some(x), Some(y)) => Some(x.max(y)),
+        (x, None) => x,
+        (None, y) => y,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day(d: u32) -> Option<NaiveDate> {
+        NaiveDate::from_ymd_opt(2016, 12, d)
+    }
+
+    fn doc(text: &str, date: Option<NaiveDate>) -> Doc<'_> {
+        Doc {
+            language: "en",
+            title: None,
+            text,
+            date,
+        }
+    }
+
+    const A1: &str = "Syrian troops seized five districts of eastern Aleppo from rebels on Tuesday, the Syrian Observatory for Human Rights said.";
+    const A2: &str = "Rebels in eastern Aleppo lost more districts to Syrian troops, the Observatory said, as civilians fled the shelling.";
+    const B1: &str = "Apple unveiled a new iPhone in Cupertino, with a faster chip and a better camera, priced from 699 dollars.";
+    const B2: &str = "The new iPhone from Apple goes on sale next week; analysts in Cupertino expect strong demand for the camera.";
+
+    #[test]
+    fn similar_articles_join_and_different_ones_split() {
+        let mut c = OnlineClusterer::new(ClusterConfig::default());
+        let a1 = c.add(doc(A1, day(6)));
+        let b1 = c.add(doc(B1, day(6)));
+        let a2 = c.add(doc(A2, day(7)));
+        let b2 = c.add(doc(B2, day(7)));
+        assert_eq!(a1, a2);
+        assert_eq!(b1, b2);
+        assert_ne!(a1, b1);
+        assert_eq!(c.stats().stories, 2);
+    }
+
+    #[test]
+    fn deterministic_for_the_same_order() {
+        let run = || {
+            let mut c = OnlineClusterer::new(ClusterConfig::default());
+            [A1, B1, A2, B2, A1, B2]
+                .iter()
+                .enumerate()
+                .map(|(i, t)| c.add(doc(t, day(1 + i as u32))))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(run(), run());
+    }
+
+    #[test]
+    fn dormant_stories_are_archived_and_not_joined() {
+        let cfg = ClusterConfig {
+            quiet_days: 10,
+            ..ClusterConfig::default()
+        };
+        let mut c = OnlineClusterer::new(cfg);
+        let first = c.add(doc(A1, day(1)));
+        assert!(c.is_live(first));
+        let other = c.add(doc(B1, day(20)));
+        assert!(!c.is_live(first), "quiet for 19 days > 10");
+        assert!(c.is_live(other));
+        assert_eq!(c.stats().archived, 1);
+        assert_eq!(c.stats().live, 1);
+        let again = c.add(doc(A2, day(21)));
+        assert_ne!(again, first, "an archived story takes no new articles");
+        // The same pair within the quiet period does join.
+        let mut c = OnlineClusterer::new(ClusterConfig {
+            quiet_days: 30,
+            ..ClusterConfig::default()
+        });
+        let first = c.add(doc(A1, day(1)));
+        c.add(doc(B1, day(20)));
+        assert_eq!(c.add(doc(A2, day(21))), first);
+    }
+
+    #[test]
+    fn join_moves_last_update_and_keeps_story_live() {
+        let mut c = OnlineClusterer::new(ClusterConfig {
+            quiet_days: 10,
+            ..ClusterConfig::default()
+        });
+        let s = c.add(doc(A1, day(1)));
+        c.join(s, day(9));
+        c.add(doc(B1, day(15)));
+        assert!(c.is_live(s), "last update on day 9, quiet for 6 days");
+        c.join(999, day(16));
+        assert_eq!(c.stats().articles, 4);
+    }
+
+    #[test]
+    fn empty_and_undated_input_does_not_panic() {
+        let mut c = OnlineClusterer::new(ClusterConfig::default());
+        let a = c.add(doc("", None));
+        let b = c.add(doc("", None));
+        assert_ne!(a, b, "empty texts share nothing");
+        c.add(doc(A1, None));
+        assert_eq!(c.stats().articles, 3);
+    }
+}
