@@ -1,0 +1,1 @@
+//! The Storyline HTTP service (being built).
