@@ -15,9 +15,12 @@
 #![warn(missing_docs)]
 
 mod common;
+mod feed;
+mod html;
 mod jsonl;
 mod sgml;
 mod text;
+mod warc;
 
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -219,14 +222,20 @@ fn read_any(name: &str, bytes: &[u8], options: &ReadOptions, out: &mut Out<'_>) 
         );
         return;
     };
-    let _ = options;
     match format {
         Format::Text => text::read(name, &decode(name, bytes, out), out),
         Format::JsonLines => jsonl::read(name, bytes, out),
         Format::Sgml => sgml::read(name, &decode(name, bytes, out), out),
-        Format::Html | Format::Feed | Format::Warc => {
-            out.skipped(name, format!("{format:?} reading is not implemented yet"))
+        Format::Html => {
+            let origin = storyline_core::Origin {
+                path: name.to_string(),
+                ..Default::default()
+            };
+            let text = decode(name, bytes, out);
+            html::read(name, &text, origin, html::PageHint::default(), out);
         }
+        Format::Feed => feed::read(name, &decode(name, bytes, out), out),
+        Format::Warc => warc::read(name, bytes, options, out),
     }
 }
 

@@ -70,7 +70,17 @@ fn read_doc(name: &str, doc: &str, line: u64, index: u64, out: &mut Out<'_>) {
         paras.extend(paragraphs(inner));
         rest = after;
     }
-    if !any_text {
+    if paras.is_empty()
+        && let Some(body) = element(doc, "BODY")
+    {
+        // Some NYT documents carry their text in <BODY> outside the <TEXT> element.
+        let mut body = body.to_string();
+        for tag in ["HEADLINE", "SLUG", "CATEGORY", "TRAILER", "TEXT"] {
+            remove_elements(&mut body, tag);
+        }
+        paras = paragraphs(&body);
+    }
+    if !any_text && paras.is_empty() {
         out.skipped(
             format!("{name}:{line}"),
             format!("document {id} has no <TEXT>"),
@@ -234,17 +244,22 @@ fn clean_paragraph(p: &str) -> String {
     collapse_ws(&fix_quotes(&decode_entities(&strip_tags(&kept.join("\n")))))
 }
 
+/// Removes every `<TAG>…</TAG>` element (to the end when unclosed).
+fn remove_elements(body: &mut String, tag: &str) {
+    let open = format!("<{tag}>");
+    let close = format!("</{tag}>");
+    while let Some(start) = find_ci(body, &open) {
+        let end = find_ci(&body[start..], &close)
+            .map(|e| start + e + close.len())
+            .unwrap_or(body.len());
+        body.replace_range(start..end, "");
+    }
+}
+
 /// Paragraphs of a `<TEXT>` block.
 fn paragraphs(inner: &str) -> Vec<String> {
     let mut body = inner.to_string();
-    while let Some((start, end)) = find_ci(&body, "<ANNOTATION>").map(|s| {
-        let e = find_ci(&body[s..], "</ANNOTATION>")
-            .map(|e| s + e + "</ANNOTATION>".len())
-            .unwrap_or(body.len());
-        (s, e)
-    }) {
-        body.replace_range(start..end, "");
-    }
+    remove_elements(&mut body, "ANNOTATION");
     let mut paras = Vec::new();
     if find_ci(&body, "<P>").is_some() || find_ci(&body, "<P ").is_some() {
         // Split on <P> and </P>; text between paragraphs counts too.
