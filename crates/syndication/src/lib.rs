@@ -2,10 +2,24 @@
 //! shingles, an LSH index, verification by Jaccard and containment, union-find groups), and
 //! the sentences that several articles share, so that any sentence's full source list is one
 //! lookup.
+//!
+//! * [`shingle`]: word normalisation (case, punctuation, British/American spelling) and
+//!   word 3-shingles.
+//! * [`minhash`]: one-permutation MinHash signatures with densification, LSH band keys.
+//! * [`index`]: verification, union-find, the incremental [`Index`] and batch detection.
+//! * [`sentences`]: sentence-level matching ([`SentenceSources`]).
 
 #![warn(missing_docs)]
 
-use storyline_core::{ArticleIdx, Corpus, SentenceRef};
+pub mod index;
+pub mod minhash;
+pub mod sentences;
+pub mod shingle;
+
+pub use index::{Config, Index, Match, find_groups_texts, find_groups_with};
+pub use sentences::{SentenceConfig, SentenceSources};
+
+use storyline_core::{ArticleIdx, Corpus};
 
 /// A group of copies of one report.
 #[derive(Debug, Clone, PartialEq)]
@@ -18,39 +32,8 @@ pub struct Group {
     pub similarity: f32,
 }
 
-/// Finds the syndication groups (two or more members) of a corpus.
+/// Finds the syndication groups (two or more members) of a corpus, with the default
+/// [`Config`] (exact verification).
 pub fn find_groups(corpus: &Corpus) -> Vec<Group> {
-    let _ = corpus;
-    Vec::new()
-}
-
-/// For every sentence, the sentences of other articles that carry the same or a lightly
-/// edited text.
-#[derive(Debug, Clone, Default)]
-pub struct SentenceSources {
-    same: std::collections::HashMap<SentenceRef, Vec<SentenceRef>>,
-}
-
-impl SentenceSources {
-    /// Builds the index for a corpus.
-    pub fn build(corpus: &Corpus) -> Self {
-        let _ = corpus;
-        SentenceSources::default()
-    }
-
-    /// Sentences equivalent to `r` in other articles (not including `r`).
-    pub fn equivalents(&self, r: SentenceRef) -> &[SentenceRef] {
-        self.same.get(&r).map(Vec::as_slice).unwrap_or(&[])
-    }
-
-    /// Every article that carries `r`: its own article first, then the others in corpus order.
-    pub fn articles(&self, r: SentenceRef) -> Vec<ArticleIdx> {
-        let mut out = vec![r.article];
-        for e in self.equivalents(r) {
-            if !out.contains(&e.article) {
-                out.push(e.article);
-            }
-        }
-        out
-    }
+    find_groups_with(corpus, &Config::default())
 }

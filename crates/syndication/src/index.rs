@@ -1,0 +1,667 @@
+//! The near-duplicate index: per-article sketches, LSH candidate pairs, verification by
+//! Jaccard similarity and containment, and union-find groups.
+//!
+//! Two ways to use it give the same groups: [`Index::insert`] one article at a time
+//! (streaming, memory bounded by the sketches), and [`find_groups_with`] on a whole corpus
+//! (parallel sketching, candidate pairs from sorted band keys, parallel verification).
+//! Both verify exactly the pairs that share at least one LSH band key, with the same test,
+//! and a union-find over verified pairs does not depend on the order they arrive in.
+
+use chrono::NaiveDate;
+use rayon::prelude::*;
+use storyline_core::{Article, ArticleIdx, Corpus};
+
+use crate::Group;
+use crate::minhash::{self, BINS, Banding};
+use crate::shingle;
+
+/// Tuning of the detector. [`Config::default`] is the setting measured in
+/// `docs/parts/syndication.md`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Config {
+    /// LSH banding of the 128-bin signature (candidate generation).
+    pub banding: Banding,
+    /// A pair is a copy when its Jaccard similarity reaches this…
+    pub jaccard: f64,
+    /// …or when this share of the shorter text's shingles is in the longer text (a trimmed
+    /// copy is still a copy)…
+    pub containment: f64,
+    /// …and the shorter text has at least this share of the longer one's shingles (so that
+    /// a one-paragraph brief is not a copy of a long feature that quotes it).
+    pub min_ratio: f64,
+    /// Texts with fewer shingles than this are copies only when nearly identical
+    /// (Jaccard ≥ `short_jaccard`).
+    pub min_shingles: usize,
+    /// Jaccard similarity required of short texts.
+    pub short_jaccard: f64,
+    /// Verify with the exact shingle sets (kept as sorted 32-bit hashes, 4 bytes per
+    /// shingle) instead of estimating from the signatures (256 bytes per article).
+    pub exact: bool,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            banding: Banding { bands: 42, rows: 3 },
+            jaccard: 0.6,
+            containment: 0.8,
+            min_ratio: 0.3,
+            min_shingles: 12,
+            short_jaccard: 0.9,
+            exact: true,
+        }
+    }
+}
+
+impl Config {
+    /// The default setting with verification from signatures only (bounded memory).
+    pub fn sketch() -> Self {
+        Config {
+            exact: false,
+            ..Config::default()
+        }
+    }
+}
+
+/// What one article contributes to the index.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Sketch {
+    /// Number of distinct shingles.
+    pub shingles: u32,
+    /// MinHash signature (`None` for a text without words).
+    pub signature: Option<minhash::Signature>,
+    /// The distinct shingles as sorted 32-bit hashes, when exact verification is on.
+    pub set: Option<Vec<u32>>,
+}
+
+impl Sketch {
+    /// Sketches a text.
+    pub fn new(text: &str, exact: bool) -> Self {
+        let mut s = shingle::shingles(&shingle::word_hashes(text));
+        s.sort_unstable();
+        s.dedup();
+        let signature = minhash::signature(&s);
+        let set = exact.then(|| {
+            let mut v: Vec<u32> = s.iter().map(|&h| h as u32).collect();
+            v.sort_unstable();
+            v.dedup();
+            v
+        });
+        Sketch {
+            shingles: u32::try_from(s.len()).unwrap_or(u32::MAX),
+            signature,
+            set,
+        }
+    }
+}
+
+/// Similarity of a verified pair.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Similarity {
+    /// Jaccard similarity of the shingle sets (exact or estimated).
+    pub jaccard: f64,
+    /// Share of the shorter text's shingles found in the longer one.
+    pub containment: f64,
+}
+
+/// Exact Jaccard similarity and containment of two sorted, distinct sets.
+pub fn set_similarity(a: &[u32], b: &[u32]) -> Similarity {
+    let (mut i, mut j, mut common) = (0, 0, 0usize);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                common += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    from_counts(a.len(), b.len(), common as f64)
+}
+
+fn from_counts(na: usize, nb: usize, common: f64) -> Similarity {
+    let union = na as f64 + nb as f64 - common;
+    let small = na.min(nb) as f64;
+    Similarity {
+        jaccard: if union > 0.0 { common / union } else { 0.0 },
+        containment: if small > 0.0 {
+            (common / small).min(1.0)
+        } else {
+            0.0
+        },
+    }
+}
+
+/// Similarity estimated from signatures and set sizes:
+/// `|A ∩ B| = J (|A| + |B|) / (1 + J)`.
+pub fn estimated_similarity(a: &[u16], na: u32, b: &[u16], nb: u32) -> Similarity {
+    let j = minhash::estimate_jaccard(a, b);
+    let common = j * (f64::from(na) + f64::from(nb)) / (1.0 + j);
+    let mut s = from_counts(na as usize, nb as usize, common);
+    s.jaccard = j;
+    s
+}
+
+/// Whether a pair with these sizes and similarity is a copy under `cfg`.
+pub fn is_copy(cfg: &Config, na: u32, nb: u32, s: Similarity) -> bool {
+    let (small, large) = (na.min(nb) as f64, na.max(nb) as f64);
+    if small < cfg.min_shingles as f64 {
+        return small > 0.0 && s.jaccard >= cfg.short_jaccard;
+    }
+    s.jaccard >= cfg.jaccard || (s.containment >= cfg.containment && small / large >= cfg.min_ratio)
+}
+
+/// Per-article data kept for verification and for choosing originals.
+#[derive(Debug, Default)]
+struct Store {
+    exact: bool,
+    shingles: Vec<u32>,
+    /// Days since the Common Era, `i32::MAX` when undated.
+    dates: Vec<i32>,
+    /// 16-bit signatures, `BINS` per article (sketch mode only).
+    sigs: Vec<u16>,
+    /// Exact shingle sets (exact mode only).
+    sets: Vec<Vec<u32>>,
+}
+
+impl Store {
+    fn push(&mut self, sketch: Sketch, date: Option<NaiveDate>) {
+        use chrono::Datelike;
+        self.shingles.push(sketch.shingles);
+        self.dates
+            .push(date.map(|d| d.num_days_from_ce()).unwrap_or(i32::MAX));
+        if self.exact {
+            self.sets.push(sketch.set.unwrap_or_default());
+        } else {
+            match &sketch.signature {
+                Some(sig) => self.sigs.extend_from_slice(&minhash::compact(sig)),
+                None => self.sigs.extend_from_slice(&[0; BINS]),
+            }
+        }
+    }
+
+    fn len(&self) -> usize {
+        self.shingles.len()
+    }
+
+    fn similarity(&self, a: usize, b: usize) -> Similarity {
+        if self.exact {
+            set_similarity(&self.sets[a], &self.sets[b])
+        } else {
+            estimated_similarity(
+                &self.sigs[a * BINS..(a + 1) * BINS],
+                self.shingles[a],
+                &self.sigs[b * BINS..(b + 1) * BINS],
+                self.shingles[b],
+            )
+        }
+    }
+
+    /// The verified similarity (containment) of a pair, when it is a copy.
+    fn verify(&self, cfg: &Config, a: usize, b: usize) -> Option<f32> {
+        let s = self.similarity(a, b);
+        is_copy(cfg, self.shingles[a], self.shingles[b], s).then_some(s.containment as f32)
+    }
+
+    fn memory_bytes(&self) -> usize {
+        self.shingles.capacity() * 4
+            + self.dates.capacity() * 4
+            + self.sigs.capacity() * 2
+            + self
+                .sets
+                .iter()
+                .map(|s| s.capacity() * 4 + std::mem::size_of::<Vec<u32>>())
+                .sum::<usize>()
+    }
+}
+
+/// Union-find over article numbers, with the lowest similarity of the pairs that joined
+/// each set.
+#[derive(Debug, Default, Clone)]
+pub struct UnionFind {
+    parent: Vec<u32>,
+    size: Vec<u32>,
+    min_sim: Vec<f32>,
+}
+
+impl UnionFind {
+    /// A union-find over `n` singletons.
+    pub fn new(n: usize) -> Self {
+        let mut u = UnionFind::default();
+        for _ in 0..n {
+            u.push();
+        }
+        u
+    }
+
+    /// Adds a singleton; returns its number.
+    pub fn push(&mut self) -> usize {
+        let i = self.parent.len();
+        self.parent.push(i as u32);
+        self.size.push(1);
+        self.min_sim.push(f32::INFINITY);
+        i
+    }
+
+    /// Number of elements.
+    pub fn len(&self) -> usize {
+        self.parent.len()
+    }
+
+    /// Whether there are no elements.
+    pub fn is_empty(&self) -> bool {
+        self.parent.is_empty()
+    }
+
+    /// The representative of `x`'s set.
+    pub fn find(&mut self, x: usize) -> usize {
+        let mut root = x;
+        while self.parent[root] as usize != root {
+            root = self.parent[root] as usize;
+        }
+        let mut cur = x;
+        while self.parent[cur] as usize != root {
+            let next = self.parent[cur] as usize;
+            self.parent[cur] = root as u32;
+            cur = next;
+        }
+        root
+    }
+
+    /// Joins the sets of `a` and `b` by a pair of similarity `sim`.
+    pub fn union(&mut self, a: usize, b: usize, sim: f32) {
+        let (ra, rb) = (self.find(a), self.find(b));
+        if ra == rb {
+            self.min_sim[ra] = self.min_sim[ra].min(sim);
+            return;
+        }
+        let (big, small) = if self.size[ra] >= self.size[rb] {
+            (ra, rb)
+        } else {
+            (rb, ra)
+        };
+        self.parent[small] = big as u32;
+        self.size[big] += self.size[small];
+        self.min_sim[big] = self.min_sim[big].min(self.min_sim[small]).min(sim);
+    }
+
+    /// Sets of two or more members, each sorted, in order of their first member, with
+    /// their lowest joining similarity.
+    pub fn sets(&mut self) -> Vec<(Vec<usize>, f32)> {
+        let n = self.len();
+        let mut by_root: std::collections::HashMap<usize, Vec<usize>> = Default::default();
+        for i in 0..n {
+            let r = self.find(i);
+            if self.size[r] > 1 {
+                by_root.entry(r).or_default().push(i);
+            }
+        }
+        let mut out: Vec<(Vec<usize>, f32)> = by_root
+            .into_iter()
+            .map(|(r, m)| (m, self.min_sim[r]))
+            .collect();
+        out.sort_by_key(|(m, _)| m[0]);
+        out
+    }
+}
+
+/// Open-addressing multimap from 32-bit band keys to article numbers (linear probing;
+/// 8 bytes a slot).
+#[derive(Debug, Default)]
+struct BandTable {
+    slots: Vec<(u32, u32)>,
+    len: usize,
+}
+
+const EMPTY: u32 = u32::MAX;
+
+impl BandTable {
+    fn slot(&self, key: u32) -> usize {
+        ((u64::from(key) * self.slots.len() as u64) >> 32) as usize
+    }
+
+    fn insert(&mut self, key: u32, doc: u32) {
+        if (self.len + 1) * 10 > self.slots.len() * 7 {
+            self.grow();
+        }
+        let cap = self.slots.len();
+        let mut i = self.slot(key);
+        while self.slots[i].1 != EMPTY {
+            i += 1;
+            if i == cap {
+                i = 0;
+            }
+        }
+        self.slots[i] = (key, doc);
+        self.len += 1;
+    }
+
+    fn grow(&mut self) {
+        let new_cap = (self.slots.len() * 3 / 2).max(1024);
+        let old = std::mem::replace(&mut self.slots, vec![(0, EMPTY); new_cap]);
+        self.len = 0;
+        for (k, d) in old {
+            if d != EMPTY {
+                self.insert(k, d);
+            }
+        }
+    }
+
+    fn get(&self, key: u32, out: &mut Vec<u32>) {
+        if self.slots.is_empty() {
+            return;
+        }
+        let cap = self.slots.len();
+        let mut i = self.slot(key);
+        while self.slots[i].1 != EMPTY {
+            if self.slots[i].0 == key {
+                out.push(self.slots[i].1);
+            }
+            i += 1;
+            if i == cap {
+                i = 0;
+            }
+        }
+    }
+}
+
+/// A verified copy found when inserting an article.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Match {
+    /// The earlier article.
+    pub article: ArticleIdx,
+    /// Verified similarity (containment).
+    pub similarity: f32,
+}
+
+/// Incremental near-duplicate index: articles are inserted one at a time and the groups
+/// can be read at any point. Keeps per article its shingle count, date, band keys and
+/// either a 256-byte signature or (exact mode) its shingle hashes; never the text.
+#[derive(Debug)]
+pub struct Index {
+    cfg: Config,
+    store: Store,
+    table: BandTable,
+    uf: UnionFind,
+    scratch: Vec<u32>,
+}
+
+impl Default for Index {
+    fn default() -> Self {
+        Index::new(Config::default())
+    }
+}
+
+impl Index {
+    /// An empty index.
+    pub fn new(cfg: Config) -> Self {
+        Index {
+            store: Store {
+                exact: cfg.exact,
+                ..Store::default()
+            },
+            cfg,
+            table: BandTable::default(),
+            uf: UnionFind::default(),
+            scratch: Vec::new(),
+        }
+    }
+
+    /// The configuration.
+    pub fn config(&self) -> &Config {
+        &self.cfg
+    }
+
+    /// Number of articles inserted.
+    pub fn len(&self) -> usize {
+        self.store.len()
+    }
+
+    /// Whether nothing was inserted.
+    pub fn is_empty(&self) -> bool {
+        self.store.len() == 0
+    }
+
+    /// Inserts an article (its text and publication date); returns the verified copies
+    /// among the articles inserted before it. The article's number is `len() - 1` after.
+    pub fn insert(&mut self, article: &Article) -> Vec<Match> {
+        self.insert_text(&article.text, article.date())
+    }
+
+    /// Inserts a text with its date; see [`Index::insert`].
+    pub fn insert_text(&mut self, text: &str, date: Option<NaiveDate>) -> Vec<Match> {
+        let sketch = Sketch::new(text, self.cfg.exact);
+        self.insert_sketch(sketch, date)
+    }
+
+    /// Inserts a precomputed sketch (made with the same `exact` setting).
+    pub fn insert_sketch(&mut self, sketch: Sketch, date: Option<NaiveDate>) -> Vec<Match> {
+        let id = self.store.len();
+        let keys: Vec<u32> = match &sketch.signature {
+            Some(sig) => self.cfg.banding.keys(sig).collect(),
+            None => Vec::new(),
+        };
+        self.store.push(sketch, date);
+        self.uf.push();
+        let mut cands = std::mem::take(&mut self.scratch);
+        cands.clear();
+        for &k in &keys {
+            self.table.get(k, &mut cands);
+        }
+        cands.sort_unstable();
+        cands.dedup();
+        let mut matches = Vec::new();
+        for &c in &cands {
+            let c = c as usize;
+            if let Some(sim) = self.store.verify(&self.cfg, c, id) {
+                self.uf.union(c, id, sim);
+                matches.push(Match {
+                    article: c,
+                    similarity: sim,
+                });
+            }
+        }
+        self.scratch = cands;
+        for k in keys {
+            self.table.insert(k, id as u32);
+        }
+        matches
+    }
+
+    /// The groups so far (two or more members).
+    pub fn groups(&mut self) -> Vec<Group> {
+        let sets = self.uf.sets();
+        make_groups(&self.store, sets)
+    }
+
+    /// Approximate heap memory held by the index, in bytes.
+    pub fn memory_bytes(&self) -> usize {
+        self.store.memory_bytes()
+            + self.table.slots.capacity() * 8
+            + self.uf.parent.capacity() * 12
+            + self.scratch.capacity() * 4
+    }
+}
+
+fn make_groups(store: &Store, sets: Vec<(Vec<usize>, f32)>) -> Vec<Group> {
+    sets.into_iter()
+        .map(|(members, sim)| {
+            let original = choose_original(store, &members);
+            let mut ordered = vec![original];
+            ordered.extend(members.iter().copied().filter(|&m| m != original));
+            Group {
+                members: ordered,
+                original,
+                similarity: if sim.is_finite() { sim } else { 1.0 },
+            }
+        })
+        .collect()
+}
+
+/// The most complete member (the one sharing the most shingles with the rest of the group,
+/// within 1%), then the earliest, then the first in corpus order.
+fn choose_original(store: &Store, members: &[usize]) -> usize {
+    // Pairwise overlap is quadratic; very large groups fall back to shingle counts.
+    let pairwise = members.len() <= 64;
+    let completeness: Vec<f64> = members
+        .iter()
+        .map(|&a| {
+            if !pairwise {
+                return f64::from(store.shingles[a]);
+            }
+            members
+                .iter()
+                .filter(|&&b| b != a)
+                .map(|&b| {
+                    let s = store.similarity(a, b);
+                    s.containment * f64::from(store.shingles[a].min(store.shingles[b]))
+                })
+                .sum()
+        })
+        .collect();
+    let best = completeness.iter().copied().fold(0.0f64, f64::max);
+    members
+        .iter()
+        .zip(&completeness)
+        .filter(|(_, c)| **c >= best * 0.99)
+        .map(|(&m, _)| m)
+        .min_by_key(|&m| (store.dates[m], m))
+        .unwrap_or(members[0])
+}
+
+/// Batch detection on a corpus with a given configuration: parallel sketching, candidate
+/// pairs from sorted band keys, parallel verification, union-find.
+pub fn find_groups_with(corpus: &Corpus, cfg: &Config) -> Vec<Group> {
+    let items: Vec<(&str, Option<NaiveDate>)> = corpus
+        .articles
+        .iter()
+        .map(|a| (a.text.as_str(), a.date()))
+        .collect();
+    find_groups_texts(&items, cfg)
+}
+
+/// Batch detection on texts with dates; article numbers are positions in `items`.
+pub fn find_groups_texts(items: &[(&str, Option<NaiveDate>)], cfg: &Config) -> Vec<Group> {
+    let sketches: Vec<Sketch> = items
+        .par_iter()
+        .map(|(t, _)| Sketch::new(t, cfg.exact))
+        .collect();
+    let mut keyed: Vec<(u32, u32)> = sketches
+        .par_iter()
+        .enumerate()
+        .flat_map_iter(|(i, s)| {
+            let keys: Vec<u32> = match &s.signature {
+                Some(sig) => cfg.banding.keys(sig).collect(),
+                None => Vec::new(),
+            };
+            keys.into_iter().map(move |k| (k, i as u32))
+        })
+        .collect();
+    keyed.par_sort_unstable();
+    let mut pairs: Vec<(u32, u32)> = Vec::new();
+    let mut start = 0;
+    while start < keyed.len() {
+        let mut end = start + 1;
+        while end < keyed.len() && keyed[end].0 == keyed[start].0 {
+            end += 1;
+        }
+        for x in start..end {
+            for y in x + 1..end {
+                let (a, b) = (keyed[x].1, keyed[y].1);
+                if a != b {
+                    pairs.push((a.min(b), a.max(b)));
+                }
+            }
+        }
+        start = end;
+    }
+    pairs.par_sort_unstable();
+    pairs.dedup();
+    let mut store = Store {
+        exact: cfg.exact,
+        ..Store::default()
+    };
+    for (s, (_, d)) in sketches.into_iter().zip(items) {
+        store.push(s, *d);
+    }
+    let edges: Vec<(u32, u32, f32)> = pairs
+        .par_iter()
+        .filter_map(|&(a, b)| {
+            store
+                .verify(cfg, a as usize, b as usize)
+                .map(|s| (a, b, s))
+        })
+        .collect();
+    let mut uf = UnionFind::new(store.len());
+    for (a, b, s) in edges {
+        uf.union(a as usize, b as usize, s);
+    }
+    make_groups(&store, uf.sets())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn exact_similarity_counts() {
+        let a = [1, 2, 3, 4];
+        let b = [3, 4, 5, 6, 7, 8];
+        let s = set_similarity(&a, &b);
+        assert!((s.jaccard - 2.0 / 8.0).abs() < 1e-12);
+        assert!((s.containment - 0.5).abs() < 1e-12);
+        let t = set_similarity(&[1, 2], &[1, 2, 3, 4, 5, 6, 7, 8]);
+        assert!((t.containment - 1.0).abs() < 1e-12);
+        assert_eq!(set_similarity(&[], &[]).jaccard, 0.0);
+    }
+
+    #[test]
+    fn trimmed_copy_passes_by_containment_but_a_quoted_brief_does_not() {
+        let cfg = Config::default();
+        let trimmed = Similarity {
+            jaccard: 0.5,
+            containment: 0.97,
+        };
+        assert!(is_copy(&cfg, 250, 500, trimmed));
+        // A 40-shingle brief fully inside a 500-shingle feature.
+        assert!(!is_copy(&cfg, 40, 500, trimmed));
+        let unrelated = Similarity {
+            jaccard: 0.05,
+            containment: 0.1,
+        };
+        assert!(!is_copy(&cfg, 400, 500, unrelated));
+        assert!(!is_copy(&cfg, 0, 0, Similarity { jaccard: 0.0, containment: 0.0 }));
+    }
+
+    #[test]
+    fn union_find_joins_and_tracks_lowest_similarity() {
+        let mut uf = UnionFind::new(6);
+        uf.union(0, 1, 0.9);
+        uf.union(3, 4, 0.8);
+        uf.union(1, 4, 0.95);
+        uf.union(0, 3, 0.7);
+        let sets = uf.sets();
+        assert_eq!(sets.len(), 1);
+        assert_eq!(sets[0].0, vec![0, 1, 3, 4]);
+        assert!((sets[0].1 - 0.7).abs() < 1e-6);
+        assert_eq!(uf.find(2), 2);
+        assert_ne!(uf.find(5), uf.find(0));
+    }
+
+    #[test]
+    fn band_table_returns_every_doc_under_a_key() {
+        let mut t = BandTable::default();
+        for d in 0..5000u32 {
+            t.insert(d % 1000, d);
+        }
+        let mut out = Vec::new();
+        t.get(7, &mut out);
+        out.sort_unstable();
+        assert_eq!(out, vec![7, 1007, 2007, 3007, 4007]);
+        out.clear();
+        t.get(123_456, &mut out);
+        assert!(out.is_empty());
+    }
+}
