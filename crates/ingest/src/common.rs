@@ -165,12 +165,12 @@ static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?x)^
         (?P<dl>
-          (?P<place>[A-Z][A-Z'’.\-]+(?:\s[A-Z][A-Z'’.\-]+){0,3})?
-          (?P<extra>,\s[A-Z][A-Za-z.'’\-]+(?:\s[A-Z][A-Za-z.'’\-]+){0,2}(?:\s\d{1,2})?)?
+          (?P<place>\p{Lu}[\p{L}'’.\-]+(?:\s\p{Lu}[\p{L}'’.\-]+){0,3})?
+          (?P<extra>,\s\p{Lu}[\p{L}.'’\-]+(?:\s\p{Lu}[\p{L}.'’\-]+){0,2}(?:\s\d{1,2})?)?
           \s?
           (?P<agency>\([A-Za-z][A-Za-z\x20.&'’\-]{0,40}\))?
         )
-        \s?(?:--|—|–|-|_|:)\s+",
+        \s?(?:--|—|–|-|_)\s+",
     )
     .expect("valid regex")
 });
@@ -185,10 +185,14 @@ pub(crate) fn split_dateline(paragraph: &str) -> Option<(String, usize)> {
     if place.is_none() && agency.is_none() {
         return None;
     }
-    if let Some(p) = place
-        && p.as_str().chars().filter(|c| c.is_alphabetic()).count() < 2
-    {
-        return None;
+    if let Some(p) = place {
+        if p.as_str().chars().filter(|c| c.is_alphabetic()).count() < 2 {
+            return None;
+        }
+        // A mixed-case place ("Paris") is a dateline only with an agency: "Paris (AFP) - ".
+        if p.as_str().chars().any(|c| c.is_lowercase()) && agency.is_none() {
+            return None;
+        }
     }
     if agency.is_none() && c.name("extra").is_none() && place.is_some() {
         // A bare upper-case word before a dash may be an acronym opening a sentence
@@ -274,6 +278,10 @@ mod tests {
                 Some("EASTGATE (Harbor Ledger)"),
             ),
             ("Syria’s army seized key ground", None),
+            ("Zürich (AFP) - The café", Some("Zürich (AFP)")),
+            ("ZÜRICH - The café", Some("ZÜRICH")),
+            ("Paris - Lyon trains", None),
+            ("BREAKING: news", None),
             ("US - china talks", None),
             ("A - b", None),
         ];

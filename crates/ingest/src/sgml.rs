@@ -106,8 +106,13 @@ fn read_doc(name: &str, doc: &str, line: u64, index: u64, out: &mut Out<'_>) {
     let meta_date = ["DATE_TIME", "DATE", "DD"]
         .iter()
         .find_map(|t| element(doc, t).and_then(|d| parse_date(d.trim_start_matches('=').trim())));
+    // DATE_TIME is trusted unless it contradicts the DOCNO date by more than a day (some
+    // files swap month and day: `1998-28-06`, `2024-09-03` for a DOCNO of 2024-03-09).
     a.published = match (meta_date, docno.as_deref().and_then(docno_date)) {
-        (Some(d), _) => Some(published(d, DateSource::Metadata, 1.0)),
+        (Some(m), Some(d)) if (m - d).num_days().abs() > 1 => {
+            Some(published(d, DateSource::Metadata, 0.9))
+        }
+        (Some(m), _) => Some(published(m, DateSource::Metadata, 1.0)),
         (None, Some(d)) => Some(published(d, DateSource::Metadata, 0.9)),
         (None, None) => None,
     };
@@ -193,13 +198,13 @@ fn decode_entities(s: &str) -> String {
         match end {
             Some(j) => {
                 let ent = &tail[1..j];
-                match ent {
+                match ent.to_ascii_lowercase().as_str() {
                     "amp" => out.push('&'),
                     "lt" => out.push('<'),
                     "gt" => out.push('>'),
                     "quot" => out.push('"'),
                     "apos" => out.push('\''),
-                    "HT" | "QC" | "QL" | "UR" | "LR" | "MD" | "TL" | "TR" | "XQ" => out.push(' '),
+                    "ht" | "qc" | "ql" | "ur" | "lr" | "md" | "tl" | "tr" | "xq" => out.push(' '),
                     _ => {
                         if let Some(c) = ent
                             .strip_prefix('#')
