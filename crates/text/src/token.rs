@@ -41,12 +41,181 @@ pub fn tokenize_into<'a>(text: &'a str, out: &mut Vec<Token<'a>>) {
 }
 
 /// The word tokens of a text, lazily.
+///
+/// Words never span white space under UAX #29, so the text is cut at ASCII white space and
+/// each all-ASCII piece is segmented by a byte-level implementation of the UAX #29 rules for
+/// ASCII (WB5–WB13b); pieces with other characters go through `unicode-segmentation`. Both
+/// paths give the same tokens (checked by a property test).
 pub fn tokens(text: &str) -> impl Iterator<Item = Token<'_>> {
-    text.unicode_word_indices().map(|(start, w)| Token {
-        start,
-        end: start + w.len(),
-        text: w,
-    })
+    Tokens {
+        text,
+        pos: 0,
+        piece_end: 0,
+        fallback: None,
+    }
+}
+
+struct Tokens<'a> {
+    text: &'a str,
+    pos: usize,
+    /// End of the current all-ASCII piece (`pos < piece_end` while inside one).
+    piece_end: usize,
+    fallback: Option<(usize, unicode_segmentation::UnicodeWordIndices<'a>)>,
+}
+
+/// ASCII word-break classes.
+const OTHER: u8 = 0;
+const LETTER: u8 = 1;
+const DIGIT: u8 = 2;
+const UNDERSCORE: u8 = 3;
+/// `:` (MidLetter).
+const MID_LETTER: u8 = 4;
+/// `.` `'` (MidNumLet, Single_Quote).
+const MID_NUM_LET: u8 = 5;
+/// `,` `;` (MidNum).
+const MID_NUM: u8 = 6;
+const SPACE: u8 = 7;
+const NON_ASCII: u8 = 8;
+
+static CLASS: [u8; 256] = {
+    let mut t = [OTHER; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        t[b] = if c >= 0x80 {
+            NON_ASCII
+        } else if c.is_ascii_alphabetic() {
+            LETTER
+        } else if c.is_ascii_digit() {
+            DIGIT
+        } else if c == b'_' {
+            UNDERSCORE
+        } else if c == b':' {
+            MID_LETTER
+        } else if c == b'.' || c == b'\'' {
+            MID_NUM_LET
+        } else if c == b',' || c == b';' {
+            MID_NUM
+        } else if c == b' ' || c == b'\t' || c == b'\n' || c == b'\r' || c == 0x0b || c == 0x0c {
+            SPACE
+        } else {
+            OTHER
+        };
+        b += 1;
+    }
+    t
+};
+
+impl<'a> Iterator for Tokens<'a> {
+    type Item = Token<'a>;
+
+    fn next(&mut self) -> Option<Token<'a>> {
+        if let Some((base, it)) = &mut self.fallback {
+            if let Some((s, w)) = it.next() {
+                let start = *base + s;
+                return Some(Token {
+                    start,
+                    end: start + w.len(),
+                    text: w,
+                });
+            }
+            self.fallback = None;
+        }
+        let bytes = self.text.as_bytes();
+        let n = bytes.len();
+        loop {
+            if self.pos >= self.piece_end {
+                // Start the next white-space-delimited piece.
+                let mut i = self.pos;
+                while i < n && CLASS[bytes[i] as usize] == SPACE {
+                    i += 1;
+                }
+                if i >= n {
+                    self.pos = n;
+                    return None;
+                }
+                let mut end = i;
+                let mut ascii = true;
+                while end < n {
+                    let c = CLASS[bytes[end] as usize];
+                    if c == SPACE {
+                        break;
+                    }
+                    ascii &= c != NON_ASCII;
+                    end += 1;
+                }
+                self.pos = i;
+                self.piece_end = end;
+                if !ascii {
+                    self.pos = end;
+                    let piece = &self.text[i..end];
+                    let mut it = piece.unicode_word_indices();
+                    if let Some((s, w)) = it.next() {
+                        self.fallback = Some((i, it));
+                        let start = i + s;
+                        return Some(Token {
+                            start,
+                            end: start + w.len(),
+                            text: w,
+                        });
+                    }
+                    continue;
+                }
+            }
+            let piece_end = self.piece_end;
+            // Skip punctuation up to the next word character of this ASCII piece.
+            let mut i = self.pos;
+            while i < piece_end {
+                let c = CLASS[bytes[i] as usize];
+                if c == LETTER || c == DIGIT || c == UNDERSCORE {
+                    break;
+                }
+                i += 1;
+            }
+            if i >= piece_end {
+                self.pos = piece_end;
+                continue;
+            }
+            // ASCII word: WB5-WB13b.
+            let start = i;
+            let mut last = CLASS[bytes[i] as usize];
+            let mut j = i + 1;
+            while j < piece_end {
+                let c = CLASS[bytes[j] as usize];
+                match c {
+                    LETTER | DIGIT | UNDERSCORE => {
+                        last = c;
+                        j += 1;
+                    }
+                    MID_LETTER | MID_NUM_LET | MID_NUM if j + 1 < piece_end => {
+                        let after = CLASS[bytes[j + 1] as usize];
+                        let joins = (last == LETTER
+                            && after == LETTER
+                            && (c == MID_LETTER || c == MID_NUM_LET))
+                            || (last == DIGIT
+                                && after == DIGIT
+                                && (c == MID_NUM || c == MID_NUM_LET));
+                        if !joins {
+                            break;
+                        }
+                        last = after;
+                        j += 2;
+                    }
+                    _ => break,
+                }
+            }
+            self.pos = j;
+            let word = &self.text[start..j];
+            if word.bytes().all(|b| b == b'_') {
+                continue;
+            }
+            return Some(Token {
+                start,
+                end: j,
+                text: word,
+            });
+        }
+    }
 }
 
 /// The 64-bit id of a stem (xxh3). Every crate that compares terms by id uses this.
