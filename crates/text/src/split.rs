@@ -169,8 +169,9 @@ fn is_wrapped(text: &str) -> bool {
             && !ends_with_terminator(p)
         {
             open_breaks += 1;
-            let first = t.trim_start_matches(is_opener).chars().next();
-            if first.is_some_and(|c| c.is_lowercase()) {
+            let word = t.trim_start_matches(is_opener);
+            let first = word.chars().next();
+            if first.is_some_and(|c| c.is_lowercase()) && !is_camel_case(word) {
                 continued += 1;
             }
         }
@@ -355,8 +356,17 @@ fn is_boundary(
     crossed_newline: bool,
     ctx: &Ctx<'_>,
 ) -> bool {
-    if next.is_lowercase() {
+    if next.is_lowercase() && !is_camel_case(next_word) {
         return false;
+    }
+    if matches!(next, '-' | '–' | '—') {
+        // `Apple Inc. - and a leader…` continues; `… - The …` starts a new sentence.
+        let after = para[i..]
+            .trim_start_matches(|c: char| is_terminator(c) || is_closer(c))
+            .trim_start()
+            .trim_start_matches(['-', '–', '—'])
+            .trim_start();
+        return after.chars().next().is_some_and(|c| !c.is_lowercase());
     }
     if !next.is_alphanumeric() {
         // `. . .`, `.,`, `.)`: punctuation continues the sentence; bullets and dashes start one.
@@ -433,6 +443,13 @@ fn is_boundary(
         return starter;
     }
     true
+}
+
+/// `iPhone`, `eBay`, `iOS`: a lower-case initial followed by a capital; such words start
+/// sentences.
+fn is_camel_case(word: &str) -> bool {
+    let mut chars = word.chars();
+    chars.next().is_some_and(|c| c.is_lowercase()) && chars.take(3).any(|c| c.is_uppercase())
 }
 
 /// A dotted abbreviation such as `U.S`, `p.m`, `D.C`, `EE.UU`: letter groups of at most

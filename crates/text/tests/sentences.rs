@@ -362,3 +362,26 @@ fn seeds_dir() -> Option<std::path::PathBuf> {
     let d = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/seeds");
     d.is_dir().then_some(d)
 }
+
+#[test]
+fn camel_case_brand_names_start_sentences() {
+    assert_eq!(
+        split("The service goes live on July 1. iPhone 4 will be available on June 24."),
+        [
+            "The service goes live on July 1.",
+            "iPhone 4 will be available on June 24."
+        ]
+    );
+}
+
+#[test]
+fn dash_after_abbreviation() {
+    assert_eq!(
+        split("It was sold to Apple Inc. - and a leader in networks bought the rest."),
+        ["It was sold to Apple Inc. - and a leader in networks bought the rest."]
+    );
+    assert_eq!(
+        split("The deal closed. - The next day, shares fell."),
+        ["The deal closed.", "- The next day, shares fell."]
+    );
+}

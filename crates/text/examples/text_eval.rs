@@ -1,0 +1,483 @@
+//! Measurements for the text crate on real data (numbers quoted in docs/parts/text.md).
+//!
+//! * `text_eval sentences [--dump FILE]`: sentence-boundary precision/recall/F1 on the MEANTIME
+//!   English corpus (`shared/data/meantime_en`, 120 Wikinews articles with gold sentence ids).
+//!   Each article is rebuilt from its gold tokens (detokenised); headline and date line become
+//!   their own paragraphs and the body is ONE paragraph with single spaces between sentences,
+//!   so only the splitter's punctuation rules can find the boundaries. Compared with the
+//!   UAX #29 sentence boundaries of `unicode-segmentation` (the crate's first version).
+//!   `--dump` writes the rebuilt bodies as JSON lines for the Python peers
+//!   (`crates/text/scripts/peer_sentences.py`).
+//! * `text_eval speed`: throughput of CSV ingest, splitting, tokenizing and stemming on the
+//!   Timeline17 articles (`shared/data/timeline17/articles/*.csv`), by CPU time of this thread
+//!   (so other jobs on the machine do not count) and by wall time.
+//!
+//! Run: `cargo run --release -p storyline-text --example text_eval -- sentences`.
+
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use storyline_text::{Analyzer, split_sentences, tokenize, tokens};
+use unicode_segmentation::UnicodeSegmentation;
+
+fn data_root() -> PathBuf {
+    if let Ok(d) = std::env::var("STORYLINE_DATA") {
+        return PathBuf::from(d);
+    }
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data")
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match args.first().map(String::as_str) {
+        Some("sentences") => {
+            let dump = args
+                .iter()
+                .position(|a| a == "--dump")
+                .and_then(|i| args.get(i + 1));
+            sentences(dump.map(Path::new));
+        }
+        Some("speed") => speed(),
+        _ => eprintln!("usage: text_eval sentences [--dump FILE] | speed"),
+    }
+}
+
+// ---------------------------------------------------------------- MEANTIME sentences
+
+fn unescape(s: &str) -> String {
+    s.replace("&quot;", "\"")
+        .replace("&apos;", "'")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&amp;", "&")
+}
+
+/// Gold sentences of a CAT XML file, each a list of tokens.
+fn read_cat(xml: &str) -> Vec<Vec<String>> {
+    let mut sents: Vec<Vec<String>> = Vec::new();
+    let mut rest = xml;
+    while let Some(p) = rest.find("<token ") {
+        rest = &rest[p..];
+        let Some(close) = rest.find('>') else { break };
+        let head = &rest[..close];
+        let Some(end) = rest.find("</token>") else {
+            break;
+        };
+        let text = unescape(&rest[close + 1..end]);
+        let sid = head
+            .split("sentence=\"")
+            .nth(1)
+            .and_then(|s| s.split('"').next())
+            .and_then(|s| s.parse::<usize>().ok());
+        rest = &rest[end..];
+        let Some(sid) = sid else { continue };
+        if sents.len() <= sid {
+            sents.resize(sid + 1, Vec::new());
+        }
+        sents[sid].push(text);
+    }
+    sents.retain(|s| !s.is_empty());
+    sents
+}
+
+/// Joins tokens back into running text with the usual English spacing.
+fn detokenize(tokens: &[String]) -> String {
+    let mut out = String::new();
+    let mut open_double = false;
+    let mut no_space_next = true;
+    for t in tokens {
+        let t = t.as_str();
+        let attach_left = matches!(
+            t,
+            "," | "."
+                | ";"
+                | ":"
+                | "!"
+                | "?"
+                | ")"
+                | "]"
+                | "}"
+                | "%"
+                | "'s"
+                | "'S"
+                | "n't"
+                | "'re"
+                | "'ve"
+                | "'ll"
+                | "'d"
+                | "'m"
+                | "''"
+                | "..."
+                | "”"
+                | "’"
+        );
+        let is_dq = t == "\"";
+        let space = if is_dq {
+            // Closing quote attaches left; opening quote gets a space before it.
+            !open_double
+        } else {
+            !attach_left
+        };
+        if space && !no_space_next && !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(t);
+        no_space_next =
+            matches!(t, "(" | "[" | "{" | "$" | "``" | "#" | "“" | "‘") || (is_dq && !open_double);
+        if is_dq {
+            open_double = !open_double;
+        }
+    }
+    out
+}
+
+struct Doc {
+    /// Full rebuilt text.
+    text: String,
+    /// Byte offset where the body starts.
+    body_start: usize,
+    /// Gold sentence end offsets inside the body (absolute), excluding the body's last.
+    gold: Vec<usize>,
+    body_sentences: usize,
+}
+
+fn build_doc(sents: &[Vec<String>]) -> Option<Doc> {
+    if sents.len() < 4 {
+        return None;
+    }
+    let title = detokenize(&sents[0]);
+    let date = detokenize(&sents[1]);
+    let mut text = format!("{title}\n\n{date}\n\n");
+    let body_start = text.len();
+    let mut gold = Vec::new();
+    for (k, s) in sents[2..].iter().enumerate() {
+        if k > 0 {
+            gold.push(text.len());
+            text.push(' ');
+        }
+        text.push_str(&detokenize(s));
+    }
+    Some(Doc {
+        text,
+        body_start,
+        gold,
+        body_sentences: sents.len() - 2,
+    })
+}
+
+#[derive(Default)]
+struct Score {
+    tp: usize,
+    fp: usize,
+    fn_: usize,
+    perfect_docs: usize,
+    docs: usize,
+}
+
+impl Score {
+    fn add(&mut self, gold: &[usize], predicted: &[usize]) {
+        let tp = predicted.iter().filter(|p| gold.contains(p)).count();
+        self.tp += tp;
+        self.fp += predicted.len() - tp;
+        self.fn_ += gold.len() - tp;
+        self.docs += 1;
+        if tp == gold.len() && tp == predicted.len() {
+            self.perfect_docs += 1;
+        }
+    }
+
+    fn line(&self, name: &str) -> String {
+        let p = self.tp as f64 / (self.tp + self.fp).max(1) as f64;
+        let r = self.tp as f64 / (self.tp + self.fn_).max(1) as f64;
+        let f = if p + r > 0.0 {
+            2.0 * p * r / (p + r)
+        } else {
+            0.0
+        };
+        format!(
+            "| {name} | {p:.4} | {r:.4} | {f:.4} | {}/{} | {} | {} |",
+            self.perfect_docs, self.docs, self.fp, self.fn_
+        )
+    }
+}
+
+/// Predicted internal boundaries of the body: end offsets (before the joining white space)
+/// of every predicted sentence but the last, mapped to the gold convention (the offset of
+/// the space that follows the sentence).
+fn body_boundaries(doc: &Doc, spans: impl Iterator<Item = (usize, usize)>) -> Vec<usize> {
+    let mut ends: Vec<usize> = spans
+        .filter(|&(s, _)| s >= doc.body_start)
+        .map(|(_, e)| e)
+        .collect();
+    ends.pop();
+    ends
+}
+
+fn sentences(dump: Option<&Path>) {
+    let root = data_root().join("meantime_en/intra_cross-doc_annotation");
+    let mut files: Vec<PathBuf> = walk(&root)
+        .into_iter()
+        .filter(|p| p.extension().is_some_and(|e| e == "xml"))
+        .collect();
+    files.sort();
+    if files.is_empty() {
+        eprintln!("no MEANTIME files under {}", root.display());
+        return;
+    }
+    let mut ours = Score::default();
+    let mut uax = Score::default();
+    let mut dump_out = String::new();
+    let mut gold_sentences = 0;
+    let mut errors: Vec<String> = Vec::new();
+    for f in &files {
+        let Ok(xml) = std::fs::read_to_string(f) else {
+            continue;
+        };
+        let Some(doc) = build_doc(&read_cat(&xml)) else {
+            continue;
+        };
+        gold_sentences += doc.body_sentences;
+        let pred = body_boundaries(
+            &doc,
+            split_sentences(&doc.text)
+                .into_iter()
+                .map(|(s, e, _)| (s, e)),
+        );
+        ours.add(&doc.gold, &pred);
+        for &b in pred.iter().filter(|b| !doc.gold.contains(b)) {
+            errors.push(format!(
+                "FP …{}|{}…",
+                context_before(&doc.text, b),
+                context_after(&doc.text, b)
+            ));
+        }
+        for &b in doc.gold.iter().filter(|b| !pred.contains(b)) {
+            errors.push(format!(
+                "FN …{}|{}…",
+                context_before(&doc.text, b),
+                context_after(&doc.text, b)
+            ));
+        }
+        let body = &doc.text[doc.body_start..];
+        let uax_spans = body.split_sentence_bound_indices().filter_map(|(o, s)| {
+            let t = s.trim_end();
+            (!t.trim().is_empty()).then_some((doc.body_start + o, doc.body_start + o + t.len()))
+        });
+        uax.add(&doc.gold, &body_boundaries(&doc, uax_spans));
+        if dump.is_some() {
+            let gold_rel: Vec<String> = doc
+                .gold
+                .iter()
+                .map(|g| (g - doc.body_start).to_string())
+                .collect();
+            dump_out.push_str(&format!(
+                "{{\"body\": {}, \"gold\": [{}]}}\n",
+                json_string(body),
+                gold_rel.join(", ")
+            ));
+        }
+    }
+    println!(
+        "MEANTIME en: {} articles, {} body sentences, {} gold internal boundaries",
+        ours.docs,
+        gold_sentences,
+        ours.tp + ours.fn_
+    );
+    println!("| splitter | precision | recall | F1 | docs all right | FP | FN |");
+    println!("|---|---|---|---|---|---|---|");
+    println!("{}", ours.line("storyline-text"));
+    println!("{}", uax.line("unicode-segmentation (UAX #29)"));
+    if std::env::var("SHOW_ERRORS").is_ok() {
+        for e in &errors {
+            println!("{e}");
+        }
+    }
+    if let Some(path) = dump {
+        if let Err(e) = std::fs::write(path, dump_out) {
+            eprintln!("cannot write {}: {e}", path.display());
+        } else {
+            eprintln!("wrote {}", path.display());
+        }
+    }
+}
+
+fn context_before(text: &str, b: usize) -> &str {
+    let mut s = b.saturating_sub(40);
+    while !text.is_char_boundary(s) {
+        s -= 1;
+    }
+    &text[s..b]
+}
+
+fn context_after(text: &str, b: usize) -> &str {
+    let mut e = (b + 40).min(text.len());
+    while !text.is_char_boundary(e) {
+        e += 1;
+    }
+    &text[b..e]
+}
+
+fn json_string(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if (c as u32) < 0x20 => out.push_str(&format!("\\u{:04x}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+fn walk(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    let Ok(rd) = std::fs::read_dir(dir) else {
+        return out;
+    };
+    for e in rd.flatten() {
+        let p = e.path();
+        if p.is_dir() {
+            out.extend(walk(&p));
+        } else {
+            out.push(p);
+        }
+    }
+    out
+}
+
+// ---------------------------------------------------------------- speed
+
+/// CPU time of this thread in nanoseconds (`CLOCK_THREAD_CPUTIME_ID`).
+fn cpu_ns() -> Option<u64> {
+    let mut ts = libc::timespec {
+        tv_sec: 0,
+        tv_nsec: 0,
+    };
+    // SAFETY: `ts` is a valid, writable timespec for the duration of the call.
+    let rc = unsafe { libc::clock_gettime(libc::CLOCK_THREAD_CPUTIME_ID, &mut ts) };
+    (rc == 0).then(|| ts.tv_sec as u64 * 1_000_000_000 + ts.tv_nsec as u64)
+}
+
+fn ingest(raw: &[Vec<u8>]) -> Vec<String> {
+    let mut out = Vec::new();
+    for bytes in raw {
+        let mut reader = csv::Reader::from_reader(bytes.as_slice());
+        let col = reader
+            .headers()
+            .ok()
+            .and_then(|h| h.iter().position(|c| c == "text"))
+            .unwrap_or(1);
+        for rec in reader.records().flatten() {
+            if let Some(t) = rec.get(col) {
+                out.push(t.to_string());
+            }
+        }
+    }
+    out
+}
+
+fn measure<T>(name: &str, bytes: usize, reps: usize, mut f: impl FnMut() -> T) {
+    // Warm-up (fills the stem cache, as in a long-running pipeline).
+    std::hint::black_box(f());
+    let mut best_cpu = f64::INFINITY;
+    let mut best_wall = f64::INFINITY;
+    for _ in 0..reps {
+        let c0 = cpu_ns();
+        let w0 = Instant::now();
+        std::hint::black_box(f());
+        let wall = w0.elapsed().as_secs_f64();
+        let cpu = match (c0, cpu_ns()) {
+            (Some(a), Some(b)) => (b - a) as f64 / 1e9,
+            _ => wall,
+        };
+        best_cpu = best_cpu.min(cpu);
+        best_wall = best_wall.min(wall);
+    }
+    let mb = bytes as f64 / 1e6;
+    println!(
+        "| {name} | {:.1} | {:.1} | {:.0} |",
+        mb / best_cpu,
+        mb / best_wall,
+        best_cpu * 1e3
+    );
+}
+
+fn speed() {
+    let dir = data_root().join("timeline17/articles");
+    let mut paths: Vec<PathBuf> = walk(&dir)
+        .into_iter()
+        .filter(|p| p.extension().is_some_and(|e| e == "csv"))
+        .collect();
+    paths.sort();
+    if paths.is_empty() {
+        eprintln!("no Timeline17 articles under {}", dir.display());
+        return;
+    }
+    let raw: Vec<Vec<u8>> = paths.iter().filter_map(|p| std::fs::read(p).ok()).collect();
+    let texts = ingest(&raw);
+    let bytes: usize = texts.iter().map(String::len).sum();
+    let n_tokens: usize = texts.iter().map(|t| tokenize(t).len()).sum();
+    println!(
+        "Timeline17: {} articles, {:.2} MB of text, {} tokens; best of 5, one thread",
+        texts.len(),
+        bytes as f64 / 1e6,
+        n_tokens
+    );
+    println!("| stage | MB/s (CPU time) | MB/s (wall) | CPU ms |");
+    println!("|---|---|---|---|");
+    let en = Analyzer::new("en");
+    let reps = 5;
+    measure("ingest (CSV parse)", bytes, reps, || ingest(&raw).len());
+    measure("split sentences", bytes, reps, || {
+        texts
+            .iter()
+            .map(|t| split_sentences(t).len())
+            .sum::<usize>()
+    });
+    measure("tokenize (count)", bytes, reps, || {
+        texts.iter().map(|t| tokens(t).count()).sum::<usize>()
+    });
+    measure("tokenize (Vec<Token>)", bytes, reps, || {
+        texts.iter().map(|t| tokenize(t).len()).sum::<usize>()
+    });
+    measure(
+        "tokenize (unicode-segmentation, count)",
+        bytes,
+        reps,
+        || {
+            texts
+                .iter()
+                .map(|t| t.unicode_word_indices().count())
+                .sum::<usize>()
+        },
+    );
+    let mut ids = Vec::new();
+    measure("term_ids (tokenize+lower+stop+stem)", bytes, reps, || {
+        let mut n = 0;
+        for t in &texts {
+            ids.clear();
+            en.term_ids_into(t, &mut ids);
+            n += ids.len();
+        }
+        n
+    });
+    measure("stems (Vec<String>)", bytes, reps, || {
+        texts.iter().map(|t| en.stems(t).len()).sum::<usize>()
+    });
+    measure("ingest+split+tokenize+stem", bytes, reps, || {
+        let texts = ingest(&raw);
+        let mut n = 0;
+        for t in &texts {
+            for (s, e, _) in split_sentences(t) {
+                en.for_each_term(&t[s..e], |term| n += term.id as usize & 1);
+            }
+        }
+        n
+    });
+}
