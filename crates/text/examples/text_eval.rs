@@ -38,7 +38,31 @@ fn main() {
             sentences(dump.map(Path::new));
         }
         Some("speed") => speed(),
-        _ => eprintln!("usage: text_eval sentences [--dump FILE] | speed"),
+        Some("show") => {
+            for path in &args[1..] {
+                show(Path::new(path));
+            }
+        }
+        _ => eprintln!("usage: text_eval sentences [--dump FILE] | speed | show FILE..."),
+    }
+}
+
+/// Prints what the text stage makes of a file: language, removed lines, sentences.
+fn show(path: &Path) {
+    let Ok(raw) = std::fs::read_to_string(path) else {
+        eprintln!("cannot read {}", path.display());
+        return;
+    };
+    let text = storyline_text::remove_boilerplate(&raw);
+    let lang = storyline_text::detect_language(&text);
+    println!("== {} language={lang:?}", path.display());
+    for line in raw.lines() {
+        if !line.trim().is_empty() && !text.lines().any(|l| l == line) {
+            println!("  removed: {line}");
+        }
+    }
+    for (s, e, p) in storyline_text::split_sentences_in(&text, lang.as_deref().unwrap_or("en")) {
+        println!("  [{p}] {}", &text[s..e]);
     }
 }
 

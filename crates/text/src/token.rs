@@ -96,33 +96,27 @@ struct Entry {
     stop: bool,
 }
 
-/// FxHash-style hasher for the stem cache: short keys, no DoS exposure (per-thread cache of
-/// words from the corpus being read).
+/// Cache slot: the analysis of a word form, its stem kept in [`Cache::stems`].
+#[derive(Clone, Copy)]
+struct Slot {
+    id: u64,
+    stem: u32,
+    stop: bool,
+}
+
+/// Hasher for keys that are already 64-bit hashes.
 #[derive(Default)]
-struct FxHasher(u64);
+struct IdHasher(u64);
 
-const FX_K: u64 = 0x517c_c1b7_2722_0a95;
-
-impl Hasher for FxHasher {
+impl Hasher for IdHasher {
     fn write(&mut self, bytes: &[u8]) {
-        let mut h = self.0;
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            let mut a = [0u8; 8];
-            a.copy_from_slice(c);
-            h = (h.rotate_left(5) ^ u64::from_le_bytes(a)).wrapping_mul(FX_K);
+        for &b in bytes {
+            self.0 = (self.0 << 8 | u64::from(b)).rotate_left(5);
         }
-        let rest = chunks.remainder();
-        if !rest.is_empty() {
-            let mut a = [0u8; 8];
-            a[..rest.len()].copy_from_slice(rest);
-            h = (h.rotate_left(5) ^ u64::from_le_bytes(a) ^ rest.len() as u64).wrapping_mul(FX_K);
-        }
-        self.0 = h;
     }
 
-    fn write_u8(&mut self, i: u8) {
-        self.0 = (self.0.rotate_left(5) ^ u64::from(i)).wrapping_mul(FX_K);
+    fn write_u64(&mut self, i: u64) {
+        self.0 = i;
     }
 
     fn finish(&self) -> u64 {
@@ -130,10 +124,20 @@ impl Hasher for FxHasher {
     }
 }
 
-type Cache = HashMap<Box<str>, Entry, BuildHasherDefault<FxHasher>>;
+/// Per-thread, per-language memo of word form → stem. Keyed by the 64-bit xxh3 hash of the
+/// normalised word form (no string comparison on the hot path; with at most
+/// [`CACHE_LIMIT`] forms a collision has a probability below 1e-8).
+#[derive(Default)]
+struct Cache {
+    slots: HashMap<u64, Slot, BuildHasherDefault<IdHasher>>,
+    stems: Vec<Box<str>>,
+}
 
 /// Distinct word forms kept per thread and language before the cache is cleared.
 const CACHE_LIMIT: usize = 200_000;
+
+/// Seed of the word-form hash (distinct from [`term_id`], which hashes stems).
+const FORM_SEED: u64 = 0x5354_4f52_594c_494e;
 
 thread_local! {
     static CACHES: RefCell<Vec<Cache>> = RefCell::new(
@@ -213,26 +217,32 @@ impl Analyzer {
                     let cache = &mut caches[self.index];
                     for token in tokens(text) {
                         self.normalize_into(token.text, &mut buf);
-                        if let Some(e) = cache.get(buf.as_str()) {
-                            f(Term {
-                                token,
-                                stem: &e.stem,
-                                id: e.id,
-                                stop: e.stop,
-                            });
-                            continue;
-                        }
-                        if cache.len() >= CACHE_LIMIT {
-                            cache.clear();
-                        }
-                        let entry = self.entry(&buf);
+                        let key = xxhash_rust::xxh3::xxh3_64_with_seed(buf.as_bytes(), FORM_SEED);
+                        let slot = match cache.slots.get(&key) {
+                            Some(&slot) => slot,
+                            None => {
+                                if cache.slots.len() >= CACHE_LIMIT {
+                                    cache.slots.clear();
+                                    cache.stems.clear();
+                                }
+                                let e = self.entry(&buf);
+                                let slot = Slot {
+                                    id: e.id,
+                                    stem: cache.stems.len() as u32,
+                                    stop: e.stop,
+                                };
+                                cache.stems.push(e.stem);
+                                cache.slots.insert(key, slot);
+                                slot
+                            }
+                        };
+                        let stem = cache.stems.get(slot.stem as usize).map_or("", |s| s);
                         f(Term {
                             token,
-                            stem: &entry.stem,
-                            id: entry.id,
-                            stop: entry.stop,
+                            stem,
+                            id: slot.id,
+                            stop: slot.stop,
                         });
-                        cache.insert(buf.as_str().into(), entry);
                     }
                 }
                 Err(_) => self.each_uncached(text, &mut buf, &mut f),
