@@ -1,1 +1,491 @@
-//! Evaluation module `timeml` (being built).
+//! TimeML reading and TempEval-3 Task A (temporal expression) scoring.
+//!
+//! Owned by the time stage. [`read_tml`] turns a `.tml` file into its raw `TEXT` content, the
+//! document creation time (the `TIMEX3` with `functionInDocument="CREATION_TIME"`) and the
+//! gold `TIMEX3` annotations with byte offsets into the raw text. [`score`] counts matches the
+//! way the official `TE3-evaluation.py` does: the DCT is excluded; a system timex and a gold
+//! timex match *relaxed* when their extents overlap (one-to-one), *strictly* when the extents
+//! are identical; type and value accuracy are the share of relaxed matches (counted on the
+//! gold side) whose attribute equals the gold one; "value F1" and "type F1" are those
+//! accuracies multiplied by the relaxed F1. The same format is used by the WikiWars and
+//! Tweets TIMEX3 conversions, which [`read_tml`] reads too.
+
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+
+/// A gold (or predicted) temporal expression of a TimeML document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TimexSpan {
+    /// Byte offset in the raw text.
+    pub start: usize,
+    /// End byte offset (exclusive).
+    pub end: usize,
+    /// `DATE`, `TIME`, `DURATION` or `SET`.
+    pub kind: String,
+    /// The normalised value.
+    pub value: String,
+}
+
+/// A TimeML document: raw text, creation time and gold timexes.
+#[derive(Debug, Clone)]
+pub struct TmlDoc {
+    /// File the document was read from.
+    pub path: PathBuf,
+    /// The `TEXT` element with every tag removed and XML entities decoded.
+    pub text: String,
+    /// The document creation time, when present and parseable.
+    pub dct: Option<NaiveDate>,
+    /// Gold timexes inside `TEXT` (creation-time timexes excluded), in text order.
+    pub timexes: Vec<TimexSpan>,
+}
+
+/// Errors reading a TimeML file.
+#[derive(Debug, thiserror::Error)]
+pub enum TmlError {
+    /// The file could not be read.
+    #[error("cannot read {0}: {1}")]
+    Io(PathBuf, std::io::Error),
+    /// The file has no `<TEXT>` element.
+    #[error("{0}: no <TEXT> element")]
+    NoText(PathBuf),
+}
+
+fn attr(tag: &str, name: &str) -> Option<String> {
+    let mut rest = tag;
+    while let Some(pos) = rest.find(name) {
+        let before_ok = pos == 0 || rest.as_bytes()[pos - 1].is_ascii_whitespace();
+        let after = &rest[pos + name.len()..];
+        let after_trim = after.trim_start();
+        if before_ok && let Some(v) = after_trim.strip_prefix('=') {
+            let v = v.trim_start();
+            let quote = v.chars().next()?;
+            if quote == '"' || quote == '\'' {
+                let body = &v[1..];
+                let end = body.find(quote)?;
+                return Some(decode_entities(&body[..end]));
+            }
+        }
+        rest = &rest[pos + name.len()..];
+    }
+    None
+}
+
+fn decode_entities(s: &str) -> String {
+    if !s.contains('&') {
+        return s.to_string();
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(pos) = rest.find('&') {
+        out.push_str(&rest[..pos]);
+        let tail = &rest[pos..];
+        let semi = tail.find(';').filter(|&i| i <= 10);
+        let decoded = semi.and_then(|i| {
+            let name = &tail[1..i];
+            let c = match name {
+                "amp" => Some('&'),
+                "lt" => Some('<'),
+                "gt" => Some('>'),
+                "quot" => Some('"'),
+                "apos" => Some('\''),
+                _ if name.starts_with("#x") => u32::from_str_radix(&name[2..], 16)
+                    .ok()
+                    .and_then(char::from_u32),
+                _ if name.starts_with('#') => name[1..].parse().ok().and_then(char::from_u32),
+                _ => None,
+            };
+            c.map(|c| (c, i + 1))
+        });
+        match decoded {
+            Some((c, len)) => {
+                out.push(c);
+                rest = &tail[len..];
+            }
+            None => {
+                out.push('&');
+                rest = &tail[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+fn parse_dct(value: &str) -> Option<NaiveDate> {
+    let v = value.get(..10)?;
+    NaiveDate::parse_from_str(v, "%Y-%m-%d").ok()
+}
+
+/// Parses TimeML source text (see [`read_tml`]).
+pub fn parse_tml(path: &Path, source: &str) -> Result<TmlDoc, TmlError> {
+    // The DCT: the first TIMEX3 marked as creation time, anywhere in the file.
+    let mut dct = None;
+    let mut search = source;
+    while let Some(pos) = search.find("<TIMEX3") {
+        let tail = &search[pos..];
+        let Some(end) = tail.find('>') else { break };
+        let tag = &tail[..end];
+        if attr(tag, "functionInDocument").as_deref() == Some("CREATION_TIME") {
+            dct = attr(tag, "value").as_deref().and_then(parse_dct);
+            break;
+        }
+        search = &tail[end..];
+    }
+    let open = source
+        .find("<TEXT>")
+        .ok_or_else(|| TmlError::NoText(path.to_path_buf()))?;
+    let body_start = open + "<TEXT>".len();
+    let body_end = source[body_start..]
+        .find("</TEXT>")
+        .map(|i| body_start + i)
+        .unwrap_or(source.len());
+    let body = &source[body_start..body_end];
+    let mut text = String::with_capacity(body.len());
+    let mut timexes = Vec::new();
+    // Open TIMEX3 tags: (start offset, type, value, is creation time).
+    let mut open_tags: Vec<(usize, String, String, bool)> = Vec::new();
+    let mut rest = body;
+    while !rest.is_empty() {
+        match rest.find('<') {
+            Some(lt) => {
+                text.push_str(&decode_entities(&rest[..lt]));
+                let tail = &rest[lt..];
+                let gt = tail.find('>').unwrap_or(tail.len() - 1);
+                let tag = &tail[..gt + 1];
+                if tag.starts_with("<TIMEX3") {
+                    let creation =
+                        attr(tag, "functionInDocument").as_deref() == Some("CREATION_TIME");
+                    let kind = attr(tag, "type").unwrap_or_default();
+                    let value = attr(tag, "value").unwrap_or_default();
+                    if tag.ends_with("/>") {
+                        // Empty (non-consuming) timex: nothing to score.
+                    } else {
+                        open_tags.push((text.len(), kind, value, creation));
+                    }
+                } else if tag.starts_with("</TIMEX3")
+                    && let Some((start, kind, value, creation)) = open_tags.pop()
+                    && !creation
+                    && text.len() > start
+                {
+                    timexes.push(TimexSpan {
+                        start,
+                        end: text.len(),
+                        kind,
+                        value,
+                    });
+                }
+                rest = &tail[(gt + 1).min(tail.len())..];
+            }
+            None => {
+                text.push_str(&decode_entities(rest));
+                rest = "";
+            }
+        }
+    }
+    timexes.sort_by_key(|t| (t.start, t.end));
+    Ok(TmlDoc {
+        path: path.to_path_buf(),
+        text,
+        dct,
+        timexes,
+    })
+}
+
+/// Reads one `.tml` file.
+pub fn read_tml(path: &Path) -> Result<TmlDoc, TmlError> {
+    let source =
+        std::fs::read_to_string(path).map_err(|e| TmlError::Io(path.to_path_buf(), e))?;
+    parse_tml(path, &source)
+}
+
+/// Every `.tml` file under a directory (recursively), in path order.
+pub fn tml_files(dir: &Path) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = walkdir::WalkDir::new(dir)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+        .map(|e| e.into_path())
+        .filter(|p| p.extension().is_some_and(|x| x == "tml"))
+        .collect();
+    files.sort();
+    files
+}
+
+/// Match counts of a system against gold timexes (sums over documents).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Counts {
+    /// Documents scored.
+    pub documents: usize,
+    /// Gold timexes.
+    pub gold: usize,
+    /// System timexes.
+    pub predicted: usize,
+    /// Gold timexes with an identical system extent.
+    pub strict: usize,
+    /// Gold timexes with an overlapping system timex (one-to-one).
+    pub relaxed: usize,
+    /// Relaxed matches whose type equals the gold one.
+    pub type_match: usize,
+    /// Relaxed matches whose value equals the gold one.
+    pub value_match: usize,
+}
+
+impl Counts {
+    /// Adds the counts of another document set.
+    pub fn add(&mut self, o: &Counts) {
+        self.documents += o.documents;
+        self.gold += o.gold;
+        self.predicted += o.predicted;
+        self.strict += o.strict;
+        self.relaxed += o.relaxed;
+        self.type_match += o.type_match;
+        self.value_match += o.value_match;
+    }
+}
+
+/// One gold/system pairing made by [`align`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Pair {
+    /// Index into the gold list.
+    pub gold: usize,
+    /// Index into the system list.
+    pub system: usize,
+}
+
+fn overlap(a: &TimexSpan, b: &TimexSpan) -> usize {
+    let s = a.start.max(b.start);
+    let e = a.end.min(b.end);
+    e.saturating_sub(s)
+}
+
+/// One-to-one alignment of system to gold timexes by overlap: identical extents first, then
+/// the largest overlaps.
+pub fn align(gold: &[TimexSpan], system: &[TimexSpan]) -> Vec<Pair> {
+    let mut cands: Vec<(usize, bool, usize, usize)> = Vec::new();
+    for (gi, g) in gold.iter().enumerate() {
+        for (si, s) in system.iter().enumerate() {
+            let o = overlap(g, s);
+            if o > 0 {
+                let exact = g.start == s.start && g.end == s.end;
+                cands.push((o, exact, gi, si));
+            }
+        }
+    }
+    cands.sort_by(|a, b| b.1.cmp(&a.1).then(b.0.cmp(&a.0)).then(a.2.cmp(&b.2)));
+    let mut gold_used = vec![false; gold.len()];
+    let mut sys_used = vec![false; system.len()];
+    let mut pairs = Vec::new();
+    for (_, _, gi, si) in cands {
+        if !gold_used[gi] && !sys_used[si] {
+            gold_used[gi] = true;
+            sys_used[si] = true;
+            pairs.push(Pair { gold: gi, system: si });
+        }
+    }
+    pairs.sort_by_key(|p| p.gold);
+    pairs
+}
+
+/// Scores one document's system timexes against its gold timexes.
+pub fn score_document(gold: &[TimexSpan], system: &[TimexSpan]) -> Counts {
+    let mut c = Counts {
+        documents: 1,
+        gold: gold.len(),
+        predicted: system.len(),
+        ..Counts::default()
+    };
+    for p in align(gold, system) {
+        let (g, s) = (&gold[p.gold], &system[p.system]);
+        c.relaxed += 1;
+        if g.start == s.start && g.end == s.end {
+            c.strict += 1;
+        }
+        if g.kind == s.kind {
+            c.type_match += 1;
+        }
+        if g.value == s.value {
+            c.value_match += 1;
+        }
+    }
+    c
+}
+
+/// TempEval-3 Task A scores.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Scores {
+    /// Strict (identical extent) precision.
+    pub strict_precision: f64,
+    /// Strict recall.
+    pub strict_recall: f64,
+    /// Strict F1.
+    pub strict_f1: f64,
+    /// Relaxed (overlap) precision.
+    pub relaxed_precision: f64,
+    /// Relaxed recall.
+    pub relaxed_recall: f64,
+    /// Relaxed F1.
+    pub relaxed_f1: f64,
+    /// Share of relaxed matches with the gold type.
+    pub type_accuracy: f64,
+    /// Share of relaxed matches with the gold value.
+    pub value_accuracy: f64,
+    /// `type_accuracy × relaxed_f1`.
+    pub type_f1: f64,
+    /// `value_accuracy × relaxed_f1`, the TE3 "value F1".
+    pub value_f1: f64,
+}
+
+fn ratio(a: usize, b: usize) -> f64 {
+    if b == 0 { 0.0 } else { a as f64 / b as f64 }
+}
+
+fn f1(p: f64, r: f64) -> f64 {
+    if p + r == 0.0 {
+        0.0
+    } else {
+        2.0 * p * r / (p + r)
+    }
+}
+
+/// Scores from summed counts.
+pub fn scores(c: &Counts) -> Scores {
+    let sp = ratio(c.strict, c.predicted);
+    let sr = ratio(c.strict, c.gold);
+    let rp = ratio(c.relaxed, c.predicted);
+    let rr = ratio(c.relaxed, c.gold);
+    let rf = f1(rp, rr);
+    let ta = ratio(c.type_match, c.relaxed);
+    let va = ratio(c.value_match, c.relaxed);
+    Scores {
+        strict_precision: sp,
+        strict_recall: sr,
+        strict_f1: f1(sp, sr),
+        relaxed_precision: rp,
+        relaxed_recall: rr,
+        relaxed_f1: rf,
+        type_accuracy: ta,
+        value_accuracy: va,
+        type_f1: ta * rf,
+        value_f1: va * rf,
+    }
+}
+
+/// Our tagger's output on a document, as scorer spans.
+pub fn tag_document(doc: &TmlDoc) -> Vec<TimexSpan> {
+    storyline_time::tag(&doc.text, doc.dct)
+        .into_iter()
+        .map(|t| TimexSpan {
+            start: t.start,
+            end: t.end,
+            kind: kind_name(t.kind).to_string(),
+            value: t.value,
+        })
+        .collect()
+}
+
+/// The TIMEX3 type name.
+pub fn kind_name(k: storyline_core::TimexType) -> &'static str {
+    use storyline_core::TimexType::*;
+    match k {
+        Date => "DATE",
+        Time => "TIME",
+        Duration => "DURATION",
+        Set => "SET",
+    }
+}
+
+/// Tags and scores every `.tml` file under `dir`; unreadable files are counted in the
+/// returned list of errors and skipped.
+pub fn evaluate_dir(dir: &Path) -> (Counts, Vec<TmlError>) {
+    use rayon::prelude::*;
+    let results: Vec<Result<Counts, TmlError>> = tml_files(dir)
+        .par_iter()
+        .map(|p| {
+            let doc = read_tml(p)?;
+            Ok(score_document(&doc.timexes, &tag_document(&doc)))
+        })
+        .collect();
+    let mut total = Counts::default();
+    let mut errors = Vec::new();
+    for r in results {
+        match r {
+            Ok(c) => total.add(&c),
+            Err(e) => errors.push(e),
+        }
+    }
+    (total, errors)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const DOC: &str = r#"<?xml version="1.0" ?>
+<TimeML>
+<DCT><TIMEX3 tid="t0" type="DATE" value="1998-01-08" functionInDocument="CREATION_TIME">19980108</TIMEX3></DCT>
+<TEXT>
+It fell &amp; rose <TIMEX3 tid="t1" type="DATE" value="1998-01-07">yesterday</TIMEX3>, for <TIMEX3 tid="t2" value="P2W" type="DURATION">two weeks</TIMEX3>.
+</TEXT>
+</TimeML>"#;
+
+    #[test]
+    fn reads_text_dct_and_offsets() {
+        let d = parse_tml(Path::new("x.tml"), DOC).unwrap();
+        assert_eq!(d.dct, NaiveDate::from_ymd_opt(1998, 1, 8));
+        assert_eq!(d.text, "\nIt fell & rose yesterday, for two weeks.\n");
+        assert_eq!(d.timexes.len(), 2);
+        assert_eq!(&d.text[d.timexes[0].start..d.timexes[0].end], "yesterday");
+        assert_eq!(d.timexes[1].kind, "DURATION");
+        assert_eq!(d.timexes[1].value, "P2W");
+    }
+
+    fn span(s: usize, e: usize, k: &str, v: &str) -> TimexSpan {
+        TimexSpan {
+            start: s,
+            end: e,
+            kind: k.into(),
+            value: v.into(),
+        }
+    }
+
+    #[test]
+    fn strict_relaxed_and_values() {
+        let gold = vec![span(0, 10, "DATE", "A"), span(20, 30, "DURATION", "P1D")];
+        let sys = vec![
+            span(0, 10, "DATE", "A"),
+            span(22, 25, "DATE", "P1D"),
+            span(40, 45, "DATE", "B"),
+        ];
+        let c = score_document(&gold, &sys);
+        assert_eq!((c.strict, c.relaxed, c.type_match, c.value_match), (1, 2, 1, 2));
+        let s = scores(&c);
+        assert!((s.strict_precision - 1.0 / 3.0).abs() < 1e-9);
+        assert!((s.relaxed_recall - 1.0).abs() < 1e-9);
+        assert!((s.type_accuracy - 0.5).abs() < 1e-9);
+        assert!((s.value_f1 - s.relaxed_f1).abs() < 1e-9);
+    }
+
+    #[test]
+    fn one_to_one_alignment() {
+        let gold = vec![span(0, 20, "DATE", "A")];
+        let sys = vec![span(0, 5, "DATE", "A"), span(6, 20, "DATE", "A")];
+        let c = score_document(&gold, &sys);
+        assert_eq!(c.relaxed, 1);
+        assert_eq!(c.predicted, 2);
+    }
+
+    #[test]
+    fn scores_tbaq_when_present() {
+        let Some(dir) = crate::dataset("tempeval3/TBAQ-cleaned/AQUAINT") else {
+            return;
+        };
+        let (c, errors) = evaluate_dir(&dir);
+        assert!(errors.is_empty(), "{errors:?}");
+        assert_eq!(c.documents, 73);
+        assert!(c.gold > 500, "gold timexes: {}", c.gold);
+        let s = scores(&c);
+        assert!(s.relaxed_f1 > 0.5 && s.relaxed_f1 <= 1.0, "{s:?}");
+        assert!(s.value_accuracy > 0.5, "{s:?}");
+    }
+}

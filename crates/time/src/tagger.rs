@@ -1,0 +1,1392 @@
+//! The rule-based TIMEX3 tagger: finds temporal expressions token by token (longest match
+//! wins) and normalises them to TimeML values anchored to the document creation time (DCT)
+//! or, for anaphoric expressions ("a day earlier", "the next day", "the quarter"), to the
+//! last date the text mentioned. Bare weekdays and months take the tense of their clause:
+//! past → the latest one on or before the DCT, future → the next one.
+
+use chrono::{Datelike, NaiveDate, TimeDelta};
+use storyline_core::{Precision, Timex, TimexType};
+
+use crate::lexicon::{self, Unit};
+use crate::tokens::{Kind, Tok, tokenize};
+
+/// Tense of the clause around an expression.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Tense {
+    Past,
+    Future,
+}
+
+/// A match: token range, normalisation and the rule that made it.
+#[derive(Debug, Clone)]
+struct M {
+    end: usize,
+    kind: TimexType,
+    value: String,
+    date: Option<NaiveDate>,
+    precision: Option<Precision>,
+    modifier: Option<&'static str>,
+    rule: &'static str,
+    /// Whether this expression becomes the anchor of later anaphoric expressions.
+    anchor: bool,
+}
+
+impl M {
+    fn new(end: usize, kind: TimexType, value: impl Into<String>, rule: &'static str) -> M {
+        M {
+            end,
+            kind,
+            value: value.into(),
+            date: None,
+            precision: None,
+            modifier: None,
+            rule,
+            anchor: false,
+        }
+    }
+}
+
+fn day_value(d: NaiveDate) -> String {
+    d.format("%Y-%m-%d").to_string()
+}
+
+fn week_value(d: NaiveDate) -> String {
+    let w = d.iso_week();
+    format!("{}-W{:02}", w.year(), w.week())
+}
+
+fn quarter_of(d: NaiveDate) -> u32 {
+    d.month0() / 3 + 1
+}
+
+fn ymd(y: i32, m: u32, d: u32) -> Option<NaiveDate> {
+    NaiveDate::from_ymd_opt(y, m, d)
+}
+
+fn add_months(y: i32, m: u32, delta: i32) -> (i32, u32) {
+    let total = y * 12 + m as i32 - 1 + delta;
+    (total.div_euclid(12), total.rem_euclid(12) as u32 + 1)
+}
+
+fn monday_of(d: NaiveDate) -> NaiveDate {
+    d - TimeDelta::days(d.weekday().num_days_from_monday() as i64)
+}
+
+/// A resolved calendar reference.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Cal {
+    Day(NaiveDate),
+    Week(NaiveDate),
+    Month(i32, u32),
+    Quarter(i32, u32),
+    Year(i32),
+}
+
+impl Cal {
+    fn value(self) -> String {
+        match self {
+            Cal::Day(d) => day_value(d),
+            Cal::Week(d) => week_value(d),
+            Cal::Month(y, m) => format!("{y:04}-{m:02}"),
+            Cal::Quarter(y, q) => format!("{y:04}-Q{q}"),
+            Cal::Year(y) => format!("{y:04}"),
+        }
+    }
+    fn first_day(self) -> Option<(NaiveDate, Precision)> {
+        Some(match self {
+            Cal::Day(d) => (d, Precision::Day),
+            Cal::Week(d) => (monday_of(d), Precision::Week),
+            Cal::Month(y, m) => (ymd(y, m, 1)?, Precision::Month),
+            Cal::Quarter(y, q) => (ymd(y, (q - 1) * 3 + 1, 1)?, Precision::Quarter),
+            Cal::Year(y) => (ymd(y, 1, 1)?, Precision::Year),
+        })
+    }
+    /// Moves by `n` units of its own granularity.
+    fn shift(self, n: i32) -> Cal {
+        match self {
+            Cal::Day(d) => Cal::Day(d + TimeDelta::days(n as i64)),
+            Cal::Week(d) => Cal::Week(d + TimeDelta::days(7 * n as i64)),
+            Cal::Month(y, m) => {
+                let (y, m) = add_months(y, m, n);
+                Cal::Month(y, m)
+            }
+            Cal::Quarter(y, q) => {
+                let t = y * 4 + q as i32 - 1 + n;
+                Cal::Quarter(t.div_euclid(4), t.rem_euclid(4) as u32 + 1)
+            }
+            Cal::Year(y) => Cal::Year(y + n),
+        }
+    }
+    /// The reference at the granularity of `unit` that contains this one's first day.
+    fn at_unit(self, unit: Unit) -> Option<Cal> {
+        let (d, _) = self.first_day()?;
+        Some(match unit {
+            Unit::Day => Cal::Day(d),
+            Unit::Week => Cal::Week(d),
+            Unit::Month => Cal::Month(d.year(), d.month()),
+            Unit::Quarter => Cal::Quarter(d.year(), quarter_of(d)),
+            Unit::Year => Cal::Year(d.year()),
+            _ => return None,
+        })
+    }
+}
+
+fn cal_match(end: usize, kind: TimexType, cal: Cal, rule: &'static str) -> M {
+    let mut m = M::new(end, kind, cal.value(), rule);
+    if let Some((d, p)) = cal.first_day() {
+        m.date = Some(d);
+        m.precision = Some(p);
+    }
+    m
+}
+
+fn duration_value(n: Option<f64>, unit: Unit) -> String {
+    let (letter, mult, time) = unit.duration();
+    let (letter, mult) = if unit == Unit::Quarter {
+        ("M", 3)
+    } else {
+        (letter, mult)
+    };
+    let amount = match n {
+        Some(x) => {
+            let v = x * mult as f64;
+            if (v - v.round()).abs() < 1e-9 {
+                format!("{}", v.round() as i64)
+            } else {
+                format!("{v}")
+            }
+        }
+        None => {
+            if mult == 10 {
+                return if time { "PTXH".into() } else { "PXE".into() };
+            }
+            "X".to_string()
+        }
+    };
+    if time {
+        format!("PT{amount}{letter}")
+    } else {
+        format!("P{amount}{letter}")
+    }
+}
+
+/// State of one tagging pass over a text.
+pub(crate) struct Tagger<'a> {
+    text: &'a str,
+    lower: String,
+    toks: Vec<Tok>,
+    dct: Option<NaiveDate>,
+    /// Last day-precision date mentioned (anchor for "the next day").
+    ref_cal: Option<Cal>,
+    /// Last quarter mentioned (anchor for "the quarter", "a year earlier").
+    ref_quarter: Option<(i32, u32)>,
+}
+
+impl<'a> Tagger<'a> {
+    pub(crate) fn new(text: &'a str, dct: Option<NaiveDate>) -> Self {
+        Tagger {
+            text,
+            lower: text.to_ascii_lowercase(),
+            toks: tokenize(text),
+            dct,
+            ref_cal: None,
+            ref_quarter: None,
+        }
+    }
+
+    fn w(&self, i: usize) -> &str {
+        match self.toks.get(i) {
+            Some(t) => &self.lower[t.start..t.end],
+            None => "",
+        }
+    }
+
+    fn kind(&self, i: usize) -> Option<Kind> {
+        self.toks.get(i).map(|t| t.kind)
+    }
+
+    fn glued(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| t.glued)
+    }
+
+    fn capitalized(&self, i: usize) -> bool {
+        self.toks
+            .get(i)
+            .and_then(|t| self.text[t.start..].chars().next())
+            .is_some_and(|c| c.is_uppercase())
+    }
+
+    fn num(&self, i: usize) -> Option<u32> {
+        if self.kind(i) == Some(Kind::Num) && self.w(i).len() <= 9 {
+            self.w(i).parse().ok()
+        } else {
+            None
+        }
+    }
+
+    /// Whether token `i` is the word `w`.
+    fn is(&self, i: usize, w: &str) -> bool {
+        self.w(i) == w
+    }
+
+    /// Whether tokens from `i` spell the words of `ws` (space separated).
+    fn seq(&self, i: usize, ws: &str) -> Option<usize> {
+        let mut j = i;
+        for w in ws.split(' ') {
+            if !self.is(j, w) {
+                return None;
+            }
+            j += 1;
+        }
+        Some(j)
+    }
+
+    /// Skips an optional glued period after token `i` (abbreviations like `Aug.`).
+    fn after_period(&self, i: usize) -> usize {
+        if self.is(i + 1, ".") && self.glued(i + 1) {
+            i + 2
+        } else {
+            i + 1
+        }
+    }
+
+    /// Skips an optional hyphen between tokens: returns the index of the next word.
+    fn hyphen(&self, i: usize) -> usize {
+        if self.is(i, "-") && self.glued(i) && self.glued(i + 1) {
+            i + 1
+        } else {
+            i
+        }
+    }
+
+    /// Tense of the clause around tokens `i..end`.
+    fn tense(&self, i: usize, end: usize) -> Tense {
+        let stop = |w: &str| matches!(w, "." | "!" | "?" | ";" | "\"" | "“" | "”");
+        let mut j = i;
+        let mut seen = 0;
+        while j > 0 && seen < 10 {
+            j -= 1;
+            let w = self.w(j);
+            if stop(w) && !(w == "." && j > 0 && self.w(j - 1).len() <= 4 && self.glued(j)) {
+                break;
+            }
+            if lexicon::future_cue(w) {
+                return Tense::Future;
+            }
+            if lexicon::past_cue(w) {
+                return Tense::Past;
+            }
+            seen += 1;
+        }
+        for k in end..(end + 4).min(self.toks.len()) {
+            let w = self.w(k);
+            if stop(w) {
+                break;
+            }
+            if lexicon::future_cue(w) {
+                return Tense::Future;
+            }
+            if lexicon::past_cue(w) {
+                return Tense::Past;
+            }
+        }
+        Tense::Past
+    }
+
+    /// Runs the tagger over the whole text.
+    pub(crate) fn run(mut self) -> Vec<Timex> {
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < self.toks.len() {
+            match self.match_at(i) {
+                Some(m) if m.end > i => {
+                    let start = self.toks[i].start;
+                    let end = self.toks[m.end - 1].end;
+                    if m.anchor
+                        && let Some(d) = m.date
+                    {
+                        self.ref_cal = Some(match m.precision {
+                            Some(Precision::Day) | None => Cal::Day(d),
+                            Some(Precision::Week) => Cal::Week(d),
+                            Some(Precision::Month) => Cal::Month(d.year(), d.month()),
+                            Some(Precision::Quarter) => Cal::Quarter(d.year(), quarter_of(d)),
+                            Some(Precision::Year) => Cal::Year(d.year()),
+                        });
+                        if m.precision == Some(Precision::Quarter) {
+                            self.ref_quarter = Some((d.year(), quarter_of(d)));
+                        }
+                    }
+                    out.push(Timex {
+                        start,
+                        end,
+                        text: self.text[start..end].to_string(),
+                        kind: m.kind,
+                        value: m.value,
+                        modifier: m.modifier.map(str::to_string),
+                        date: m.date,
+                        precision: m.precision,
+                        rule: m.rule.to_string(),
+                    });
+                    i = m.end;
+                }
+                _ => i += 1,
+            }
+        }
+        out
+    }
+
+    /// The longest expression starting at token `i`, with its prefixes.
+    fn match_at(&self, i: usize) -> Option<M> {
+        let w = self.w(i);
+        // Approximators and position modifiers that TimeBank keeps in the span.
+        let approx: Option<(usize, &'static str)> = match w {
+            "about" | "around" | "approximately" | "roughly" | "some" => Some((i + 1, "APPROX")),
+            "nearly" | "almost" => Some((i + 1, "LESS_THAN")),
+            "more" | "fewer" | "less" if self.is(i + 1, "than") => Some((
+                i + 2,
+                if w == "more" {
+                    "MORE_THAN"
+                } else {
+                    "LESS_THAN"
+                },
+            )),
+            "at" if self.is(i + 1, "least") => Some((i + 2, "EQUAL_OR_MORE")),
+            "up" if self.is(i + 1, "to") => Some((i + 2, "EQUAL_OR_LESS")),
+            _ => None,
+        };
+        if let Some((j, md)) = approx {
+            if let Some(mut m) = self.core(j) {
+                if matches!(m.kind, TimexType::Duration)
+                    || (md == "APPROX" && w != "some")
+                    || m.rule.starts_with("ago")
+                {
+                    m.modifier = Some(md);
+                    return Some(m);
+                }
+            }
+            return None;
+        }
+        let position: Option<(usize, &'static str)> = match w {
+            "early" => Some((i + 1, "START")),
+            "late" => Some((i + 1, "END")),
+            "mid" => Some((self.hyphen(i + 1), "MID")),
+            "the" => {
+                if let Some(j) = self.seq(i + 1, "end of") {
+                    Some((j, "END"))
+                } else if let Some(j) = self
+                    .seq(i + 1, "beginning of")
+                    .or_else(|| self.seq(i + 1, "start of"))
+                {
+                    Some((j, "START"))
+                } else {
+                    self.seq(i + 1, "middle of").map(|j| (j, "MID"))
+                }
+            }
+            _ => None,
+        };
+        if let Some((j, md)) = position {
+            let j = if w != "mid" && self.is(j, "-") { j + 1 } else { j };
+            if let Some(mut m) = self.core(j)
+                && m.kind == TimexType::Date
+                && !m.value.contains("REF")
+                && m.precision != Some(Precision::Day)
+            {
+                m.modifier = Some(md);
+                m.rule = match md {
+                    "START" => "mod.start",
+                    "END" => "mod.end",
+                    _ => "mod.mid",
+                };
+                return Some(m);
+            }
+            if w == "mid" {
+                return None;
+            }
+        }
+        self.core(i)
+    }
+
+    /// The longest unprefixed expression at `i`.
+    fn core(&self, i: usize) -> Option<M> {
+        let cands = [
+            self.keyword(i),
+            self.weekday_expr(i),
+            self.month_expr(i),
+            self.day_month(i),
+            self.number_expr(i),
+            self.det_expr(i),
+            self.set_expr(i),
+            self.clock(i),
+        ];
+        let mut best: Option<M> = None;
+        for c in cands.into_iter().flatten() {
+            if best.as_ref().is_none_or(|b| c.end > b.end) {
+                best = Some(c);
+            }
+        }
+        let best = best?;
+        Some(self.attach_time(i, best))
+    }
+
+    /// A day expression followed by a part of the day or a clock time, or a clock time
+    /// followed by a day ("Tuesday evening", "9 a.m. Tuesday").
+    fn attach_time(&self, i: usize, m: M) -> M {
+        if m.kind == TimexType::Date && m.precision == Some(Precision::Day) {
+            if let Some(pod) = lexicon::part_of_day(self.w(m.end)) {
+                let mut t = m.clone();
+                t.end = m.end + 1;
+                t.kind = TimexType::Time;
+                t.value = format!("{}T{pod}", m.value);
+                return t;
+            }
+        }
+        if m.kind == TimexType::Time && m.value.starts_with('T') {
+            // A bare clock time: take a following day, else the DCT's day.
+            let mut j = m.end;
+            if matches!(self.w(j), "est" | "edt" | "gmt" | "utc" | "et" | "pst" | "pdt") {
+                j += 1;
+            }
+            if let Some(day) = self.keyword(j).or_else(|| self.weekday_expr(j))
+                && day.precision == Some(Precision::Day)
+                && day.kind == TimexType::Date
+            {
+                let mut t = m.clone();
+                t.end = day.end;
+                t.value = format!("{}{}", day.value, m.value);
+                t.date = day.date;
+                t.precision = day.precision;
+                return t;
+            }
+            let mut t = m;
+            t.end = j;
+            if let Some(d) = self.dct {
+                t.value = format!("{}{}", day_value(d), t.value);
+                t.date = Some(d);
+                t.precision = Some(Precision::Day);
+            } else {
+                t.value = format!("XXXX-XX-XX{}", t.value);
+            }
+            let _ = i;
+            return t;
+        }
+        m
+    }
+
+    fn dct_day(&self, end: usize, offset: i64, rule: &'static str) -> M {
+        match self.dct {
+            Some(d) => {
+                let mut m = cal_match(end, TimexType::Date, Cal::Day(d + TimeDelta::days(offset)), rule);
+                m.anchor = true;
+                m
+            }
+            None => M::new(end, TimexType::Date, "XXXX-XX-XX", rule),
+        }
+    }
+
+    fn dct_cal(&self, end: usize, kind: TimexType, f: impl Fn(NaiveDate) -> Cal, rule: &'static str, generic: &str) -> M {
+        match self.dct {
+            Some(d) => cal_match(end, kind, f(d), rule),
+            None => M::new(end, kind, generic, rule),
+        }
+    }
+
+    /// Single words and fixed phrases: today, yesterday, now, recently, tonight …
+    fn keyword(&self, i: usize) -> Option<M> {
+        let w = self.w(i);
+        use TimexType::*;
+        Some(match w {
+            "today" => self.dct_day(i + 1, 0, "dct.today"),
+            "yesterday" => self.dct_day(i + 1, -1, "dct.yesterday"),
+            "tomorrow" => self.dct_day(i + 1, 1, "dct.tomorrow"),
+            "tonight" => {
+                let mut m = self.dct_day(i + 1, 0, "dct.tonight");
+                m.kind = Time;
+                m.value = format!("{}TNI", m.value);
+                m
+            }
+            "now" | "currently" | "presently" | "nowadays" => {
+                if w == "now" && self.is(i + 1, "that") {
+                    return None;
+                }
+                M::new(i + 1, Date, "PRESENT_REF", "ref.present")
+            }
+            "current" if !self.is(i + 1, "account") && !self.is(i + 1, "accounts") => {
+                M::new(i + 1, Date, "PRESENT_REF", "ref.present")
+            }
+            "recently" | "lately" | "previously" | "formerly" => {
+                M::new(i + 1, Date, "PAST_REF", "ref.past")
+            }
+            "recent" => {
+                let j = i + 1;
+                match lexicon::unit(self.w(j)) {
+                    Some((u, true)) => M::new(j + 1, Duration, duration_value(None, u), "duration.recent"),
+                    _ => M::new(i + 1, Date, "PAST_REF", "ref.past"),
+                }
+            }
+            "soon" if !self.is(i + 1, "after") && !self.is(i + 1, "as") => {
+                M::new(i + 1, Date, "FUTURE_REF", "ref.future")
+            }
+            "future" if !self.is(i + 1, "of") => M::new(i + 1, Date, "FUTURE_REF", "ref.future"),
+            "once" if self.is(i + 1, ",") => M::new(i + 1, Date, "PAST_REF", "ref.past"),
+            "earlier" if i == 0 || matches!(self.w(i - 1), "." | "\n") => {
+                if self.is(i + 1, ",") {
+                    M::new(i + 1, Date, "PAST_REF", "ref.past")
+                } else {
+                    return None;
+                }
+            }
+            "last" if self.is(i + 1, "night") => {
+                let mut m = self.dct_day(i + 2, -1, "dct.last-night");
+                m.kind = Time;
+                m.value = format!("{}TNI", m.value);
+                m
+            }
+            "this" | "that" => {
+                let pod = lexicon::part_of_day(self.w(i + 1))?;
+                if w == "that" {
+                    let c = self.ref_cal?;
+                    let Cal::Day(_) = c else { return None };
+                    let mut m = cal_match(i + 2, Time, c, "anchor.that-pod");
+                    m.value = format!("{}T{pod}", m.value);
+                    return Some(m);
+                }
+                let mut m = self.dct_day(i + 2, 0, "dct.this-pod");
+                m.kind = Time;
+                m.value = format!("{}T{pod}", m.value);
+                m
+            }
+            "overnight" => {
+                let mut m = self.dct_day(i + 1, 0, "dct.overnight");
+                m.kind = Time;
+                m.value = format!("{}TNI", m.value);
+                m
+            }
+            "noon" | "midday" => M::new(i + 1, Time, "T12:00", "clock.noon"),
+            "midnight" => M::new(i + 1, Time, "T24:00", "clock.midnight"),
+            "daily" | "nightly" => M::new(i + 1, Set, "P1D", "set.adverb"),
+            "weekly" => M::new(i + 1, Set, "P1W", "set.adverb"),
+            "monthly" => M::new(i + 1, Set, "P1M", "set.adverb"),
+            "annually" | "yearly" | "annual" if w != "annual" => M::new(i + 1, Set, "P1Y", "set.adverb"),
+            "hourly" => M::new(i + 1, Set, "PT1H", "set.adverb"),
+            "quarterly" => M::new(i + 1, Set, "P3M", "set.adverb"),
+            "year" | "fiscal" => {
+                // "year-end", "year-earlier", "year-ago", "fiscal 1989"
+                if w == "fiscal" {
+                    let y = self.year_at(i + 1)?;
+                    let mut m = cal_match(i + 2, Date, Cal::Year(y), "year.fiscal");
+                    m.anchor = true;
+                    return Some(m);
+                }
+                let j = self.hyphen(i + 1);
+                if j == i + 1 {
+                    return None;
+                }
+                match self.w(j) {
+                    "earlier" | "ago" => self.year_earlier(i, j + 1)?,
+                    "end" => {
+                        let d = self.dct?;
+                        let y = if d.month() <= 2 { d.year() - 1 } else { d.year() };
+                        cal_match(j + 1, Date, Cal::Day(ymd(y, 12, 31)?), "dct.year-end")
+                    }
+                    _ => return None,
+                }
+            }
+            _ => return None,
+        })
+    }
+
+    /// "a year earlier" / "year-ago": the year before the last mentioned quarter or date,
+    /// else before the DCT.
+    fn year_earlier(&self, i: usize, end: usize) -> Option<M> {
+        let _ = i;
+        if let Some((y, q)) = self.ref_quarter {
+            let mut m = cal_match(end, TimexType::Date, Cal::Quarter(y - 1, q), "anchor.year-earlier-quarter");
+            m.anchor = false;
+            return Some(m);
+        }
+        let d = self.dct?;
+        Some(cal_match(end, TimexType::Date, Cal::Year(d.year() - 1), "dct.year-earlier"))
+    }
+
+    fn year_at(&self, i: usize) -> Option<i32> {
+        let t = self.toks.get(i)?;
+        if t.kind != Kind::Num || t.end - t.start != 4 {
+            return None;
+        }
+        let y: i32 = self.w(i).parse().ok()?;
+        (1000..=2199).contains(&y).then_some(y)
+    }
+
+    /// A weekday with its optional determiner: "Tuesday", "last Friday", "next Monday".
+    fn weekday_expr(&self, i: usize) -> Option<M> {
+        let (det, j) = match self.w(i) {
+            d @ ("last" | "next" | "this" | "past" | "coming") => (Some(d), i + 1),
+            _ => (None, i),
+        };
+        let wd = lexicon::weekday(self.w(j))?;
+        if !self.capitalized(j) {
+            return None;
+        }
+        let mut end = j + 1;
+        // "Tuesday, Dec. 6": the explicit date decides.
+        if self.is(end, ",")
+            && let Some(m) = self.month_expr(end + 1)
+            && m.precision == Some(Precision::Day)
+        {
+            let mut m = m;
+            m.rule = "weekday+date";
+            return Some(m);
+        }
+        let Some(dct) = self.dct else {
+            return Some(M::new(end, TimexType::Date, format!("XXXX-WXX-{wd}"), "weekday.unanchored"));
+        };
+        let back = (dct.weekday().number_from_monday() as i64 - wd as i64).rem_euclid(7);
+        let fwd = (wd as i64 - dct.weekday().number_from_monday() as i64).rem_euclid(7);
+        let (d, rule) = match det {
+            Some("last") | Some("past") => {
+                let b = if back == 0 { 7 } else { back };
+                (dct - TimeDelta::days(b), "weekday.last")
+            }
+            Some("next") | Some("coming") => {
+                let f = if fwd == 0 { 7 } else { fwd };
+                (dct + TimeDelta::days(f), "weekday.next")
+            }
+            _ => match self.tense(i, end) {
+                Tense::Future => (dct + TimeDelta::days(fwd), "weekday.future-tense"),
+                Tense::Past => (dct - TimeDelta::days(back), "weekday.past-tense"),
+            },
+        };
+        if self.is(end, "night") || lexicon::part_of_day(self.w(end)).is_some() {
+            // handled by attach_time
+        } else if self.is(end, "'") && self.is(end + 1, "s") {
+            // possessive: "Tuesday's offensive"
+        }
+        let mut m = cal_match(end, TimexType::Date, Cal::Day(d), rule);
+        m.anchor = true;
+        end = m.end;
+        m.end = end;
+        Some(m)
+    }
+
+    /// Year for a month (and day) without a year, by tense relative to the DCT.
+    fn year_for(&self, month: u32, day: Option<u32>, tense: Tense) -> Option<i32> {
+        let dct = self.dct?;
+        let y = dct.year();
+        let cand = ymd(y, month, day.unwrap_or(1))?;
+        let cand_end = match day {
+            Some(_) => cand,
+            None => {
+                let (ny, nm) = add_months(y, month, 1);
+                ymd(ny, nm, 1)? - TimeDelta::days(1)
+            }
+        };
+        Some(match tense {
+            Tense::Past if (cand - dct).num_days() > 60 => y - 1,
+            Tense::Future if (dct - cand_end).num_days() > 60 => y + 1,
+            _ => y,
+        })
+    }
+
+    /// Month-led dates: "August 6", "Aug. 6, 2016", "June 1989", "December", "Nov. 15".
+    fn month_expr(&self, i: usize) -> Option<M> {
+        let w = self.w(i);
+        let month = lexicon::month(w)?;
+        if !self.capitalized(i) {
+            return None;
+        }
+        let abbrev = lexicon::month_is_abbrev(w);
+        let mut j = if abbrev { self.after_period(i) } else { i + 1 };
+        if abbrev && j == i + 1 && w.len() == 3 && matches!(w, "mar" | "jan" | "dec" | "oct" | "nov" | "aug" | "sep" | "feb" | "apr" | "jun" | "jul") {
+            // Three-letter abbreviations without a period must be followed by a number.
+            self.num(j)?;
+        }
+        let mut day = None;
+        if let Some(n) = self.num(j)
+            && (1..=31).contains(&n)
+            && self.w(j).len() <= 2
+        {
+            day = Some(n);
+            j += 1;
+            if matches!(self.w(j), "st" | "nd" | "rd" | "th") && self.glued(j) {
+                j += 1;
+            }
+        }
+        let mut year = None;
+        let k = if self.is(j, ",") { j + 1 } else { j };
+        if let Some(y) = self.year_at(k) {
+            year = Some(y);
+            j = k + 1;
+        } else if day.is_none()
+            && self.is(j, "of")
+            && let Some(y) = self.year_at(j + 1)
+        {
+            year = Some(y);
+            j += 2;
+        }
+        if w == "may" && day.is_none() && year.is_none() {
+            let prev = if i > 0 { self.w(i - 1) } else { "" };
+            if !matches!(prev, "in" | "since" | "until" | "by" | "early" | "late" | "mid" | "-" | "last" | "next" | "this" | "of" | "during") {
+                return None;
+            }
+        }
+        if w == "march" && day.is_none() && year.is_none() && i > 0 && !matches!(self.w(i-1), "in" | "since" | "until" | "by" | "early" | "late" | "mid" | "-" | "last" | "next" | "this" | "of" | "during" | "from" | "to") {
+            return None;
+        }
+        let tense = self.tense(i, j);
+        let (cal, rule) = match (day, year) {
+            (Some(d), Some(y)) => (Cal::Day(ymd(y, month, d)?), "date.month-day-year"),
+            (None, Some(y)) => (Cal::Month(y, month), "date.month-year"),
+            (Some(d), None) => match self.year_for(month, Some(d), tense) {
+                Some(y) => (Cal::Day(ymd(y, month, d)?), "date.month-day"),
+                None => {
+                    return Some(M::new(j, TimexType::Date, format!("XXXX-{month:02}-{d:02}"), "date.month-day-unanchored"));
+                }
+            },
+            (None, None) => match self.year_for(month, None, tense) {
+                Some(y) => (Cal::Month(y, month), "date.month"),
+                None => {
+                    return Some(M::new(j, TimexType::Date, format!("XXXX-{month:02}"), "date.month-unanchored"));
+                }
+            },
+        };
+        let mut m = cal_match(j, TimexType::Date, cal, rule);
+        m.anchor = true;
+        Some(m)
+    }
+
+    /// Day-led dates: "6 August 2016", "6th of August".
+    fn day_month(&self, i: usize) -> Option<M> {
+        let d = self.num(i)?;
+        if !(1..=31).contains(&d) || self.w(i).len() > 2 {
+            return None;
+        }
+        let mut j = i + 1;
+        if matches!(self.w(j), "st" | "nd" | "rd" | "th") && self.glued(j) {
+            j += 1;
+        }
+        if self.is(j, "of") {
+            j += 1;
+        }
+        let month = lexicon::month(self.w(j))?;
+        if !self.capitalized(j) {
+            return None;
+        }
+        j = if lexicon::month_is_abbrev(self.w(j)) { self.after_period(j) } else { j + 1 };
+        let k = if self.is(j, ",") { j + 1 } else { j };
+        let (cal, rule, end) = if let Some(y) = self.year_at(k) {
+            (Cal::Day(ymd(y, month, d)?), "date.day-month-year", k + 1)
+        } else {
+            let y = self.year_for(month, Some(d), self.tense(i, j))?;
+            (Cal::Day(ymd(y, month, d)?), "date.day-month", j)
+        };
+        let mut m = cal_match(end, TimexType::Date, cal, rule);
+        m.anchor = true;
+        Some(m)
+    }
+
+    /// A number (digits or words) at `i`: value (None when vague) and end.
+    fn number(&self, i: usize) -> Option<(Option<f64>, usize)> {
+        let w = self.w(i);
+        if let Some(n) = self.num(i) {
+            // "1,500" and "2.5"
+            if (self.is(i + 1, ".") || self.is(i + 1, ","))
+                && self.glued(i + 1)
+                && self.glued(i + 2)
+                && let Some(f) = self.num(i + 2)
+            {
+                if self.is(i + 1, ".") {
+                    let s = format!("{}.{}", n, self.w(i + 2));
+                    return Some((s.parse().ok(), i + 3));
+                }
+                if self.w(i + 2).len() == 3 {
+                    return Some((Some((n * 1000 + f) as f64), i + 3));
+                }
+            }
+            return Some((Some(n as f64), i + 1));
+        }
+        match w {
+            "a" | "an" | "one" if self.is(i + 1, "few") => return Some((None, i + 2)),
+            "a" if self.seq(i + 1, "couple of").is_some() => return Some((Some(2.0), i + 3)),
+            "couple" if self.is(i + 1, "of") => return Some((Some(2.0), i + 2)),
+            "a" | "an" => {
+                if self.is(i + 1, "dozen") {
+                    return Some((Some(12.0), i + 2));
+                }
+                if self.is(i + 1, "half") {
+                    return Some((Some(0.5), i + 2));
+                }
+                return Some((Some(1.0), i + 1));
+            }
+            "several" | "few" | "many" | "some" => return Some((None, i + 1)),
+            "half" if self.is(i + 1, "a") || self.is(i + 1, "an") => return Some((Some(0.5), i + 2)),
+            _ => {}
+        }
+        let n = lexicon::number_word(w)?;
+        let mut end = i + 1;
+        let mut v = n;
+        if n >= 20 && n % 10 == 0 && n < 100 {
+            let k = self.hyphen(end);
+            if let Some(u) = lexicon::number_word(self.w(k))
+                && u < 10
+            {
+                v += u;
+                end = k + 1;
+            }
+        }
+        if self.is(end, "hundred") {
+            v *= 100;
+            end += 1;
+        }
+        Some((Some(v as f64), end))
+    }
+
+    /// Number-led expressions: years, decades, durations ("four days", "two-year"),
+    /// "two weeks ago", "a day earlier", numeric dates.
+    fn number_expr(&self, i: usize) -> Option<M> {
+        use TimexType::*;
+        // Numeric dates: 2016-12-06, 12/06/2016.
+        if let Some(m) = self.numeric_date(i) {
+            return Some(m);
+        }
+        // Years and decades.
+        if let Some(y) = self.year_at(i) {
+            if self.is(i + 1, "s") && self.glued(i + 1) {
+                return Some(M::new(i + 2, Date, format!("{}", y / 10), "decade"));
+            }
+            let prev = if i > 0 { self.w(i - 1) } else { "" };
+            if prev == "$" || matches!(self.w(i + 1), "%" | "percent") {
+                return None;
+            }
+            if (self.is(i + 1, "-") || self.is(i + 1, "/")) && self.num(i + 2).is_some() && self.glued(i + 1) {
+                return None;
+            }
+            let temporal_prev = matches!(prev, "in" | "since" | "by" | "of" | "from" | "until" | "till" | "to" | "during" | "before" | "after" | "early" | "late" | "mid" | "-" | "fiscal" | "year" | "between" | "and" | "through" | "," | "the" | "(");
+            if !(1900..=2099).contains(&y) && !temporal_prev {
+                return None;
+            }
+            if lexicon::unit(self.w(i + 1)).is_some() {
+                return None;
+            }
+            let mut m = cal_match(i + 1, Date, Cal::Year(y), "year");
+            m.anchor = true;
+            return Some(m);
+        }
+        let (n, j) = self.number(i)?;
+        let k = self.hyphen(j);
+        let (unit, plural) = lexicon::unit(self.w(k))?;
+        let hyphenated = k != j;
+        // "a" + singular only, numbers > 1 take plurals unless hyphenated ("two-year").
+        if !hyphenated && n == Some(1.0) && plural {
+            return None;
+        }
+        if self.w(i) == "a" || self.w(i) == "an" {
+            // "5% a year", "twice a week": a rate.
+            let prev = if i > 0 { self.w(i - 1) } else { "" };
+            if matches!(prev, "%" | "percent" | "cents" | "times" | "twice" | "once" | "dollars" | "barrels") || self.kind(i.wrapping_sub(1)) == Some(Kind::Num) {
+                return Some(M::new(k + 1, Set, duration_value(Some(1.0), unit), "set.rate"));
+            }
+        }
+        let mut end = k + 1;
+        if hyphenated && self.is(end, "-") && matches!(self.w(end + 1), "long" | "old") {
+            end += 2;
+        }
+        // Relative: "two weeks ago", "a day earlier", "three days later".
+        let after = self.w(end);
+        if matches!(after, "ago" | "earlier" | "later" | "before" | "after" | "hence") && !hyphenated {
+            let amount = n.unwrap_or(0.0).round() as i32;
+            let anaphoric = matches!(after, "earlier" | "later" | "before" | "after");
+            let sign = if matches!(after, "ago" | "earlier" | "before") { -1 } else { 1 };
+            if matches!(after, "before" | "after") {
+                // "two days before the vote": only with an anchor and no following noun.
+                let nx = self.w(end + 1);
+                if !(nx.is_empty() || matches!(nx, "," | "." | ";" | "and")) {
+                    return Some(M::new(end, Duration, duration_value(n, unit), "duration"));
+                }
+            }
+            if n.is_none() {
+                let v = if sign < 0 { "PAST_REF" } else { "FUTURE_REF" };
+                return Some(M::new(end + 1, Date, v, "ago.vague"));
+            }
+            if unit == Unit::Year && amount == 1 && anaphoric && sign < 0 {
+                return self.year_earlier(i, end + 1).map(|mut m| {
+                    m.rule = "ago.year-earlier";
+                    m
+                });
+            }
+            let base = if anaphoric { self.ref_cal.or(self.dct.map(Cal::Day)) } else { self.dct.map(Cal::Day) };
+            let rule = if anaphoric { "ago.anchored" } else { "ago.dct" };
+            let Some(base) = base else {
+                return Some(M::new(end + 1, Date, "XXXX-XX-XX", rule));
+            };
+            let (u, steps) = match unit {
+                Unit::Decade => (Unit::Year, amount * 10),
+                Unit::Century => (Unit::Year, amount * 100),
+                Unit::Hour | Unit::Minute | Unit::Second => (Unit::Day, 0),
+                u => (u, amount),
+            };
+            let cal = match base {
+                Cal::Day(_) => base.at_unit(u)?,
+                // anchored on a coarser reference: keep the coarser granularity
+                other => {
+                    if matches!(u, Unit::Day | Unit::Week) {
+                        other
+                    } else {
+                        other.at_unit(u).unwrap_or(other)
+                    }
+                }
+            };
+            let cal = cal.shift(sign * steps);
+            let mut m = cal_match(end + 1, Date, cal, rule);
+            m.anchor = anaphoric || unit == Unit::Day;
+            return Some(m);
+        }
+        if matches!(after, "from") && self.is(end + 1, "now") {
+            return Some(M::new(end + 2, Duration, duration_value(n, unit), "duration.from-now"));
+        }
+        if !hyphenated && (self.w(i) == "a" || self.w(i) == "an") && unit == Unit::Quarter {
+            return None;
+        }
+        Some(M::new(end, Duration, duration_value(n, unit), "duration"))
+    }
+
+    fn numeric_date(&self, i: usize) -> Option<M> {
+        let a = self.num(i)?;
+        let sep = self.w(i + 1);
+        if !matches!(sep, "/" | "-" | ".") || !self.glued(i + 1) || !self.glued(i + 2) {
+            return None;
+        }
+        let b = self.num(i + 2)?;
+        if !self.is(i + 3, sep) || !self.glued(i + 3) || !self.glued(i + 4) {
+            return None;
+        }
+        let c = self.num(i + 4)?;
+        let (la, lc) = (self.w(i).len(), self.w(i + 4).len());
+        let date = if la == 4 && sep != "." {
+            ymd(a as i32, b, c)?
+        } else if lc == 4 || lc == 2 {
+            let y = if lc == 2 { 2000 + c as i32 - if c > 50 { 100 } else { 0 } } else { c as i32 };
+            if sep == "/" && a <= 12 {
+                ymd(y, a, b)?
+            } else {
+                ymd(y, b, a)?
+            }
+        } else {
+            return None;
+        };
+        let mut m = cal_match(i + 5, TimexType::Date, Cal::Day(date), "date.numeric");
+        m.anchor = true;
+        Some(m)
+    }
+
+    /// Determiner-led expressions: "last week", "this year", "the third quarter", "the past
+    /// four days", "the weekend", "the 1990s", "the future", "the next day".
+    fn det_expr(&self, i: usize) -> Option<M> {
+        use TimexType::*;
+        let w = self.w(i);
+        match w {
+            "this" | "last" | "next" | "current" | "past" | "previous" | "coming" | "following" | "that" | "same" | "the" | "earlier" | "later" | "latest" | "final" | "first" | "year" => {}
+            _ => return None,
+        }
+        // "earlier this year", "later this month"
+        if (w == "earlier" || w == "later")
+            && matches!(self.w(i + 1), "this" | "next" | "last")
+            && let Some(mut m) = self.det_expr(i + 1)
+            && m.kind == Date
+        {
+            m.end = m.end.max(i + 2);
+            m.rule = "dct.earlier-this";
+            return Some(m);
+        }
+        if w == "earlier" || w == "later" {
+            return None;
+        }
+        if w == "the" {
+            return self.the_expr(i);
+        }
+        let j = i + 1;
+        let x = self.w(j);
+        // this/last/next + unit
+        if let Some((unit, false)) = lexicon::unit(x) {
+            let off = match w {
+                "this" | "current" => 0,
+                "last" | "past" | "previous" => -1,
+                "next" | "coming" | "following" => 1,
+                _ => return None,
+            };
+            let Some(dct) = self.dct else {
+                return Some(M::new(j + 1, Date, "XXXX", "dct.relative-unanchored"));
+            };
+            let base = Cal::Day(dct);
+            let cal = base.at_unit(unit)?.shift(off);
+            let mut m = cal_match(j + 1, Date, cal, "dct.relative-unit");
+            m.anchor = unit == Unit::Quarter;
+            if unit == Unit::Quarter {
+                // handled via ref
+            }
+            return Some(m);
+        }
+        if x == "weekend" {
+            let dct = self.dct?;
+            let off = match w {
+                "this" => 0,
+                "last" | "past" => -1,
+                "next" | "coming" => 1,
+                _ => return None,
+            };
+            let base = if off == 0 && self.tense(i, j + 1) == Tense::Past && dct.weekday().number_from_monday() < 6 {
+                dct - TimeDelta::days(7)
+            } else {
+                dct
+            };
+            let d = base + TimeDelta::days(7 * off as i64);
+            return Some(M::new(j + 1, Date, format!("{}-WE", week_value(d)), "dct.weekend"));
+        }
+        if let Some(s) = lexicon::season(x) {
+            let dct = self.dct?;
+            let idx = |c: &str| match c {
+                "SP" => 1,
+                "SU" => 2,
+                "FA" => 3,
+                _ => 0,
+            };
+            let cur = match dct.month() {
+                3..=5 => 1,
+                6..=8 => 2,
+                9..=11 => 3,
+                _ => 0,
+            };
+            let y = dct.year();
+            let year = match w {
+                "this" => y,
+                "last" | "past" => {
+                    if idx(s) < cur { y } else { y - 1 }
+                }
+                "next" | "coming" => {
+                    if idx(s) > cur { y } else { y + 1 }
+                }
+                _ => return None,
+            };
+            return Some(M::new(j + 1, Date, format!("{year}-{s}"), "dct.season"));
+        }
+        if let Some(mo) = lexicon::month(x)
+            && self.capitalized(j)
+            && matches!(w, "last" | "next" | "this")
+        {
+            let dct = self.dct?;
+            let y = dct.year();
+            let year = match w {
+                "last" => if mo < dct.month() { y } else { y - 1 },
+                "next" => if mo > dct.month() { y } else { y + 1 },
+                _ => y,
+            };
+            let end = if lexicon::month_is_abbrev(x) { self.after_period(j) } else { j + 1 };
+            let mut m = cal_match(end, Date, Cal::Month(year, mo), "dct.relative-month");
+            m.anchor = true;
+            return Some(m);
+        }
+        None
+    }
+
+    /// Expressions that start with "the".
+    fn the_expr(&self, i: usize) -> Option<M> {
+        use TimexType::*;
+        let mut j = i + 1;
+        let w = self.w(j);
+        // the past / the future / the present
+        match w {
+            "future" => return Some(M::new(j + 1, Date, "FUTURE_REF", "ref.future")),
+            "present" if !matches!(self.w(j + 1), "day") => return Some(M::new(j + 1, Date, "PRESENT_REF", "ref.present")),
+            "weekend" => {
+                let dct = self.dct?;
+                let base = if dct.weekday().number_from_monday() < 6 && self.tense(i, j + 1) == Tense::Past {
+                    dct - TimeDelta::days(7)
+                } else {
+                    dct
+                };
+                return Some(M::new(j + 1, Date, format!("{}-WE", week_value(base)), "dct.weekend"));
+            }
+            _ => {}
+        }
+        // the 1990s, the '90s
+        if let Some(y) = self.year_at(j)
+            && self.is(j + 1, "s")
+            && self.glued(j + 1)
+        {
+            return Some(M::new(j + 2, Date, format!("{}", y / 10), "decade"));
+        }
+        // "the year 2000"
+        if w == "year"
+            && let Some(y) = self.year_at(j + 1)
+        {
+            return Some(cal_match(j + 2, Date, Cal::Year(y), "year"));
+        }
+        // the (past|last|next|coming|first|previous|following|latest|final|same|current|fiscal)? ...
+        let det = match w {
+            "past" | "last" | "next" | "coming" | "first" | "previous" | "following" | "latest" | "final" | "same" | "current" | "fiscal" | "most" | "prior" | "preceding" | "year" => {
+                j += 1;
+                if w == "most" {
+                    if !self.is(j, "recent") {
+                        return None;
+                    }
+                    j += 1;
+                    "latest"
+                } else if w == "year" {
+                    // "the year-earlier quarter", "the year-ago period"
+                    let k = self.hyphen(j);
+                    if k == j || !matches!(self.w(k), "earlier" | "ago") {
+                        return None;
+                    }
+                    j = k + 1;
+                    "year-earlier"
+                } else {
+                    w
+                }
+            }
+            _ => "",
+        };
+        let x = self.w(j);
+        if det == "past" && lexicon::unit(x).is_none() && self.number(j).is_none_or(|(_, e)| lexicon::unit(self.w(self.hyphen(e))).is_none()) && lexicon::season(x).is_none() {
+            return Some(M::new(i + 2, Date, "PAST_REF", "ref.past"));
+        }
+        // the (latest|…)? quarter / period / half
+        if matches!(x, "quarter" | "period") || (det == "fiscal" && lexicon::ordinal(x).is_some()) || lexicon::ordinal(x).is_some() || matches!(x, "1st" | "2nd" | "3rd" | "4th") || (x == "year" && det.is_empty()) || (x == "week" && det.is_empty()) || (det == "fiscal" && x == "year") {
+            if let Some(m) = self.quarter_like(i, j, det) {
+                return Some(m);
+            }
+        }
+        // the past/next N units; the N units; the first N units
+        if let Some((n, e)) = self.number(j) {
+            let k = self.hyphen(e);
+            if let Some((unit, plural)) = lexicon::unit(self.w(k))
+                && (plural || n == Some(1.0) || det.is_empty() && false)
+                && !(self.w(j) == "a" || self.w(j) == "an")
+            {
+                let mut end = k + 1;
+                if self.is(end, "or") && self.is(end + 1, "so") {
+                    end += 2;
+                }
+                return Some(M::new(end, Duration, duration_value(n, unit), "duration.the"));
+            }
+            if let Some(s) = lexicon::season(self.w(k).trim_end_matches('s'))
+                && det == "past"
+            {
+                return Some(M::new(k + 1, Set, format!("XXXX-{s}"), "set.season"));
+            }
+        }
+        // the past/next/last/previous/following/same unit
+        if let Some((unit, false)) = lexicon::unit(x) {
+            match det {
+                "past" | "last" => {
+                    return Some(M::new(j + 1, Duration, duration_value(Some(1.0), unit), "duration.the-past"));
+                }
+                "previous" | "prior" | "preceding" | "next" | "following" | "same" => {
+                    let off = match det {
+                        "previous" | "prior" | "preceding" => -1,
+                        "same" => 0,
+                        _ => 1,
+                    };
+                    if det == "next" && unit != Unit::Day {
+                        return Some(M::new(j + 1, Duration, duration_value(Some(1.0), unit), "duration.the-next"));
+                    }
+                    let base = self.ref_cal.or(self.dct.map(Cal::Day))?;
+                    let cal = base.at_unit(unit).unwrap_or(base).shift(off);
+                    let mut m = cal_match(j + 1, Date, cal, "anchor.the-next");
+                    m.anchor = true;
+                    return Some(m);
+                }
+                "current" => {
+                    let dct = self.dct?;
+                    return Some(cal_match(j + 1, Date, Cal::Day(dct).at_unit(unit)?, "dct.current-unit"));
+                }
+                _ => {}
+            }
+        }
+        if let Some((_, true)) = lexicon::unit(x)
+            && matches!(det, "coming" | "next")
+        {
+            return Some(M::new(j + 1, Date, "FUTURE_REF", "ref.future"));
+        }
+        // the (early)? summer (of 1942)
+        if let Some(s) = lexicon::season(x)
+            && matches!(det, "" | "past" | "last" | "next" | "coming")
+        {
+            let dct = self.dct;
+            if self.is(j + 1, "of")
+                && let Some(y) = self.year_at(j + 2)
+            {
+                return Some(M::new(j + 3, Date, format!("{y}-{s}"), "season.year"));
+            }
+            let y = dct.map(|d| d.year())?;
+            return Some(M::new(j + 1, Date, format!("{y}-{s}"), "dct.season"));
+        }
+        // "the week of March 6"
+        if x == "week"
+            && self.is(j + 1, "of")
+            && let Some(m) = self.month_expr(j + 2)
+            && let Some(d) = m.date
+            && m.precision == Some(Precision::Day)
+        {
+            return Some(cal_match(m.end, Date, Cal::Week(d), "date.week-of"));
+        }
+        None
+    }
+
+    /// Quarters, halves, "the year", "the period": "the third quarter", "the latest
+    /// quarter", "the first half of 1989", "the fiscal first quarter".
+    fn quarter_like(&self, i: usize, mut j: usize, det: &str) -> Option<M> {
+        use TimexType::*;
+        let x = self.w(j);
+        let ord = lexicon::ordinal(x).or(match x {
+            "1st" | "2nd" | "3rd" | "4th" => x[..1].parse().ok(),
+            _ => None,
+        });
+        let ord = if x == "1st" || x == "2nd" || x == "3rd" || x == "4th" { ord } else { ord };
+        let mut det = det;
+        if det == "fiscal" && ord.is_some() {
+            det = "";
+        }
+        if let Some(n) = ord {
+            j = self.hyphen(j + 1);
+            let what = self.w(j);
+            let per = match what {
+                "quarter" if n <= 4 => "Q",
+                "half" if n <= 2 => "H",
+                _ => {
+                    // "the first nine months"
+                    if let Some((num, e)) = self.number(j)
+                        && let Some((u, true)) = lexicon::unit(self.w(e))
+                    {
+                        return Some(M::new(e + 1, Duration, duration_value(num, u), "duration.the-first"));
+                    }
+                    return None;
+                }
+            };
+            let mut end = j + 1;
+            let year = if self.is(end, "of")
+                && let Some(y) = self.year_at(end + 1)
+            {
+                end += 2;
+                Some(y)
+            } else if let Some(y) = self.year_at(end) {
+                end += 1;
+                Some(y)
+            } else {
+                None
+            };
+            let y = match year {
+                Some(y) => y,
+                None => {
+                    let dct = self.dct?;
+                    let cur = if per == "Q" { quarter_of(dct) } else { (dct.month0() / 6) + 1 };
+                    if n > cur && self.tense(i, end) == Tense::Past && det != "next" { dct.year() - 1 } else { dct.year() }
+                }
+            };
+            if per == "Q" {
+                let mut m = cal_match(end, Date, Cal::Quarter(y, n), "quarter");
+                m.anchor = true;
+                return Some(m);
+            }
+            return Some(M::new(end, Date, format!("{y}-H{n}"), "half"));
+        }
+        match x {
+            "quarter" | "period" => {
+                let (y, q) = match self.ref_quarter {
+                    Some(r) => r,
+                    None => {
+                        if x == "period" {
+                            return None;
+                        }
+                        let dct = self.dct?;
+                        let (y, q) = (dct.year(), quarter_of(dct));
+                        if det == "current" || det == "same" { (y, q) } else if q == 1 { (y - 1, 4) } else { (y, q - 1) }
+                    }
+                };
+                let (y, rule) = if det == "year-earlier" { (y - 1, "anchor.year-earlier-quarter") } else { (y, "anchor.quarter") };
+                if !matches!(det, "" | "latest" | "year-earlier" | "same" | "current" | "fiscal") {
+                    return None;
+                }
+                if det.is_empty() && x == "period" {
+                    return None;
+                }
+                Some(cal_match(j + 1, Date, Cal::Quarter(y, q), rule))
+            }
+            "year" if det.is_empty() || det == "fiscal" => {
+                let dct = self.dct?;
+                Some(cal_match(j + 1, Date, Cal::Year(dct.year()), "dct.the-year"))
+            }
+            "week" => {
+                let dct = self.dct?;
+                Some(cal_match(j + 1, Date, Cal::Week(dct), "dct.the-week"))
+            }
+            _ => None,
+        }
+    }
+
+    /// Recurring times: "every day", "each year", "every Tuesday", "per month".
+    fn set_expr(&self, i: usize) -> Option<M> {
+        let w = self.w(i);
+        if !matches!(w, "every" | "each" | "per") {
+            return None;
+        }
+        let mut j = i + 1;
+        if self.is(j, "other") {
+            j += 1;
+        }
+        let n = if self.w(j) == "other" { 2.0 } else { 1.0 };
+        if let Some((u, false)) = lexicon::unit(self.w(j)) {
+            let _ = n;
+            return Some(M::new(j + 1, TimexType::Set, duration_value(Some(1.0), u), "set.every"));
+        }
+        if let Some(wd) = lexicon::weekday(self.w(j)) {
+            return Some(M::new(j + 1, TimexType::Set, format!("XXXX-WXX-{wd}"), "set.weekday"));
+        }
+        None
+    }
+
+    /// Clock times: "3 p.m.", "15:00", "9:30 a.m.".
+    fn clock(&self, i: usize) -> Option<M> {
+        let h = self.num(i)?;
+        if h > 24 || self.w(i).len() > 2 {
+            return None;
+        }
+        let mut j = i + 1;
+        let mut minute = None;
+        if self.is(j, ":") && self.glued(j) && self.glued(j + 1) {
+            let mm = self.num(j + 1)?;
+            if mm > 59 || self.w(j + 1).len() != 2 {
+                return None;
+            }
+            minute = Some(mm);
+            j += 2;
+        }
+        // a.m. / p.m. / am / pm
+        let (ampm, k) = match self.w(j) {
+            "am" | "pm" => (Some(self.w(j) == "pm"), j + 1),
+            "a" | "p" if self.is(j + 1, ".") && self.is(j + 2, "m") => {
+                let pm = self.w(j) == "p";
+                let mut k = j + 3;
+                if self.is(k, ".") && self.glued(k) {
+                    k += 1;
+                }
+                (Some(pm), k)
+            }
+            _ => (None, j),
+        };
+        if ampm.is_none() && minute.is_none() {
+            return None;
+        }
+        let mut hour = h;
+        if let Some(pm) = ampm {
+            if h == 0 || h > 12 {
+                return None;
+            }
+            if pm && h < 12 {
+                hour += 12;
+            }
+            if !pm && h == 12 {
+                hour = 0;
+            }
+        }
+        Some(M::new(k, TimexType::Time, format!("T{:02}:{:02}", hour, minute.unwrap_or(0)), "clock"))
+    }
+}

@@ -1,0 +1,223 @@
+//! Unit tests of the tagger, anchoring and publication-date inference.
+
+use super::*;
+use storyline_core::{Precision, TimexType};
+
+fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, day).unwrap()
+}
+
+/// The (text, value) pairs found in `text`.
+fn tv(text: &str, dct: NaiveDate) -> Vec<(String, String)> {
+    tag(text, Some(dct))
+        .into_iter()
+        .map(|t| (t.text, t.value))
+        .collect()
+}
+
+fn one(text: &str, dct: NaiveDate) -> Timex {
+    let mut all = tag(text, Some(dct));
+    assert_eq!(all.len(), 1, "{text}: {all:?}");
+    all.remove(0)
+}
+
+#[test]
+fn seed_weekdays() {
+    let dct = d(2016, 12, 7);
+    let t = one("On Tuesday, government troops retook five districts.", dct);
+    assert_eq!((t.text.as_str(), t.value.as_str()), ("Tuesday", "2016-12-06"));
+    assert_eq!(t.date, Some(d(2016, 12, 6)));
+    assert_eq!(t.precision, Some(Precision::Day));
+    let t = one("China blocked a resolution on Monday calling for a ceasefire.", dct);
+    assert_eq!(t.value, "2016-12-05");
+}
+
+#[test]
+fn weekday_on_each_dct_weekday() {
+    // DCTs Monday 2016-12-05 .. Sunday 2016-12-11; "on Wednesday" in the past tense is the
+    // latest Wednesday on or before the DCT, in the future tense the next one.
+    for offset in 0..7 {
+        let dct = d(2016, 12, 5) + chrono::TimeDelta::days(offset);
+        let past = one("Officials said the strike happened on Wednesday.", dct);
+        let pd = past.date.unwrap();
+        assert_eq!(pd.weekday(), chrono::Weekday::Wed);
+        assert!(pd <= dct && (dct - pd).num_days() < 7, "{dct}: {pd}");
+        let fut = one("The ministers will meet on Wednesday.", dct);
+        let fd = fut.date.unwrap();
+        assert_eq!(fd.weekday(), chrono::Weekday::Wed);
+        assert!(fd >= dct && (fd - dct).num_days() < 7, "{dct}: {fd}");
+    }
+}
+
+#[test]
+fn weekday_same_as_dct() {
+    // A story published on a Tuesday that reports what happened "on Tuesday".
+    let dct = d(2016, 12, 6);
+    assert_eq!(one("Troops advanced on Tuesday.", dct).value, "2016-12-06");
+    assert_eq!(one("Talks will resume on Tuesday.", dct).value, "2016-12-06");
+    assert_eq!(one("Talks were held last Tuesday.", dct).value, "2016-11-29");
+    assert_eq!(one("Talks resume next Tuesday.", dct).value, "2016-12-13");
+}
+
+#[test]
+fn weekday_across_year_boundary() {
+    let dct = d(2017, 1, 2); // a Monday
+    assert_eq!(one("The blast happened on Friday.", dct).value, "2016-12-30");
+    let dct = d(2016, 12, 30); // a Friday
+    assert_eq!(one("The vote will take place on Monday.", dct).value, "2017-01-02");
+}
+
+#[test]
+fn seed_004_dates() {
+    let dct = d(2016, 9, 4);
+    let text = "In mid-July, advancing regime forces encircled the rebel-held east. \
+                But on August 6, opposition forces seized Ramussa. \
+                Kerry and Lavrov will meet again on Monday in Hangzhou.";
+    let all = tag(text, Some(dct));
+    let got: Vec<(&str, &str, Option<&str>)> = all
+        .iter()
+        .map(|t| (t.text.as_str(), t.value.as_str(), t.modifier.as_deref()))
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            ("mid-July", "2016-07", Some("MID")),
+            ("August 6", "2016-08-06", None),
+            ("Monday", "2016-09-05", None),
+        ]
+    );
+    assert_eq!(all[1].date, Some(d(2016, 8, 6)));
+    assert_eq!(all[0].precision, Some(Precision::Month));
+}
+
+#[test]
+fn seed_003_day_earlier_is_anchored_to_the_last_date() {
+    let dct = d(2016, 10, 5);
+    let text = "Pro-government forces were advancing after street battles on Tuesday. \
+                A day earlier, Washington suspended direct talks.";
+    let all = tag(text, Some(dct));
+    assert_eq!(all.len(), 2, "{all:?}");
+    assert_eq!(all[0].value, "2016-10-04");
+    assert_eq!(all[1].text, "A day earlier");
+    assert_eq!(all[1].value, "2016-10-03");
+    assert!(all[1].rule.starts_with("ago.anchored"), "{}", all[1].rule);
+    // Without an earlier date, the anchor is the DCT.
+    assert_eq!(one("A day earlier, talks broke down.", dct).value, "2016-10-04");
+}
+
+#[test]
+fn relative_to_dct() {
+    let dct = d(2016, 12, 7);
+    let got = tv(
+        "Yesterday and today and tomorrow; last week, this week, next week; \
+         last month, this month, next month; last year, this year, next year.",
+        dct,
+    );
+    let values: Vec<&str> = got.iter().map(|(_, v)| v.as_str()).collect();
+    assert_eq!(
+        values,
+        vec![
+            "2016-12-06", "2016-12-07", "2016-12-08", "2016-W48", "2016-W49", "2016-W50",
+            "2016-11", "2016-12", "2017-01", "2015", "2016", "2017"
+        ]
+    );
+    // Month boundary and leap years.
+    assert_eq!(one("It rained yesterday.", d(2016, 3, 1)).value, "2016-02-29");
+    assert_eq!(one("It rained yesterday.", d(2015, 3, 1)).value, "2015-02-28");
+    assert_eq!(one("It will rain tomorrow.", d(2016, 12, 31)).value, "2017-01-01");
+    assert_eq!(one("Prices rose last month.", d(2017, 1, 15)).value, "2016-12");
+    assert_eq!(one("Prices will rise next month.", d(2016, 12, 15)).value, "2017-01");
+    assert_eq!(one("Sales fell last week.", d(2017, 1, 4)).value, "2016-W52");
+}
+
+#[test]
+fn months_and_years() {
+    let dct = d(2016, 12, 7);
+    assert_eq!(one("The offensive begun on Nov. 15 goes on.", dct).value, "2016-11-15");
+    assert_eq!(one("He arrived on 6 August 2016.", dct).value, "2016-08-06");
+    assert_eq!(one("He arrived on Aug. 6, 2015.", dct).value, "2015-08-06");
+    assert_eq!(one("The war began in March 2011.", dct).value, "2011-03");
+    let t = one("Rebels have besieged the villages since early 2015.", dct);
+    assert_eq!((t.text.as_str(), t.value.as_str()), ("early 2015", "2015"));
+    assert_eq!(t.modifier.as_deref(), Some("START"));
+    let t = one("It has been divided since mid-2012.", dct);
+    assert_eq!((t.value.as_str(), t.modifier.as_deref()), ("2012", Some("MID")));
+    assert_eq!(one("The war erupted in 2011.", dct).value, "2011");
+    assert_eq!(one("Prices fell in the 1990s.", dct).value, "199");
+    // A month after the DCT in a past-tense clause is last year's.
+    assert_eq!(one("The deal was signed in December.", d(2017, 1, 10)).value, "2016-12");
+    assert_eq!(one("The talks will open in January.", d(2016, 12, 10)).value, "2017-01");
+    assert_eq!(one("It happened on 12/06/2016.", dct).value, "2016-12-06");
+    assert_eq!(one("It happened on 2016-12-06.", dct).value, "2016-12-06");
+}
+
+#[test]
+fn quarters_seasons_weeks() {
+    let dct = d(2016, 10, 20);
+    assert_eq!(one("Profit rose in the third quarter.", dct).value, "2016-Q3");
+    let all = tag("Third-quarter profit rose 5%. A year earlier, it fell.", Some(dct));
+    assert_eq!(all[0].text, "Third-quarter");
+    assert_eq!(all[1].value, "2015-Q3");
+    assert_eq!(one("Sales rose this summer.", dct).value, "2016-SU");
+    assert_eq!(one("Sales rose last fall.", dct).value, "2015-FA");
+    assert_eq!(one("It fell in the fourth quarter.", d(2017, 2, 1)).value, "2016-Q4");
+}
+
+#[test]
+fn durations_and_refs() {
+    let dct = d(2016, 10, 4);
+    let got = tv(
+        "Four hospitals were damaged in the past four days. In the 15 days since the collapse, \
+         293 died. It is the first time in four years. A five-year conflict. Over the last 72 hours.",
+        dct,
+    );
+    assert_eq!(
+        got,
+        vec![
+            ("the past four days".into(), "P4D".into()),
+            ("the 15 days".into(), "P15D".into()),
+            ("four years".into(), "P4Y".into()),
+            ("five-year".into(), "P5Y".into()),
+            ("the last 72 hours".into(), "PT72H".into()),
+        ]
+    );
+    let t = one("He said two weeks ago that it was over.", dct);
+    assert_eq!(t.value, "2016-W38");
+    assert_eq!(one("It is now clear.", dct).value, "PRESENT_REF");
+    assert_eq!(one("It is currently unclear.", dct).value, "PRESENT_REF");
+    assert_eq!(one("He recently left.", dct).value, "PAST_REF");
+    assert_eq!(one("He may return in the future.", dct).value, "FUTURE_REF");
+    assert_eq!(one("Rebels have been there since 2012.", dct).value, "2012");
+    let t = one("The talks lasted more than four hours.", dct);
+    assert_eq!((t.text.as_str(), t.kind), ("more than four hours", TimexType::Duration));
+}
+
+#[test]
+fn times_and_sets() {
+    let dct = d(2016, 12, 7);
+    let t = one("The blast happened Tuesday evening.", dct);
+    assert_eq!((t.kind, t.value.as_str()), (TimexType::Time, "2016-12-06TEV"));
+    let t = one("The vote opens at 3 p.m. tomorrow.", dct);
+    assert_eq!(t.value, "2016-12-08T15:00");
+    assert_eq!(one("The vote opens at 15:00.", dct).value, "2016-12-07T15:00");
+    let t = one("Trains run daily.", dct);
+    assert_eq!((t.kind, t.value.as_str()), (TimexType::Set, "P1D"));
+    assert_eq!(one("They meet every Tuesday.", dct).value, "XXXX-WXX-2");
+}
+
+#[test]
+fn without_dct_nothing_is_anchored() {
+    let all = tag("On Tuesday, troops advanced. In March 2011 the war began.", None);
+    assert_eq!(all.len(), 2);
+    assert_eq!(all[0].date, None);
+    assert_eq!(all[0].value, "XXXX-WXX-2");
+    assert_eq!(all[1].value, "2011-03");
+}
+
+#[test]
+fn explain_names_rules_and_anchors() {
+    let lines = explain("On Tuesday, troops advanced.", Some(d(2016, 12, 7)));
+    assert_eq!(lines.len(), 1);
+    assert!(lines[0].contains("weekday.past-tense"), "{}", lines[0]);
+    assert!(lines[0].contains("2016-12-07"), "{}", lines[0]);
+}
