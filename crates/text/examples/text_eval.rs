@@ -38,12 +38,13 @@ fn main() {
             sentences(dump.map(Path::new));
         }
         Some("speed") => speed(),
+        Some("lang") => lang(),
         Some("show") => {
             for path in &args[1..] {
                 show(Path::new(path));
             }
         }
-        _ => eprintln!("usage: text_eval sentences [--dump FILE] | speed | show FILE..."),
+        _ => eprintln!("usage: text_eval sentences [--dump FILE] | speed | lang | show FILE..."),
     }
 }
 
@@ -208,6 +209,105 @@ fn walk(dir: &Path) -> Vec<PathBuf> {
         }
     }
     out
+}
+
+// ---------------------------------------------------------------- language detection
+
+/// A prefix of at most `max` bytes ending on a char boundary.
+fn prefix(s: &str, max: usize) -> &str {
+    let mut e = max.min(s.len());
+    while !s.is_char_boundary(e) {
+        e -= 1;
+    }
+    &s[..e]
+}
+
+/// Language-ID accuracy and coverage on real articles whose language is known: CL-TLS
+/// (es, fr, it: folder name) and Timeline17 (en), on the whole text and on prefixes.
+fn lang() {
+    let root = data_root();
+    let mut docs: Vec<(&'static str, String)> = Vec::new();
+    for code in ["es", "fr", "it"] {
+        let mut files: Vec<PathBuf> = walk(&root.join("cl_tls_multilingual").join(code))
+            .into_iter()
+            .filter(|p| {
+                p.extension().is_some_and(|e| e == "txt")
+                    && !p.components().any(|c| c.as_os_str() == "reference")
+            })
+            .collect();
+        files.sort();
+        for f in files {
+            if let Ok(t) = std::fs::read_to_string(&f) {
+                docs.push((code, t));
+            }
+        }
+    }
+    let t17 = walk(&root.join("timeline17/articles"));
+    let raw: Vec<Vec<u8>> = t17
+        .iter()
+        .filter(|p| p.extension().is_some_and(|e| e == "csv"))
+        .filter_map(|p| std::fs::read(p).ok())
+        .collect();
+    for t in ingest(&raw).into_iter().take(600) {
+        docs.push(("en", t));
+    }
+    if docs.is_empty() {
+        eprintln!("no CL-TLS / Timeline17 data under {}", root.display());
+        return;
+    }
+    println!(
+        "{} articles (CL-TLS es/fr/it, first 600 Timeline17 en)",
+        docs.len()
+    );
+    println!("| text | answered | correct of answered | correct of all |");
+    println!("|---|---|---|---|");
+    for (name, max) in [
+        ("whole article", usize::MAX),
+        ("first 200 bytes", 200),
+        ("first 60 bytes", 60),
+    ] {
+        let (mut answered, mut correct) = (0usize, 0usize);
+        let mut by_lang: std::collections::BTreeMap<&str, (usize, usize)> = Default::default();
+        for (code, text) in &docs {
+            let e = by_lang.entry(code).or_default();
+            e.0 += 1;
+            if let Some(got) = storyline_text::detect_language(prefix(text, max)) {
+                answered += 1;
+                if got == *code {
+                    correct += 1;
+                    e.1 += 1;
+                }
+            }
+        }
+        let n = docs.len() as f64;
+        // whatlang without our thresholds, for comparison.
+        let (mut raw_answered, mut raw_correct) = (0usize, 0usize);
+        for (code, text) in &docs {
+            if let Some(info) = whatlang::detect(prefix(text, max)) {
+                raw_answered += 1;
+                if storyline_text::lang::iso639_1(info.lang()) == Some(*code) {
+                    raw_correct += 1;
+                }
+            }
+        }
+        println!(
+            "| {name}, raw whatlang | {:.3} | {:.3} | {:.3} |",
+            raw_answered as f64 / n,
+            raw_correct as f64 / raw_answered.max(1) as f64,
+            raw_correct as f64 / n
+        );
+        println!(
+            "| {name} | {:.3} | {:.3} | {:.3} |",
+            answered as f64 / n,
+            correct as f64 / answered.max(1) as f64,
+            correct as f64 / n
+        );
+        let per: Vec<String> = by_lang
+            .iter()
+            .map(|(l, (t, c))| format!("{l} {c}/{t}"))
+            .collect();
+        eprintln!("  {name}: {}", per.join(", "));
+    }
 }
 
 // ---------------------------------------------------------------- speed

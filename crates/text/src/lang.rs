@@ -3,15 +3,19 @@
 //! Only the first [`SAMPLE_BYTES`] of a text are read (news articles are monolingual, and
 //! whatlang's trigram profile is stable well before that). Texts with fewer than
 //! [`MIN_LETTERS`] letters get no answer; below [`SHORT_LETTERS`] letters the answer must be
-//! reliable by whatlang's own test; longer texts need a confidence of at least
-//! [`MIN_CONFIDENCE`].
+//! reliable by whatlang's own test or have a confidence of at least [`SHORT_MIN_CONFIDENCE`];
+//! longer texts need reliability or a confidence of at least [`MIN_CONFIDENCE`]. The
+//! thresholds were chosen on CL-TLS (es/fr/it) and Timeline17 (en) prefixes: see
+//! `text_eval lang` and docs/parts/text.md.
 
 /// Bytes of text read for detection.
 pub const SAMPLE_BYTES: usize = 4096;
 /// Texts with fewer letters than this are not classified.
 pub const MIN_LETTERS: usize = 20;
-/// Below this many letters, whatlang must report the result as reliable.
+/// Below this many letters, the stricter [`SHORT_MIN_CONFIDENCE`] applies.
 pub const SHORT_LETTERS: usize = 120;
+/// Minimum whatlang confidence for short texts that whatlang does not call reliable.
+pub const SHORT_MIN_CONFIDENCE: f64 = 0.5;
 /// Minimum whatlang confidence for longer texts.
 pub const MIN_CONFIDENCE: f64 = 0.25;
 
@@ -43,7 +47,7 @@ pub fn detect(text: &str) -> Option<Detection> {
     let info = whatlang::detect(sample)?;
     let reliable = info.is_reliable();
     let accept = if letters < SHORT_LETTERS {
-        reliable
+        reliable || info.confidence() >= SHORT_MIN_CONFIDENCE
     } else {
         reliable || info.confidence() >= MIN_CONFIDENCE
     };
