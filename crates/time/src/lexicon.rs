@@ -137,6 +137,7 @@ pub(crate) fn number_word(w: &str) -> Option<u32> {
         "ninety" => 90,
         "hundred" => 100,
         "dozen" => 12,
+        "nineteen-hundred" => 1900,
         _ => return None,
     })
 }
@@ -197,10 +198,6 @@ pub(crate) fn future_cue(w: &str) -> bool {
             | "planned"
             | "planning"
             | "upcoming"
-            | "going"
-            | "set"
-            | "until"
-            | "till"
             | "wo"
     )
 }
@@ -210,5 +207,8 @@ pub(crate) fn past_cue(w: &str) -> bool {
     matches!(
         w,
         "was" | "were" | "had" | "did" | "said" | "ago" | "told" | "announced" | "last"
-    ) || (w.len() > 4 && w.ends_with("ed"))
+    ) || (w.len() > 4
+        && w.ends_with("ed")
+        && !w.ends_with("eed")
+        && !matches!(w, "hundred" | "wicked" | "sacred" | "naked"))
 }

@@ -356,9 +356,7 @@ impl<'a> Tagger<'a> {
         };
         if let Some((j, md)) = approx {
             if let Some(mut m) = self.core(j) {
-                if matches!(m.kind, TimexType::Duration)
-                    || (md == "APPROX" && w != "some")
-                    || m.rule.starts_with("ago")
+                if matches!(m.kind, TimexType::Duration) || m.rule.starts_with("ago")
                 {
                     m.modifier = Some(md);
                     return Some(m);
@@ -389,7 +387,7 @@ impl<'a> Tagger<'a> {
             if let Some(mut m) = self.core(j)
                 && m.kind == TimexType::Date
                 && !m.value.contains("REF")
-                && m.precision != Some(Precision::Day)
+                && (m.precision != Some(Precision::Day) || m.rule.starts_with("dct."))
             {
                 m.modifier = Some(md);
                 m.rule = match md {
@@ -510,29 +508,14 @@ impl<'a> Tagger<'a> {
                 }
                 M::new(i + 1, Date, "PRESENT_REF", "ref.present")
             }
-            "current" if !self.is(i + 1, "account") && !self.is(i + 1, "accounts") => {
-                M::new(i + 1, Date, "PRESENT_REF", "ref.present")
-            }
-            "recently" | "lately" | "previously" | "formerly" => {
+            "recently" | "lately" => {
                 M::new(i + 1, Date, "PAST_REF", "ref.past")
             }
             "recent" => {
                 let j = i + 1;
                 match lexicon::unit(self.w(j)) {
                     Some((u, true)) => M::new(j + 1, Duration, duration_value(None, u), "duration.recent"),
-                    _ => M::new(i + 1, Date, "PAST_REF", "ref.past"),
-                }
-            }
-            "soon" if !self.is(i + 1, "after") && !self.is(i + 1, "as") => {
-                M::new(i + 1, Date, "FUTURE_REF", "ref.future")
-            }
-            "future" if !self.is(i + 1, "of") => M::new(i + 1, Date, "FUTURE_REF", "ref.future"),
-            "once" if self.is(i + 1, ",") => M::new(i + 1, Date, "PAST_REF", "ref.past"),
-            "earlier" if i == 0 || matches!(self.w(i - 1), "." | "\n") => {
-                if self.is(i + 1, ",") {
-                    M::new(i + 1, Date, "PAST_REF", "ref.past")
-                } else {
-                    return None;
+                    _ => return None,
                 }
             }
             "last" if self.is(i + 1, "night") => {
@@ -566,9 +549,44 @@ impl<'a> Tagger<'a> {
             "daily" | "nightly" => M::new(i + 1, Set, "P1D", "set.adverb"),
             "weekly" => M::new(i + 1, Set, "P1W", "set.adverb"),
             "monthly" => M::new(i + 1, Set, "P1M", "set.adverb"),
-            "annually" | "yearly" | "annual" if w != "annual" => M::new(i + 1, Set, "P1Y", "set.adverb"),
+            "yearly" => M::new(i + 1, Set, "P1Y", "set.adverb"),
             "hourly" => M::new(i + 1, Set, "PT1H", "set.adverb"),
-            "quarterly" => M::new(i + 1, Set, "P3M", "set.adverb"),
+            "thanksgiving" | "christmas" | "halloween" => {
+                let mut end = i + 1;
+                if self.is(end, "day") || self.is(end, "eve") {
+                    end += 1;
+                }
+                let eve = self.is(i + 1, "eve");
+                let Some(dct) = self.dct else {
+                    return Some(M::new(end, Date, "XXXX-XX-XX", "holiday"));
+                };
+                let y = dct.year();
+                let day = match w {
+                    "christmas" => ymd(y, 12, if eve { 24 } else { 25 })?,
+                    "halloween" => ymd(y, 10, 31)?,
+                    _ => {
+                        // fourth Thursday of November
+                        let first = ymd(y, 11, 1)?;
+                        let off = (4 + 7 - first.weekday().number_from_monday() as i64) % 7;
+                        first + TimeDelta::days(off + 21)
+                    }
+                };
+                let mut m = cal_match(end, Date, Cal::Day(day), "holiday");
+                m.anchor = true;
+                m
+            }
+            "nineteen" | "twenty" if lexicon::number_word(self.w(i + 1)).is_some_and(|n| n >= 10) => {
+                // "nineteen ninety-six"
+                let hi = lexicon::number_word(w)? as i32;
+                let (lo, end) = self.number(i + 1)?;
+                let lo = lo? as i32;
+                if !(10..100).contains(&lo) {
+                    return None;
+                }
+                let mut m = cal_match(end, Date, Cal::Year(hi * 100 + lo), "year.words");
+                m.anchor = true;
+                m
+            }
             "year" | "fiscal" => {
                 // "year-end", "year-earlier", "year-ago", "fiscal 1989"
                 if w == "fiscal" {
@@ -887,7 +905,14 @@ impl<'a> Tagger<'a> {
             }
         }
         let mut end = k + 1;
-        if hyphenated && self.is(end, "-") && matches!(self.w(end + 1), "long" | "old") {
+        if (self.is(end, "-") && self.is(end + 1, "old")) || self.is(end, "old") {
+            // an age, not a temporal expression
+            return None;
+        }
+        if hyphenated && unit == Unit::Quarter {
+            return None;
+        }
+        if hyphenated && self.is(end, "-") && self.is(end + 1, "long") {
             end += 2;
         }
         // Relative: "two weeks ago", "a day earlier", "three days later".
@@ -907,7 +932,7 @@ impl<'a> Tagger<'a> {
                 let v = if sign < 0 { "PAST_REF" } else { "FUTURE_REF" };
                 return Some(M::new(end + 1, Date, v, "ago.vague"));
             }
-            if unit == Unit::Year && amount == 1 && anaphoric && sign < 0 {
+            if unit == Unit::Year && amount == 1 && sign < 0 && (anaphoric || self.ref_quarter.is_some()) {
                 return self.year_earlier(i, end + 1).map(|mut m| {
                     m.rule = "ago.year-earlier";
                     m
@@ -985,7 +1010,27 @@ impl<'a> Tagger<'a> {
         let w = self.w(i);
         match w {
             "this" | "last" | "next" | "current" | "past" | "previous" | "coming" | "following" | "that" | "same" | "the" | "earlier" | "later" | "latest" | "final" | "first" | "year" => {}
+            "second" | "third" | "fourth" | "1st" | "2nd" | "3rd" | "4th" | "fiscal" => {}
             _ => return None,
+        }
+        if lexicon::ordinal(w).is_some() || matches!(w, "1st" | "2nd" | "3rd" | "4th") || (w == "fiscal" && lexicon::ordinal(self.w(i + 1)).is_some()) {
+            let j = if w == "fiscal" { i + 1 } else { i };
+            let k = self.hyphen(j + 1);
+            if matches!(self.w(k), "quarter" | "half") && (k > j + 1 || self.capitalized(i) || self.w(k) == "quarter") {
+                return self.quarter_like(i, j, "");
+            }
+            return None;
+        }
+        if w == "fiscal" {
+            return None;
+        }
+        if w == "that" && matches!(self.w(i + 1), "day" | "year" | "month" | "week") {
+            let c = self.ref_cal?;
+            let (u, _) = lexicon::unit(self.w(i + 1))?;
+            let cal = c.at_unit(u)?;
+            let mut m = cal_match(i + 2, Date, cal, "anchor.that");
+            m.anchor = false;
+            return Some(m);
         }
         // "earlier this year", "later this month"
         if (w == "earlier" || w == "later")
@@ -1119,6 +1164,32 @@ impl<'a> Tagger<'a> {
             && let Some(y) = self.year_at(j + 1)
         {
             return Some(cal_match(j + 2, Date, Cal::Year(y), "year"));
+        }
+        if w == "nineties" || w == "eighties" || w == "seventies" || w == "sixties" {
+            let dec = match w {
+                "nineties" => 9,
+                "eighties" => 8,
+                "seventies" => 7,
+                _ => 6,
+            };
+            let c = self.dct.map(|d| d.year() / 100).unwrap_or(19);
+            return Some(M::new(j + 1, Date, format!("{}{dec}", c), "decade.words"));
+        }
+        if w == "full" && self.is(j + 1, "year") {
+            let dct = self.dct?;
+            return Some(cal_match(j + 2, Date, Cal::Year(dct.year()), "dct.the-year"));
+        }
+        if let Some(y) = self.year_at(j)
+            && let Some(mut m) = self.quarter_like(i, j + 1, "")
+            && m.value.contains("-Q")
+        {
+            let q = m.value.rsplit('Q').next().and_then(|q| q.parse().ok()).unwrap_or(1);
+            let end = m.end;
+            m = cal_match(end, Date, Cal::Quarter(y, q), "quarter.year");
+            return Some(m);
+        }
+        if w == "year" && self.hyphen(j + 1) == j + 1 {
+            return None;
         }
         // the (past|last|next|coming|first|previous|following|latest|final|same|current|fiscal)? ...
         let det = match w {
