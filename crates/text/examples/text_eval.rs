@@ -39,12 +39,15 @@ fn main() {
         }
         Some("speed") => speed(),
         Some("lang") => lang(),
+        Some("lines") => lines(),
         Some("show") => {
             for path in &args[1..] {
                 show(Path::new(path));
             }
         }
-        _ => eprintln!("usage: text_eval sentences [--dump FILE] | speed | lang | show FILE..."),
+        _ => eprintln!(
+            "usage: text_eval sentences [--dump FILE] | speed | lang | lines | show FILE..."
+        ),
     }
 }
 
@@ -209,6 +212,142 @@ fn walk(dir: &Path) -> Vec<PathBuf> {
         }
     }
     out
+}
+
+// ---------------------------------------------------------------- line breaks
+
+/// Paragraphs of the `<TEXT>` of a DUC SGML document, line breaks kept.
+fn duc_paragraphs(sgml: &str) -> Vec<String> {
+    let Some(start) = sgml.find("<TEXT>") else {
+        return Vec::new();
+    };
+    let end = sgml[start..]
+        .find("</TEXT>")
+        .map_or(sgml.len(), |e| start + e);
+    let body = &sgml[start + 6..end];
+    let paras: Vec<String> = if body.contains("<P>") {
+        body.split("<P>").map(|p| p.replace("</P>", "")).collect()
+    } else {
+        body.split("\n\n").map(str::to_string).collect()
+    };
+    paras
+        .into_iter()
+        .map(|p| {
+            p.lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty())
+                .collect::<Vec<_>>()
+                .join("\n")
+        })
+        .filter(|p| !p.is_empty())
+        .collect()
+}
+
+fn normalized_sentences(text: &str) -> Vec<String> {
+    split_sentences(text)
+        .into_iter()
+        .map(|(s, e, _)| text[s..e].split_whitespace().collect::<Vec<_>>().join(" "))
+        .collect()
+}
+
+/// Line-break handling on real layouts:
+/// * DUC 2003/2006 newswire, wrapped mid-sentence at ~70 columns: sentences of the wrapped
+///   text must equal those of the same text with line breaks replaced by spaces;
+/// * Timeline17, one CoreNLP sentence per line: how many line ends we keep as boundaries, and
+///   how many extra boundaries we add inside lines.
+fn lines() {
+    let root = data_root();
+    let mut files = walk(&root.join("duc2003/docs.without.headlines"));
+    files.extend(walk(&root.join("duc2006/duc2006_docs")));
+    files.sort();
+    let (mut docs, mut same_docs, mut sents, mut same_sents) = (0usize, 0usize, 0usize, 0usize);
+    for f in &files {
+        let Ok(sgml) = std::fs::read_to_string(f) else {
+            continue;
+        };
+        let paras = duc_paragraphs(&sgml);
+        if paras.is_empty() {
+            continue;
+        }
+        let wrapped = paras.join("\n\n");
+        let flat = paras
+            .iter()
+            .map(|p| p.replace('\n', " "))
+            .collect::<Vec<_>>()
+            .join("\n\n");
+        let a = normalized_sentences(&wrapped);
+        let b = normalized_sentences(&flat);
+        docs += 1;
+        same_docs += usize::from(a == b);
+        sents += b.len();
+        same_sents += b.iter().filter(|s| a.contains(s)).count();
+    }
+    if docs > 0 {
+        println!(
+            "DUC 2003+2006 wrapped vs unwrapped: {same_docs}/{docs} documents identical, {same_sents}/{sents} sentences ({:.4})",
+            same_sents as f64 / sents.max(1) as f64
+        );
+    }
+    let t17 = walk(&root.join("timeline17/articles"));
+    let raw: Vec<Vec<u8>> = t17
+        .iter()
+        .filter(|p| p.extension().is_some_and(|e| e == "csv"))
+        .filter_map(|p| std::fs::read(p).ok())
+        .collect();
+    let (mut line_ends, mut kept, mut inside) = (0usize, 0usize, 0usize);
+    for text in ingest(&raw) {
+        let ends: Vec<usize> = split_sentences(&text).iter().map(|&(_, e, _)| e).collect();
+        // Internal line ends (before a non-blank next line), at the trimmed end of the line.
+        let mut pos = 0;
+        let mut line_end_set = Vec::new();
+        for line in text.split_inclusive('\n') {
+            let t = line.trim_end();
+            if !t.trim().is_empty() {
+                line_end_set.push(pos + t.len());
+            }
+            pos += line.len();
+        }
+        line_end_set.pop();
+        if std::env::var("SHOW_ERRORS").is_ok() {
+            for &e in line_end_set
+                .iter()
+                .filter(|e| ends.binary_search(e).is_err())
+                .take(2)
+            {
+                println!(
+                    "MISSED …{}|{}…",
+                    context_before(&text, e),
+                    context_after(&text, e).replace('\n', "⏎")
+                );
+            }
+            for &e in ends
+                .iter()
+                .filter(|e| line_end_set.binary_search(e).is_err())
+                .take(2)
+            {
+                println!(
+                    "EXTRA …{}|{}…",
+                    context_before(&text, e),
+                    context_after(&text, e).replace('\n', "⏎")
+                );
+            }
+        }
+        line_ends += line_end_set.len();
+        kept += line_end_set
+            .iter()
+            .filter(|e| ends.binary_search(e).is_ok())
+            .count();
+        inside += ends
+            .iter()
+            .filter(|e| line_end_set.binary_search(e).is_err())
+            .count();
+    }
+    if line_ends > 0 {
+        println!(
+            "Timeline17 one sentence per line: {kept}/{line_ends} line ends kept as boundaries ({:.4}); {inside} extra boundaries inside lines (incl. each article's last)",
+            kept as f64 / line_ends as f64
+        );
+    }
 }
 
 // ---------------------------------------------------------------- language detection

@@ -308,7 +308,29 @@ fn terminator(
         }
         j += d.len_utf8();
     }
-    let end = j;
+    // Tokenised text (`said . ''`): a closing quote standing alone after a space on the same
+    // line still closes this sentence.
+    let mut end = j;
+    let after_space = para[end..].trim_start_matches([' ', '\t']);
+    if after_space.len() < para.len() - end {
+        let quote = if after_space.starts_with("''") {
+            2
+        } else if after_space.starts_with(['”', '»']) {
+            after_space.chars().next().map_or(0, char::len_utf8)
+        } else {
+            0
+        };
+        if quote > 0
+            && after_space[quote..]
+                .chars()
+                .next()
+                .is_none_or(char::is_whitespace)
+        {
+            *open_quote = false;
+            end = para.len() - after_space.len() + quote;
+        }
+    }
+    let end = end;
     match char_at(para, end) {
         None => return (end, false),
         Some(d) if !d.is_whitespace() => return (end, false),
@@ -318,7 +340,7 @@ fn terminator(
     let rest = &para[end..];
     let trimmed = rest.trim_start();
     let crossed_newline = rest[..rest.len() - trimmed.len()].contains('\n');
-    let word_start = trimmed.trim_start_matches(is_opener);
+    let word_start = trimmed.trim_start_matches(|c: char| is_opener(c) || c.is_whitespace());
     let opened = trimmed[..trimmed.len() - word_start.len()]
         .chars()
         .any(is_quote_opener);
@@ -367,6 +389,10 @@ fn is_boundary(
             .trim_start_matches(['-', '–', '—'])
             .trim_start();
         return after.chars().next().is_some_and(|c| !c.is_lowercase());
+    }
+    if next.is_whitespace() {
+        // A lone opening quote or bracket: not enough evidence for a boundary.
+        return false;
     }
     if !next.is_alphanumeric() {
         // `. . .`, `.,`, `.)`: punctuation continues the sentence; bullets and dashes start one.

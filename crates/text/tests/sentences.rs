@@ -385,3 +385,16 @@ fn dash_after_abbreviation() {
         ["The deal closed.", "- The next day, shares fell."]
     );
 }
+
+#[test]
+fn detached_closing_quote_in_tokenized_text() {
+    let text = "`` We are worried about the flu . ''\nThe WHO has said so . '' Then it ended .";
+    assert_eq!(
+        split(text),
+        [
+            "`` We are worried about the flu . ''",
+            "The WHO has said so . ''",
+            "Then it ended ."
+        ]
+    );
+}
