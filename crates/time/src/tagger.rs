@@ -514,6 +514,7 @@ impl<'a> Tagger<'a> {
             "recent" => {
                 let j = i + 1;
                 match lexicon::unit(self.w(j)) {
+                    Some((Unit::Year, true)) => M::new(j + 1, Date, "PAST_REF", "ref.past"),
                     Some((u, true)) => M::new(j + 1, Duration, duration_value(None, u), "duration.recent"),
                     _ => return None,
                 }
@@ -560,7 +561,13 @@ impl<'a> Tagger<'a> {
                 let Some(dct) = self.dct else {
                     return Some(M::new(end, Date, "XXXX-XX-XX", "holiday"));
                 };
-                let y = dct.year();
+                let mut y = dct.year();
+                if w == "christmas" && dct.month() < 3 && self.tense(i, end) == Tense::Past {
+                    y -= 1;
+                }
+                if w == "thanksgiving" && dct.month() < 11 && self.tense(i, end) == Tense::Past {
+                    y -= 1;
+                }
                 let day = match w {
                     "christmas" => ymd(y, 12, if eve { 24 } else { 25 })?,
                     "halloween" => ymd(y, 10, 31)?,
@@ -1188,12 +1195,21 @@ impl<'a> Tagger<'a> {
             m = cal_match(end, Date, Cal::Quarter(y, q), "quarter.year");
             return Some(m);
         }
-        if w == "year" && self.hyphen(j + 1) == j + 1 {
-            return None;
-        }
         // the (past|last|next|coming|first|previous|following|latest|final|same|current|fiscal)? ...
         let det = match w {
-            "past" | "last" | "next" | "coming" | "first" | "previous" | "following" | "latest" | "final" | "same" | "current" | "fiscal" | "most" | "prior" | "preceding" | "year" => {
+            "past" | "last" | "next" | "coming" | "first" | "previous" | "following" | "latest" | "final" | "same" | "current" | "fiscal" | "most" | "prior" | "preceding" => {
+                j += 1;
+                if w == "most" {
+                    if !self.is(j, "recent") {
+                        return None;
+                    }
+                    j += 1;
+                    "latest"
+                } else {
+                    w
+                }
+            }
+            "year" if self.hyphen(j + 1) != j + 1 => {
                 j += 1;
                 if w == "most" {
                     if !self.is(j, "recent") {
@@ -1352,6 +1368,7 @@ impl<'a> Tagger<'a> {
                     if n > cur && self.tense(i, end) == Tense::Past && det != "next" { dct.year() - 1 } else { dct.year() }
                 }
             };
+            let y = if det == "year-earlier" { y - 1 } else { y };
             if per == "Q" {
                 let mut m = cal_match(end, Date, Cal::Quarter(y, n), "quarter");
                 m.anchor = true;
@@ -1361,7 +1378,7 @@ impl<'a> Tagger<'a> {
         }
         match x {
             "quarter" | "period" => {
-                let (y, q) = match self.ref_quarter {
+                let (y, q) = match self.ref_quarter.filter(|_| det != "current") {
                     Some(r) => r,
                     None => {
                         if x == "period" {
