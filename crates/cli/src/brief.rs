@@ -56,7 +56,11 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
             }
         );
     }
-    tracing::info!(files = report.files, articles = articles.len(), "read input");
+    tracing::info!(
+        files = report.files,
+        articles = articles.len(),
+        "read input"
+    );
     let mut options = storyline_pipeline::Options::default();
     options.summary.max_words = args.summary_words;
     let skipped = report.diagnostics.clone();
@@ -72,7 +76,9 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
             .with_context(|| format!("cannot write {}", path.display()))?,
         None => {
             let mut stdout = std::io::stdout().lock();
-            stdout.write_all(text.as_bytes()).context("cannot write to standard output")?;
+            stdout
+                .write_all(text.as_bytes())
+                .context("cannot write to standard output")?;
         }
     }
     if report.diagnostics.is_empty() {

@@ -39,3 +39,11 @@ pub fn read(sink: &mut dyn FnMut(Article)) -> IngestReport {
     }
     report
 }
+
+/// The demo files as owned (name, bytes) pairs, for the server.
+pub fn files() -> Vec<(String, Vec<u8>)> {
+    FILES
+        .iter()
+        .map(|(n, b)| (n.to_string(), b.to_vec()))
+        .collect()
+}

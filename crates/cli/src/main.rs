@@ -6,6 +6,8 @@
 mod brief;
 mod demo;
 mod eval;
+mod ingest;
+mod serve;
 
 use std::process::ExitCode;
 
@@ -19,7 +21,11 @@ pub const EXIT_ERROR: u8 = 1;
 pub const EXIT_SKIPPED: u8 = 2;
 
 #[derive(Parser)]
-#[command(name = "storyline", version, about = "Turns a pile of news articles into one sourced briefing")]
+#[command(
+    name = "storyline",
+    version,
+    about = "Turns a pile of news articles into one sourced briefing"
+)]
 struct Cli {
     /// More logging on stderr (-v info, -vv debug); RUST_LOG overrides.
     #[arg(short, long, action = clap::ArgAction::Count, global = true)]
@@ -35,6 +41,10 @@ struct Cli {
 enum Command {
     /// Read articles and print a briefing (with no path: the built-in demo corpus).
     Brief(brief::Args),
+    /// Store articles in the database (idempotent), for the server and later briefings.
+    Ingest(ingest::Args),
+    /// Run the news desk: HTTP API, web UI and continuous ingestion over the database.
+    Serve(serve::Args),
     /// Score a stage against annotated data.
     #[command(subcommand)]
     Eval(eval::EvalCommand),
@@ -45,6 +55,8 @@ fn main() -> ExitCode {
     init_logging(cli.verbose, cli.quiet);
     let result = match cli.command {
         Command::Brief(args) => brief::run(args),
+        Command::Ingest(args) => ingest::run(args),
+        Command::Serve(args) => serve::run(args),
         Command::Eval(cmd) => eval::run(cmd),
     };
     match result {

@@ -5,7 +5,7 @@ use std::sync::Arc;
 use axum::body::{Body, Bytes};
 use axum::extract::{Path, Query, Request, State};
 use axum::http::{HeaderMap, StatusCode, header};
-use axum::response::{Html, IntoResponse, Response};
+use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router};
 use serde::Deserialize;
@@ -40,7 +40,10 @@ pub(crate) fn error(status: StatusCode, message: impl Into<String>) -> Response 
 }
 
 async fn not_found(req: Request) -> Response {
-    error(StatusCode::NOT_FOUND, format!("no such resource: {}", req.uri().path()))
+    error(
+        StatusCode::NOT_FOUND,
+        format!("no such resource: {}", req.uri().path()),
+    )
 }
 
 async fn healthz(State(st): State<Arc<AppState>>) -> Response {
@@ -50,8 +53,14 @@ async fn healthz(State(st): State<Arc<AppState>>) -> Response {
     })
     .await;
     match count {
-        Ok(Ok(n)) => Json(json!({ "status": "ok", "articles": n, "briefing_current": st.is_current() })).into_response(),
-        Ok(Err(e)) => error(StatusCode::SERVICE_UNAVAILABLE, format!("store unavailable: {e}")),
+        Ok(Ok(n)) => {
+            Json(json!({ "status": "ok", "articles": n, "briefing_current": st.is_current() }))
+                .into_response()
+        }
+        Ok(Err(e)) => error(
+            StatusCode::SERVICE_UNAVAILABLE,
+            format!("store unavailable: {e}"),
+        ),
         Err(e) => error(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()),
     }
 }
@@ -88,7 +97,10 @@ async fn post_articles(
     body: Body,
 ) -> Response {
     if !authorized(&st, &headers) {
-        return error(StatusCode::UNAUTHORIZED, "write requests need 'Authorization: Bearer <token>'");
+        return error(
+            StatusCode::UNAUTHORIZED,
+            "write requests need 'Authorization: Bearer <token>'",
+        );
     }
     let bytes: Bytes = match axum::body::to_bytes(body, st.max_body).await {
         Ok(b) => b,
@@ -115,7 +127,9 @@ async fn post_articles(
         "application/json" => "request.json",
         "application/x-ndjson" | "application/jsonl" | "application/jsonlines" => "request.jsonl",
         "text/html" | "application/xhtml+xml" => "request.html",
-        "application/rss+xml" | "application/atom+xml" | "application/xml" | "text/xml" => "request.xml",
+        "application/rss+xml" | "application/atom+xml" | "application/xml" | "text/xml" => {
+            "request.xml"
+        }
         other => {
             return error(
                 StatusCode::UNSUPPORTED_MEDIA_TYPE,
@@ -153,14 +167,32 @@ fn read_body(name: &str, bytes: &[u8], page_url: Option<&str>) -> (Vec<Article>,
     let mut report = storyline_ingest::IngestReport::default();
     if name == "request.json" {
         let lines = match serde_json::from_slice::<serde_json::Value>(bytes) {
-            Ok(serde_json::Value::Array(items)) => items.iter().map(|v| v.to_string()).collect::<Vec<_>>(),
+            Ok(serde_json::Value::Array(items)) => {
+                items.iter().map(|v| v.to_string()).collect::<Vec<_>>()
+            }
             Ok(v @ serde_json::Value::Object(_)) => vec![v.to_string()],
             Ok(_) => {
-                return (Vec::new(), vec![Diagnostic::skipped("request", "JSON body must be an article object or an array of them")]);
+                return (
+                    Vec::new(),
+                    vec![Diagnostic::skipped(
+                        "request",
+                        "JSON body must be an article object or an array of them",
+                    )],
+                );
             }
-            Err(e) => return (Vec::new(), vec![Diagnostic::skipped("request", format!("invalid JSON: {e}"))]),
+            Err(e) => {
+                return (
+                    Vec::new(),
+                    vec![Diagnostic::skipped("request", format!("invalid JSON: {e}"))],
+                );
+            }
         };
-        storyline_ingest::read_bytes("request.jsonl", lines.join("\n").as_bytes(), &mut report, &mut |a| articles.push(a));
+        storyline_ingest::read_bytes(
+            "request.jsonl",
+            lines.join("\n").as_bytes(),
+            &mut report,
+            &mut |a| articles.push(a),
+        );
     } else {
         storyline_ingest::read_bytes(name, bytes, &mut report, &mut |a| articles.push(a));
     }
@@ -217,7 +249,10 @@ async fn list_stories(State(st): State<Arc<AppState>>) -> Response {
 
 async fn get_story(State(st): State<Arc<AppState>>, Path(id): Path<String>) -> Response {
     let Ok(id) = id.parse::<usize>() else {
-        return error(StatusCode::BAD_REQUEST, format!("story id must be a number, not {id:?}"));
+        return error(
+            StatusCode::BAD_REQUEST,
+            format!("story id must be a number, not {id:?}"),
+        );
     };
     let b = match current_briefing(&st).await {
         Ok(b) => b,
@@ -225,7 +260,11 @@ async fn get_story(State(st): State<Arc<AppState>>, Path(id): Path<String>) -> R
     };
     match b.stories.iter().find(|s| s.id == id) {
         Some(story) => {
-            let articles: Vec<_> = b.articles.iter().filter(|a| story.articles.contains(&a.id)).collect();
+            let articles: Vec<_> = b
+                .articles
+                .iter()
+                .filter(|a| story.articles.contains(&a.id))
+                .collect();
             let syndication: Vec<_> = b
                 .syndication
                 .iter()
@@ -274,17 +313,30 @@ pub(crate) fn parse_search(p: &SearchParams) -> Result<SearchQuery, String> {
 async fn search(State(st): State<Arc<AppState>>, Query(p): Query<SearchParams>) -> Response {
     let q = match parse_search(&p) {
         Ok(q) if !q.text.trim().is_empty() => q,
-        Ok(_) => return error(StatusCode::BAD_REQUEST, "missing query: /api/search?q=WORDS"),
+        Ok(_) => {
+            return error(
+                StatusCode::BAD_REQUEST,
+                "missing query: /api/search?q=WORDS",
+            );
+        }
         Err(e) => return error(StatusCode::BAD_REQUEST, e),
     };
     let st2 = st.clone();
     let hits = tokio::task::spawn_blocking(move || {
-        st2.store.lock().unwrap_or_else(|p| p.into_inner()).search(&q)
+        st2.store
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .search(&q)
     })
     .await;
     let hits = match hits {
         Ok(Ok(h)) => h,
-        Ok(Err(e)) => return error(StatusCode::INTERNAL_SERVER_ERROR, format!("search failed: {e}")),
+        Ok(Err(e)) => {
+            return error(
+                StatusCode::INTERNAL_SERVER_ERROR,
+                format!("search failed: {e}"),
+            );
+        }
         Err(e) => return error(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()),
     };
     // Stories that hold each hit, from the current briefing.
@@ -294,7 +346,13 @@ async fn search(State(st): State<Arc<AppState>>, Query(p): Query<SearchParams>) 
         .map(|h| {
             let stories: Vec<usize> = b
                 .as_ref()
-                .map(|b| b.stories.iter().filter(|s| s.articles.contains(&h.id)).map(|s| s.id).collect())
+                .map(|b| {
+                    b.stories
+                        .iter()
+                        .filter(|s| s.articles.contains(&h.id))
+                        .map(|s| s.id)
+                        .collect()
+                })
                 .unwrap_or_default();
             json!({ "article": h, "stories": stories })
         })
@@ -308,8 +366,14 @@ mod tests {
 
     #[test]
     fn hosts() {
-        assert_eq!(host_of("https://www.Example.org/a/b?c").as_deref(), Some("example.org"));
-        assert_eq!(host_of("http://user@x.example:8080/").as_deref(), Some("x.example"));
+        assert_eq!(
+            host_of("https://www.Example.org/a/b?c").as_deref(),
+            Some("example.org")
+        );
+        assert_eq!(
+            host_of("http://user@x.example:8080/").as_deref(),
+            Some("x.example")
+        );
         assert_eq!(host_of("not a url"), None);
     }
 }

@@ -71,15 +71,28 @@ pub fn check_config(config: &Config) -> Result<(), StartError> {
 /// Ctrl-C or SIGTERM. Prints `listening on ADDR` on stderr once the socket is bound.
 pub async fn serve(config: Config, initial: Vec<(String, Vec<u8>)>) -> Result<(), StartError> {
     check_config(&config)?;
-    let store = storyline_store::open(&config.database)
-        .map_err(|e| StartError(format!("cannot open database {}: {e}", config.database)))?;
-    let state = Arc::new(AppState::new(store, config.token.clone(), config.max_body));
+    let (url, token, max_body) = (
+        config.database.clone(),
+        config.token.clone(),
+        config.max_body,
+    );
+    let state = tokio::task::spawn_blocking(move || {
+        storyline_store::open(&url)
+            .map(|store| Arc::new(AppState::new(store, token, max_body)))
+            .map_err(|e| StartError(format!("cannot open database {url}: {e}")))
+    })
+    .await
+    .map_err(|e| StartError(format!("opening the database failed: {e}")))??;
     if !initial.is_empty() {
         let st = state.clone();
         let report = tokio::task::spawn_blocking(move || st.ingest_files(&initial))
             .await
             .map_err(|e| StartError(format!("loading initial articles failed: {e}")))?;
-        tracing::info!(added = report.added.len(), duplicates = report.duplicates.len(), "initial articles loaded");
+        tracing::info!(
+            added = report.added.len(),
+            duplicates = report.duplicates.len(),
+            "initial articles loaded"
+        );
     }
     state.clone().start_rebuilder();
     state.request_rebuild();

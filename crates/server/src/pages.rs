@@ -49,7 +49,11 @@ pub async fn index(State(st): State<Arc<AppState>>) -> Response {
         body.push_str("<p>No stories yet: post articles to <code>/api/articles</code>.</p>");
     }
     let mut stories: Vec<_> = b.stories.iter().collect();
-    stories.sort_by(|x, y| y.last_published.cmp(&x.last_published).then(x.id.cmp(&y.id)));
+    stories.sort_by(|x, y| {
+        y.last_published
+            .cmp(&x.last_published)
+            .then(x.id.cmp(&y.id))
+    });
     for s in stories {
         let last = s
             .last_published
@@ -78,27 +82,49 @@ pub async fn story(State(st): State<Arc<AppState>>, Path(id): Path<String>) -> R
     let Ok(b) = tokio::task::spawn_blocking(move || st2.briefing()).await else {
         return (StatusCode::INTERNAL_SERVER_ERROR, "briefing failed").into_response();
     };
-    match id.parse::<usize>().ok().and_then(|id| b.stories.iter().find(|s| s.id == id)) {
+    match id
+        .parse::<usize>()
+        .ok()
+        .and_then(|id| b.stories.iter().find(|s| s.id == id))
+    {
         Some(s) => Html(story_page(&b, s)).into_response(),
-        None => (StatusCode::NOT_FOUND, page("Not found", "<p>No such story.</p>")).into_response(),
+        None => (
+            StatusCode::NOT_FOUND,
+            page("Not found", "<p>No such story.</p>"),
+        )
+            .into_response(),
     }
 }
 
 /// `/search?q=`: article search results.
-pub async fn search_page(State(st): State<Arc<AppState>>, Query(p): Query<SearchParams>) -> Response {
+pub async fn search_page(
+    State(st): State<Arc<AppState>>,
+    Query(p): Query<SearchParams>,
+) -> Response {
     let q = match parse_search(&p) {
         Ok(q) => q,
-        Err(e) => return (StatusCode::BAD_REQUEST, page("Search", &format!("<p>{}</p>", esc(&e)))).into_response(),
+        Err(e) => {
+            return (
+                StatusCode::BAD_REQUEST,
+                page("Search", &format!("<p>{}</p>", esc(&e))),
+            )
+                .into_response();
+        }
     };
     let mut body = search_form(&q.text);
     if !q.text.trim().is_empty() {
         let st2 = st.clone();
         let q2 = q.clone();
-        let hits = tokio::task::spawn_blocking(move || st2.store.lock().unwrap_or_else(|p| p.into_inner()).search(&q2))
-            .await
-            .ok()
-            .and_then(Result::ok)
-            .unwrap_or_default();
+        let hits = tokio::task::spawn_blocking(move || {
+            st2.store
+                .lock()
+                .unwrap_or_else(|p| p.into_inner())
+                .search(&q2)
+        })
+        .await
+        .ok()
+        .and_then(Result::ok)
+        .unwrap_or_default();
         let _ = write!(body, "<p class=\"meta\">{} result(s)</p>", hits.len());
         for h in hits {
             let _ = write!(

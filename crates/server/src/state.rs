@@ -75,9 +75,10 @@ impl AppState {
                 match store.add_article(&a) {
                     Ok(Added::New(id)) => out.added.push(id),
                     Ok(Added::Duplicate(id)) => out.duplicates.push(id),
-                    Err(e) => out
-                        .problems
-                        .push(Diagnostic::skipped(a.origin.to_string(), format!("not stored: {e}"))),
+                    Err(e) => out.problems.push(Diagnostic::skipped(
+                        a.origin.to_string(),
+                        format!("not stored: {e}"),
+                    )),
                 }
             }
         }
@@ -144,7 +145,11 @@ impl AppState {
             *slot = Some(briefing.clone());
         }
         self.built.fetch_max(target, Ordering::SeqCst);
-        tracing::info!(articles = count, stories = briefing.stories.len(), "briefing rebuilt");
+        tracing::info!(
+            articles = count,
+            stories = briefing.stories.len(),
+            "briefing rebuilt"
+        );
         briefing
     }
 

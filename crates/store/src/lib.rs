@@ -14,9 +14,9 @@
 
 #![warn(missing_docs)]
 
-mod sqlite;
 #[cfg(feature = "postgres")]
 mod postgres_store;
+mod sqlite;
 
 use chrono::NaiveDate;
 #[cfg(feature = "postgres")]
@@ -125,9 +125,14 @@ pub fn open(url: &str) -> Result<Box<dyn Store>> {
 pub fn default_url() -> String {
     let base = std::env::var_os("XDG_DATA_HOME")
         .map(std::path::PathBuf::from)
-        .or_else(|| std::env::var_os("HOME").map(|h| std::path::Path::new(&h).join(".local/share")));
+        .or_else(|| {
+            std::env::var_os("HOME").map(|h| std::path::Path::new(&h).join(".local/share"))
+        });
     match base {
-        Some(b) => format!("sqlite://{}", b.join("storyline").join("storyline.db").display()),
+        Some(b) => format!(
+            "sqlite://{}",
+            b.join("storyline").join("storyline.db").display()
+        ),
         None => "sqlite://storyline.db".to_string(),
     }
 }
@@ -190,7 +195,10 @@ pub(crate) fn snippet(text: &str, query: &str) -> String {
     while end < text.len() && !text.is_char_boundary(end) {
         end += 1;
     }
-    let mut s = text[start..end].split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut s = text[start..end]
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
     if start > 0 {
         s.insert_str(0, "… ");
     }
@@ -203,7 +211,11 @@ pub(crate) fn snippet(text: &str, query: &str) -> String {
 /// Turns user words into an FTS5 query: each word quoted, all required.
 pub(crate) fn fts5_query(text: &str) -> String {
     text.split_whitespace()
-        .map(|w| w.chars().filter(|c| c.is_alphanumeric() || *c == '-').collect::<String>())
+        .map(|w| {
+            w.chars()
+                .filter(|c| c.is_alphanumeric() || *c == '-')
+                .collect::<String>()
+        })
         .filter(|w| !w.is_empty())
         .map(|w| format!("\"{}\"", w.replace('"', "")))
         .collect::<Vec<_>>()

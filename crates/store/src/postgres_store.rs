@@ -36,7 +36,17 @@ CREATE TABLE IF NOT EXISTS derived (
 
 /// The PostgreSQL store.
 pub struct PostgresStore {
-    client: Client,
+    client: Option<Client>,
+}
+
+impl Drop for PostgresStore {
+    fn drop(&mut self) {
+        // The synchronous client owns a small runtime, which must not be dropped inside an
+        // async context (the server's): close the connection on a plain thread instead.
+        if let Some(client) = self.client.take() {
+            let _ = std::thread::spawn(move || drop(client)).join();
+        }
+    }
 }
 
 impl std::fmt::Debug for PostgresStore {
@@ -57,20 +67,35 @@ impl PostgresStore {
             let mut tx = client.transaction()?;
             tx.batch_execute("LOCK TABLE schema_migrations IN EXCLUSIVE MODE")?;
             let done = tx
-                .query_opt("SELECT 1 FROM schema_migrations WHERE version = $1", &[&version])?
+                .query_opt(
+                    "SELECT 1 FROM schema_migrations WHERE version = $1",
+                    &[&version],
+                )?
                 .is_some();
             if !done {
                 tx.batch_execute(m)?;
-                tx.execute("INSERT INTO schema_migrations (version) VALUES ($1)", &[&version])?;
+                tx.execute(
+                    "INSERT INTO schema_migrations (version) VALUES ($1)",
+                    &[&version],
+                )?;
             }
             tx.commit()?;
         }
-        Ok(PostgresStore { client })
+        Ok(PostgresStore {
+            client: Some(client),
+        })
+    }
+
+    fn client(&mut self) -> &mut Client {
+        // Only `drop` takes the client out.
+        self.client
+            .as_mut()
+            .expect("PostgreSQL client present until drop")
     }
 
     /// Deletes every article and derived view (used by tests on a scratch database).
     pub fn truncate(&mut self) -> Result<()> {
-        self.client.batch_execute("TRUNCATE articles, derived")?;
+        self.client().batch_execute("TRUNCATE articles, derived")?;
         Ok(())
     }
 }
@@ -78,7 +103,7 @@ impl PostgresStore {
 impl Store for PostgresStore {
     fn add_article(&mut self, a: &Article) -> Result<Added> {
         let hash = crate::content_hash(&a.text);
-        let mut tx = self.client.transaction()?;
+        let mut tx = self.client().transaction()?;
         tx.batch_execute("LOCK TABLE articles IN SHARE ROW EXCLUSIVE MODE")?;
         let existing = tx.query_opt(
             "SELECT id FROM articles WHERE content_hash = $1 OR ($2::text IS NOT NULL AND url = $2) LIMIT 1",
@@ -115,7 +140,7 @@ impl Store for PostgresStore {
     }
 
     fn articles(&mut self) -> Result<Vec<Article>> {
-        let rows = self.client.query(
+        let rows = self.client().query(
             "SELECT id, url, outlet, title, dateline, language, text, extra FROM articles ORDER BY seq",
             &[],
         )?;
@@ -136,7 +161,10 @@ impl Store for PostgresStore {
     }
 
     fn count(&mut self) -> Result<usize> {
-        let n: i64 = self.client.query_one("SELECT count(*) FROM articles", &[])?.get(0);
+        let n: i64 = self
+            .client()
+            .query_one("SELECT count(*) FROM articles", &[])?
+            .get(0);
         Ok(n as usize)
     }
 
@@ -144,7 +172,11 @@ impl Store for PostgresStore {
         let words: Vec<String> = q
             .text
             .split_whitespace()
-            .map(|w| w.chars().filter(|c| c.is_alphanumeric()).collect::<String>())
+            .map(|w| {
+                w.chars()
+                    .filter(|c| c.is_alphanumeric())
+                    .collect::<String>()
+            })
             .filter(|w| !w.is_empty())
             .collect();
         if words.is_empty() {
@@ -154,7 +186,7 @@ impl Store for PostgresStore {
         let from = q.from.map(|d| d.to_string());
         let to = q.to.map(|d| d.to_string());
         let limit = q.limit.clamp(1, 1000) as i64;
-        let rows = self.client.query(
+        let rows = self.client().query(
             "SELECT id, outlet, title, published::text, text FROM articles
              WHERE search @@ plainto_tsquery('english', $1)
                AND ($2::text IS NULL OR outlet = $2)
@@ -180,7 +212,7 @@ impl Store for PostgresStore {
     }
 
     fn put_derived(&mut self, key: &str, value: &str) -> Result<()> {
-        self.client.execute(
+        self.client().execute(
             "INSERT INTO derived (key, value) VALUES ($1, $2)
              ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = now()",
             &[&key, &value],
@@ -190,13 +222,13 @@ impl Store for PostgresStore {
 
     fn derived(&mut self, key: &str) -> Result<Option<String>> {
         Ok(self
-            .client
+            .client()
             .query_opt("SELECT value FROM derived WHERE key = $1", &[&key])?
             .map(|r| r.get(0)))
     }
 
     fn clear_derived(&mut self) -> Result<()> {
-        self.client.execute("DELETE FROM derived", &[])?;
+        self.client().execute("DELETE FROM derived", &[])?;
         Ok(())
     }
 }

@@ -98,7 +98,9 @@ impl Store for SqliteStore {
         }
         let mut id = a.id.clone();
         let taken: bool = tx
-            .query_row("SELECT 1 FROM articles WHERE id = ?1", params![id], |_| Ok(true))
+            .query_row("SELECT 1 FROM articles WHERE id = ?1", params![id], |_| {
+                Ok(true)
+            })
             .optional()?
             .unwrap_or(false);
         if taken {
@@ -216,9 +218,11 @@ impl Store for SqliteStore {
     fn derived(&mut self, key: &str) -> Result<Option<String>> {
         Ok(self
             .conn
-            .query_row("SELECT value FROM derived WHERE key = ?1", params![key], |r| {
-                r.get(0)
-            })
+            .query_row(
+                "SELECT value FROM derived WHERE key = ?1",
+                params![key],
+                |r| r.get(0),
+            )
             .optional()?)
     }
 

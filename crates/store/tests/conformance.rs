@@ -5,7 +5,13 @@ use chrono::NaiveDate;
 use storyline_core::{Article, DateSource, Published};
 use storyline_store::{Added, SearchQuery, Store};
 
-fn article(id: &str, url: Option<&str>, outlet: &str, date: Option<(i32, u32, u32)>, text: &str) -> Article {
+fn article(
+    id: &str,
+    url: Option<&str>,
+    outlet: &str,
+    date: Option<(i32, u32, u32)>,
+    text: &str,
+) -> Article {
     let mut a = Article::new(id, text);
     a.url = url.map(str::to_string);
     a.outlet = outlet.to_string();
@@ -21,21 +27,45 @@ fn article(id: &str, url: Option<&str>, outlet: &str, date: Option<(i32, u32, u3
 }
 
 fn conformance(store: &mut dyn Store) {
-    let a = article("a", Some("https://x.example/a"), "X News", Some((2016, 12, 6)), "Government troops retook the Shaar district of east Aleppo.");
-    let b = article("b", None, "Y Post", Some((2016, 12, 7)), "The Security Council vote was blocked by Russia and China.");
+    let a = article(
+        "a",
+        Some("https://x.example/a"),
+        "X News",
+        Some((2016, 12, 6)),
+        "Government troops retook the Shaar district of east Aleppo.",
+    );
+    let b = article(
+        "b",
+        None,
+        "Y Post",
+        Some((2016, 12, 7)),
+        "The Security Council vote was blocked by Russia and China.",
+    );
     assert_eq!(store.add_article(&a).unwrap(), Added::New("a".into()));
     assert_eq!(store.add_article(&b).unwrap(), Added::New("b".into()));
     // Idempotent by content (white space differences do not matter) and by URL.
     let mut same_text = b.clone();
     same_text.id = "b2".into();
     same_text.text = format!("  {}\n", b.text.replace(' ', "  "));
-    assert_eq!(store.add_article(&same_text).unwrap(), Added::Duplicate("b".into()));
+    assert_eq!(
+        store.add_article(&same_text).unwrap(),
+        Added::Duplicate("b".into())
+    );
     let mut same_url = a.clone();
     same_url.id = "a2".into();
     same_url.text = "An updated version of the page.".into();
-    assert_eq!(store.add_article(&same_url).unwrap(), Added::Duplicate("a".into()));
+    assert_eq!(
+        store.add_article(&same_url).unwrap(),
+        Added::Duplicate("a".into())
+    );
     // A taken id with new content gets a unique id.
-    let c = article("a", None, "Z Daily", None, "Completely different text about the tram line.");
+    let c = article(
+        "a",
+        None,
+        "Z Daily",
+        None,
+        "Completely different text about the tram line.",
+    );
     match store.add_article(&c).unwrap() {
         Added::New(id) => assert!(id.starts_with("a~"), "{id}"),
         other => panic!("{other:?}"),
@@ -48,13 +78,22 @@ fn conformance(store: &mut dyn Store) {
     assert_eq!(all[1], b);
     // Search with filters.
     let hits = store
-        .search(&SearchQuery { text: "Shaar Aleppo".into(), limit: 10, ..Default::default() })
+        .search(&SearchQuery {
+            text: "Shaar Aleppo".into(),
+            limit: 10,
+            ..Default::default()
+        })
         .unwrap();
     assert_eq!(hits.len(), 1);
     assert_eq!(hits[0].id, "a");
     assert!(hits[0].snippet.contains("Shaar"));
     let none = store
-        .search(&SearchQuery { text: "Shaar".into(), outlet: Some("Y Post".into()), limit: 10, ..Default::default() })
+        .search(&SearchQuery {
+            text: "Shaar".into(),
+            outlet: Some("Y Post".into()),
+            limit: 10,
+            ..Default::default()
+        })
         .unwrap();
     assert!(none.is_empty());
     let dated = store
@@ -69,12 +108,23 @@ fn conformance(store: &mut dyn Store) {
     assert_eq!(dated.len(), 1);
     assert_eq!(dated[0].published, NaiveDate::from_ymd_opt(2016, 12, 7));
     // Query syntax in user input is not an error.
-    assert!(store.search(&SearchQuery { text: "\"(AND OR* NEAR".into(), limit: 5, ..Default::default() }).is_ok());
+    assert!(
+        store
+            .search(&SearchQuery {
+                text: "\"(AND OR* NEAR".into(),
+                limit: 5,
+                ..Default::default()
+            })
+            .is_ok()
+    );
     // Derived views.
     assert_eq!(store.derived("briefing").unwrap(), None);
     store.put_derived("briefing", "{\"v\":1}").unwrap();
     store.put_derived("briefing", "{\"v\":2}").unwrap();
-    assert_eq!(store.derived("briefing").unwrap().as_deref(), Some("{\"v\":2}"));
+    assert_eq!(
+        store.derived("briefing").unwrap().as_deref(),
+        Some("{\"v\":2}")
+    );
     store.clear_derived().unwrap();
     assert_eq!(store.derived("briefing").unwrap(), None);
 }
@@ -99,7 +149,10 @@ fn sqlite_file_survives_reopen() {
 
 #[test]
 fn bad_url_is_a_clear_error() {
-    let err = storyline_store::open("mysql://x").err().unwrap().to_string();
+    let err = storyline_store::open("mysql://x")
+        .err()
+        .unwrap()
+        .to_string();
     assert!(err.contains("unsupported database URL"), "{err}");
 }
 

@@ -51,7 +51,10 @@ pub fn run(cmd: EvalCommand) -> anyhow::Result<u8> {
 /// Prints a report as pretty JSON or as `key: value` lines.
 pub fn print_report(value: &serde_json::Value, json: bool) {
     if json {
-        println!("{}", serde_json::to_string_pretty(value).unwrap_or_default());
+        println!(
+            "{}",
+            serde_json::to_string_pretty(value).unwrap_or_default()
+        );
     } else if let Some(map) = value.as_object() {
         for (k, v) in map {
             match v {
