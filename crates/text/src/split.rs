@@ -331,6 +331,12 @@ fn terminator(
         }
     }
     let end = end;
+    // Full-width terminators need no white space after them (Chinese, Japanese); after a
+    // closing quote the sentence goes on with its attribution (`「真的吗？」他问。`).
+    if para[i..run_end].contains(['。', '！', '？']) {
+        let more = !para[end..].trim().is_empty();
+        return (end, more && end == run_end);
+    }
     match char_at(para, end) {
         None => return (end, false),
         Some(d) if !d.is_whitespace() => return (end, false),
@@ -407,7 +413,8 @@ fn is_boundary(
         .char_indices()
         .rev()
         .find(|&(_, c)| c.is_whitespace())
-        .map_or(0, |(k, c)| k + c.len_utf8());
+        .map_or(0, |(k, c)| k + c.len_utf8())
+        .max(start);
     let raw_word = &para[word_from..i];
     let word = raw_word.trim_start_matches(is_opener);
     if word.is_empty() {

@@ -398,3 +398,21 @@ fn detached_closing_quote_in_tokenized_text() {
         ]
     );
 }
+
+#[test]
+fn full_width_terminators_need_no_space() {
+    assert_eq!(
+        split("叙利亚军队周二夺回了阿勒颇的五个地区。反对派武装撤退了！「真的吗？」他问。"),
+        [
+            "叙利亚军队周二夺回了阿勒颇的五个地区。",
+            "反对派武装撤退了！",
+            "「真的吗？」他问。"
+        ]
+    );
+}
+
+#[test]
+fn regression_word_before_period_starts_after_a_full_width_boundary() {
+    // Found by proptest: the word before `U.S.`'s period crossed the boundary after `。`.
+    assert_eq!(split("地区。U.S. F. "), ["地区。", "U.S. F."]);
+}
