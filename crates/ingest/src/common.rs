@@ -214,12 +214,33 @@ pub(crate) fn split_dateline(paragraph: &str) -> Option<(String, usize)> {
 /// Collapses runs of white space to single spaces and trims.
 pub(crate) fn collapse_ws(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for w in s.split_whitespace() {
-        if !out.is_empty() {
-            out.push(' ');
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    let mut run_start: Option<usize> = None;
+    let mut flush = |out: &mut String, from: Option<usize>, to: usize| {
+        if let Some(from) = from {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(&s[from..to]);
         }
-        out.push_str(w);
+    };
+    while i < bytes.len() {
+        let b = bytes[i];
+        let (is_space, width) = if b < 0x80 {
+            (b.is_ascii_whitespace() || b == 0x0b, 1)
+        } else {
+            let c = s[i..].chars().next().unwrap_or(' ');
+            (c.is_whitespace(), c.len_utf8())
+        };
+        if is_space {
+            flush(&mut out, run_start.take(), i);
+        } else if run_start.is_none() {
+            run_start = Some(i);
+        }
+        i += width;
     }
+    flush(&mut out, run_start, bytes.len());
     out
 }
 
@@ -291,6 +312,13 @@ mod tests {
         }
         let (_, cut) = split_dateline("ALEPPO - Syria’s army").unwrap();
         assert_eq!(&"ALEPPO - Syria’s army"[cut..], "Syria’s army");
+    }
+
+    #[test]
+    fn whitespace() {
+        assert_eq!(collapse_ws("  a \t b\u{a0}\u{a0}c\n\nd  "), "a b c d");
+        assert_eq!(collapse_ws("é  ü"), "é ü");
+        assert_eq!(collapse_ws(" \n "), "");
     }
 
     #[test]

@@ -27,12 +27,15 @@ pub(crate) fn sniff(text: &str) -> bool {
 pub(crate) fn read(name: &str, text: &str, out: &mut Out<'_>) {
     let bytes = text.as_bytes();
     let mut pos = 0;
+    // Line counting is incremental: (byte offset, line number) of the last DOC seen.
+    let mut counted = (0usize, 1u64);
     let mut index = 0u64;
     let mut found = false;
     while let Some(rel) = find_ci(&text[pos..], "<DOC>") {
         let start = pos + rel;
         let body_start = start + "<DOC>".len();
-        let line = line_of(bytes, start);
+        let line = counted.1 + line_of(&bytes[counted.0..start], start - counted.0) - 1;
+        counted = (start, line);
         let (end, next) = match find_ci(&text[body_start..], "</DOC>") {
             Some(e) => (body_start + e, body_start + e + "</DOC>".len()),
             None => {
@@ -57,7 +60,9 @@ pub(crate) fn read(name: &str, text: &str, out: &mut Out<'_>) {
 }
 
 fn read_doc(name: &str, doc: &str, line: u64, index: u64, out: &mut Out<'_>) {
-    let docno = element(doc, "DOCNO").map(|s| collapse_ws(&strip_tags(s)));
+    // Metadata precedes the text in every TREC variant: look for it there only.
+    let head = find_ci(doc, "<TEXT").map(|i| &doc[..i]).unwrap_or(doc);
+    let docno = element(head, "DOCNO").map(|s| collapse_ws(&strip_tags(s)));
     let id = match &docno {
         Some(d) if !d.is_empty() => d.clone(),
         _ => format!("{}:{line}", file_stem(name)),
@@ -100,12 +105,12 @@ fn read_doc(name: &str, doc: &str, line: u64, index: u64, out: &mut Out<'_>) {
     a.dateline = dateline;
     a.title = ["HEADLINE", "HL", "HEAD", "TITLE"]
         .iter()
-        .find_map(|t| element(doc, t))
+        .find_map(|t| element(head, t))
         .map(|h| collapse_ws(&decode_entities(&strip_tags(h))))
         .filter(|h| !h.is_empty());
     let meta_date = ["DATE_TIME", "DATE", "DD"]
         .iter()
-        .find_map(|t| element(doc, t).and_then(|d| parse_date(d.trim_start_matches('=').trim())));
+        .find_map(|t| element(head, t).and_then(|d| parse_date(d.trim_start_matches('=').trim())));
     // DATE_TIME is trusted unless it contradicts the DOCNO date by more than a day (some
     // files swap month and day: `1998-28-06`, `2024-09-03` for a DOCNO of 2024-03-09).
     a.published = match (meta_date, docno.as_deref().and_then(docno_date)) {
@@ -129,10 +134,25 @@ fn read_doc(name: &str, doc: &str, line: u64, index: u64, out: &mut Out<'_>) {
 fn find_ci(hay: &str, needle: &str) -> Option<usize> {
     let h = hay.as_bytes();
     let n = needle.as_bytes();
-    if n.is_empty() || h.len() < n.len() {
-        return None;
+    let (&first, rest) = n.split_first()?;
+    let mut from = 0;
+    while from + n.len() <= h.len() {
+        let window = &h[from..=h.len() - n.len()];
+        let i = from
+            + if first.is_ascii_alphabetic() {
+                window.iter().position(|b| b.eq_ignore_ascii_case(&first))?
+            } else {
+                // `<`: memchr-backed search.
+                hay.get(from..=h.len() - n.len())
+                    .and_then(|w| w.find(first as char))
+                    .or_else(|| window.iter().position(|&b| b == first))?
+            };
+        if h[i + 1..i + n.len()].eq_ignore_ascii_case(rest) {
+            return Some(i);
+        }
+        from = i + 1;
     }
-    (0..=h.len() - n.len()).find(|&i| h[i..i + n.len()].eq_ignore_ascii_case(n))
+    None
 }
 
 /// The content of the first `<TAG>…</TAG>` (the rest of the document when unclosed).
@@ -239,14 +259,24 @@ fn fix_quotes(s: &str) -> String {
 
 /// Cleans one paragraph: entities, tags, quotes, white space.
 fn clean_paragraph(p: &str) -> String {
-    let kept: Vec<&str> = p
-        .lines()
-        .filter(|l| {
-            let t = l.trim_start();
-            !(t.starts_with("&UR;") || t.starts_with("&LR;"))
-        })
-        .collect();
-    collapse_ws(&fix_quotes(&decode_entities(&strip_tags(&kept.join("\n")))))
+    if !p.contains(['<', '&', '`']) && !p.contains("''") {
+        return collapse_ws(p);
+    }
+    let joined;
+    let p = if p.contains("&UR;") || p.contains("&LR;") {
+        let kept: Vec<&str> = p
+            .lines()
+            .filter(|l| {
+                let t = l.trim_start();
+                !(t.starts_with("&UR;") || t.starts_with("&LR;"))
+            })
+            .collect();
+        joined = kept.join("\n");
+        joined.as_str()
+    } else {
+        p
+    };
+    collapse_ws(&fix_quotes(&decode_entities(&strip_tags(p))))
 }
 
 /// Removes every `<TAG>…</TAG>` element (to the end when unclosed).
