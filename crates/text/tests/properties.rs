@@ -81,7 +81,7 @@ fn check_spans(text: &str, spans: &[(usize, usize, usize)]) -> Result<(), TestCa
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(400))]
+    #![proptest_config(ProptestConfig::with_cases(1000))]
 
     #[test]
     fn sentence_spans_are_valid_on_newsy_text(text in newsy()) {
