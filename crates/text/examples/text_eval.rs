@@ -544,17 +544,6 @@ fn speed() {
     measure("tokenize (Vec<Token>)", bytes, reps, || {
         texts.iter().map(|t| tokenize(t).len()).sum::<usize>()
     });
-    measure(
-        "tokenize (unicode-segmentation, count)",
-        bytes,
-        reps,
-        || {
-            texts
-                .iter()
-                .map(|t| t.unicode_word_indices().count())
-                .sum::<usize>()
-        },
-    );
     let mut ids = Vec::new();
     measure("term_ids (tokenize+lower+stop+stem)", bytes, reps, || {
         let mut n = 0;
