@@ -40,6 +40,7 @@ fn main() {
         Some("speed") => speed(),
         Some("lang") => lang(),
         Some("lines") => lines(),
+        Some("boilerplate") => boilerplate(),
         Some("show") => {
             for path in &args[1..] {
                 show(Path::new(path));
@@ -347,6 +348,69 @@ fn lines() {
             "Timeline17 one sentence per line: {kept}/{line_ends} line ends kept as boundaries ({:.4}); {inside} extra boundaries inside lines (incl. each article's last)",
             kept as f64 / line_ends as f64
         );
+    }
+}
+
+// ---------------------------------------------------------------- boilerplate
+
+/// Lines that `remove_boilerplate` drops from real articles (CL-TLS raw Global Voices and
+/// news pages, DUC newswire paragraphs), for inspection: counts and every distinct line.
+fn boilerplate() {
+    let root = data_root();
+    let mut files: Vec<PathBuf> = walk(&root.join("cl_tls_multilingual"))
+        .into_iter()
+        .filter(|p| {
+            p.extension().is_some_and(|e| e == "txt")
+                && !p.components().any(|c| c.as_os_str() == "reference")
+        })
+        .collect();
+    files.sort();
+    let mut texts: Vec<String> = files
+        .iter()
+        .filter_map(|f| std::fs::read_to_string(f).ok())
+        .collect();
+    let cl = texts.len();
+    let mut duc = walk(&root.join("duc2006/duc2006_docs"));
+    duc.sort();
+    for f in duc {
+        if let Ok(sgml) = std::fs::read_to_string(&f) {
+            texts.push(duc_paragraphs(&sgml).join("\n\n"));
+        }
+    }
+    let mut removed: std::collections::BTreeMap<String, usize> = Default::default();
+    let (mut lines_in, mut lines_out, mut touched) = (0usize, 0usize, 0usize);
+    for t in &texts {
+        let out = storyline_text::remove_boilerplate(t);
+        let a: Vec<&str> = t.lines().filter(|l| !l.trim().is_empty()).collect();
+        let b = out.lines().filter(|l| !l.trim().is_empty()).count();
+        lines_in += a.len();
+        lines_out += b;
+        if b < a.len() {
+            touched += 1;
+            // Multiset difference, in order.
+            let mut kept = out.lines().filter(|l| !l.trim().is_empty()).peekable();
+            for l in a {
+                if kept.peek() == Some(&l) {
+                    kept.next();
+                } else {
+                    *removed
+                        .entry(l.trim().chars().take(100).collect())
+                        .or_default() += 1;
+                }
+            }
+        }
+    }
+    println!(
+        "{} articles ({cl} CL-TLS, {} DUC 2006): {} of {lines_in} non-blank lines removed, from {touched} articles; {} distinct lines",
+        texts.len(),
+        texts.len() - cl,
+        lines_in - lines_out,
+        removed.len()
+    );
+    let mut by_count: Vec<(&String, &usize)> = removed.iter().collect();
+    by_count.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
+    for (line, n) in by_count {
+        println!("{n:5}  {line}");
     }
 }
 

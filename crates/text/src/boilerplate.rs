@@ -8,8 +8,8 @@
 //! * photo captions: short lines without sentence punctuation ending in a credit such as
 //!   `(file)`, `(AFP)`, `(Getty Images)`, or starting `Photo:`/`Image:`/`Image caption`;
 //! * repeats: a line equal to one of the three non-blank lines before it; a short line without
-//!   sentence punctuation that is repeated this way (a caption shown twice) goes with its
-//!   first copy too.
+//!   sentence punctuation that opens a block and is repeated on the very next line (a caption
+//!   shown twice) goes with its first copy too.
 //!
 //! Every other byte of the text is kept as it was, so later stages can address sentences by
 //! byte offsets into the cleaned text.
@@ -178,7 +178,11 @@ pub fn remove_boilerplate(text: &str) -> String {
             drop[i] = true;
         } else if let Some(&j) = recent.iter().find(|&&j| lines[j].trim() == t) {
             drop[i] = true;
-            if caption_like(t) {
+            // A caption shown twice: two consecutive short unpunctuated lines, the first
+            // opening its block (a wrapped line that happens to repeat keeps its first copy).
+            let consecutive = recent.last() == Some(&j);
+            let opens_block = j == 0 || lines[j - 1].trim().is_empty();
+            if caption_like(t) && consecutive && opens_block {
                 drop[j] = true;
             }
         }
@@ -225,6 +229,15 @@ mod tests {
     fn uncredited_caption_shown_twice_goes_entirely() {
         let text = "Rebels in east Aleppo\nRebels in east Aleppo\nThe city fell.\n";
         assert_eq!(remove_boilerplate(text), "The city fell.\n");
+    }
+
+    #[test]
+    fn repeated_wrapped_line_keeps_first_copy() {
+        let text = "The study was preliminary and\nits authors said more work was needed\nbefore any\nits authors said more work was needed\n";
+        assert_eq!(
+            remove_boilerplate(text),
+            "The study was preliminary and\nits authors said more work was needed\nbefore any\n"
+        );
     }
 
     #[test]
