@@ -217,7 +217,7 @@ pub(crate) fn collapse_ws(s: &str) -> String {
     let bytes = s.as_bytes();
     let mut i = 0;
     let mut run_start: Option<usize> = None;
-    let mut flush = |out: &mut String, from: Option<usize>, to: usize| {
+    let flush = |out: &mut String, from: Option<usize>, to: usize| {
         if let Some(from) = from {
             if !out.is_empty() {
                 out.push(' ');
