@@ -3,6 +3,8 @@
 # prints the URL to use as STORYLINE_TEST_POSTGRES. Installs the server from Debian if absent.
 set -euo pipefail
 PGPORT="${PGPORT:-55432}"
+# Take the next free port if another server already listens there.
+while (echo >"/dev/tcp/127.0.0.1/$PGPORT") 2>/dev/null; do PGPORT=$((PGPORT + 1)); done
 if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
     (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql) >&2
 fi
