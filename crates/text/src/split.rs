@@ -394,6 +394,10 @@ fn is_boundary(
             .trim_start()
             .trim_start_matches(['-', '–', '—'])
             .trim_start();
+        // PTB bracket tokens of tokenised text: `-RRB-` closes, it never opens a sentence.
+        if after.starts_with("RRB-") || after.starts_with("RSB-") || after.starts_with("RCB-") {
+            return false;
+        }
         return after.chars().next().is_some_and(|c| !c.is_lowercase());
     }
     if next.is_whitespace() {

@@ -416,3 +416,15 @@ fn regression_word_before_period_starts_after_a_full_width_boundary() {
     // Found by proptest: the word before `U.S.`'s period crossed the boundary after `。`.
     assert_eq!(split("地区。U.S. F. "), ["地区。", "U.S. F."]);
 }
+
+#[test]
+fn ptb_closing_bracket_tokens_continue_the_sentence() {
+    let text = "He met Rep. Xavier Becerra -LRB- D-Calif . -RRB- , who spoke . -LRB- Reporting by Maggie Fox -RRB-";
+    assert_eq!(
+        split(text),
+        [
+            "He met Rep. Xavier Becerra -LRB- D-Calif . -RRB- , who spoke .",
+            "-LRB- Reporting by Maggie Fox -RRB-"
+        ]
+    );
+}
