@@ -3,6 +3,7 @@
 //! A thin command-line layer over the library crates: argument parsing, logging to stderr,
 //! progress, exit codes. All the work is done in `storyline-pipeline` and the stage crates.
 
+mod bench;
 mod brief;
 mod demo;
 mod eval;
@@ -45,6 +46,9 @@ enum Command {
     Ingest(ingest::Args),
     /// Run the news desk: HTTP API, web UI and continuous ingestion over the database.
     Serve(serve::Args),
+    /// Speed measurements at scale: corpus generation, streaming and distributed runs.
+    #[command(subcommand)]
+    Bench(bench::BenchCommand),
     /// Score a stage against annotated data.
     #[command(subcommand)]
     Eval(eval::EvalCommand),
@@ -57,6 +61,7 @@ fn main() -> ExitCode {
         Command::Brief(args) => brief::run(args),
         Command::Ingest(args) => ingest::run(args),
         Command::Serve(args) => serve::run(args),
+        Command::Bench(cmd) => bench::run(cmd),
         Command::Eval(cmd) => eval::run(cmd),
     };
     match result {

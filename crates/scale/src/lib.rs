@@ -1,0 +1,1 @@
+//! Storyline at scale (being built).
