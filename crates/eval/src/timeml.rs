@@ -194,8 +194,7 @@ pub fn parse_tml(path: &Path, source: &str) -> Result<TmlDoc, TmlError> {
 
 /// Reads one `.tml` file.
 pub fn read_tml(path: &Path) -> Result<TmlDoc, TmlError> {
-    let source =
-        std::fs::read_to_string(path).map_err(|e| TmlError::Io(path.to_path_buf(), e))?;
+    let source = std::fs::read_to_string(path).map_err(|e| TmlError::Io(path.to_path_buf(), e))?;
     parse_tml(path, &source)
 }
 
@@ -280,7 +279,10 @@ pub fn align(gold: &[TimexSpan], system: &[TimexSpan]) -> Vec<Pair> {
         if !gold_used[gi] && !sys_used[si] {
             gold_used[gi] = true;
             sys_used[si] = true;
-            pairs.push(Pair { gold: gi, system: si });
+            pairs.push(Pair {
+                gold: gi,
+                system: si,
+            });
         }
     }
     pairs.sort_by_key(|p| p.gold);
@@ -458,7 +460,10 @@ It fell &amp; rose <TIMEX3 tid="t1" type="DATE" value="1998-01-07">yesterday</TI
             span(40, 45, "DATE", "B"),
         ];
         let c = score_document(&gold, &sys);
-        assert_eq!((c.strict, c.relaxed, c.type_match, c.value_match), (1, 2, 1, 2));
+        assert_eq!(
+            (c.strict, c.relaxed, c.type_match, c.value_match),
+            (1, 2, 1, 2)
+        );
         let s = scores(&c);
         assert!((s.strict_precision - 1.0 / 3.0).abs() < 1e-9);
         assert!((s.relaxed_recall - 1.0).abs() < 1e-9);

@@ -40,7 +40,10 @@ fn full_dates(text: &str) -> Vec<(usize, usize, NaiveDate)> {
 
 fn line_bounds(text: &str, start: usize, end: usize) -> (usize, usize) {
     let ls = text[..start].rfind('\n').map(|i| i + 1).unwrap_or(0);
-    let le = text[end..].find('\n').map(|i| end + i).unwrap_or(text.len());
+    let le = text[end..]
+        .find('\n')
+        .map(|i| end + i)
+        .unwrap_or(text.len());
     (ls, le)
 }
 
@@ -51,9 +54,17 @@ pub fn dateline_date(text: &str) -> Option<NaiveDate> {
     for (s, e, d) in full_dates(text) {
         let before = text[..s].to_ascii_lowercase();
         let tail = before.trim_end_matches([' ', ',', ':', '-', '|', '\t']);
-        let cue = ["published", "posted", "updated", "date", "published on", "posted on", "updated on"]
-            .iter()
-            .any(|c| tail.ends_with(c))
+        let cue = [
+            "published",
+            "posted",
+            "updated",
+            "date",
+            "published on",
+            "posted on",
+            "updated on",
+        ]
+        .iter()
+        .any(|c| tail.ends_with(c))
             || tail.ends_with(" am")
             || tail.ends_with(" pm")
             || tail.ends_with("a.m.")

@@ -356,8 +356,7 @@ impl<'a> Tagger<'a> {
         };
         if let Some((j, md)) = approx {
             if let Some(mut m) = self.core(j) {
-                if matches!(m.kind, TimexType::Duration) || m.rule.starts_with("ago")
-                {
+                if matches!(m.kind, TimexType::Duration) || m.rule.starts_with("ago") {
                     m.modifier = Some(md);
                     return Some(m);
                 }
@@ -383,7 +382,11 @@ impl<'a> Tagger<'a> {
             _ => None,
         };
         if let Some((j, md)) = position {
-            let j = if w != "mid" && self.is(j, "-") { j + 1 } else { j };
+            let j = if w != "mid" && self.is(j, "-") {
+                j + 1
+            } else {
+                j
+            };
             if let Some(mut m) = self.core(j)
                 && m.kind == TimexType::Date
                 && !m.value.contains("REF")
@@ -441,7 +444,10 @@ impl<'a> Tagger<'a> {
         if m.kind == TimexType::Time && m.value.starts_with('T') {
             // A bare clock time: take a following day, else the DCT's day.
             let mut j = m.end;
-            if matches!(self.w(j), "est" | "edt" | "gmt" | "utc" | "et" | "pst" | "pdt") {
+            if matches!(
+                self.w(j),
+                "est" | "edt" | "gmt" | "utc" | "et" | "pst" | "pdt"
+            ) {
                 j += 1;
             }
             if let Some(day) = self.keyword(j).or_else(|| self.weekday_expr(j))
@@ -473,7 +479,12 @@ impl<'a> Tagger<'a> {
     fn dct_day(&self, end: usize, offset: i64, rule: &'static str) -> M {
         match self.dct {
             Some(d) => {
-                let mut m = cal_match(end, TimexType::Date, Cal::Day(d + TimeDelta::days(offset)), rule);
+                let mut m = cal_match(
+                    end,
+                    TimexType::Date,
+                    Cal::Day(d + TimeDelta::days(offset)),
+                    rule,
+                );
                 m.anchor = true;
                 m
             }
@@ -481,7 +492,14 @@ impl<'a> Tagger<'a> {
         }
     }
 
-    fn dct_cal(&self, end: usize, kind: TimexType, f: impl Fn(NaiveDate) -> Cal, rule: &'static str, generic: &str) -> M {
+    fn dct_cal(
+        &self,
+        end: usize,
+        kind: TimexType,
+        f: impl Fn(NaiveDate) -> Cal,
+        rule: &'static str,
+        generic: &str,
+    ) -> M {
         match self.dct {
             Some(d) => cal_match(end, kind, f(d), rule),
             None => M::new(end, kind, generic, rule),
@@ -508,14 +526,14 @@ impl<'a> Tagger<'a> {
                 }
                 M::new(i + 1, Date, "PRESENT_REF", "ref.present")
             }
-            "recently" | "lately" => {
-                M::new(i + 1, Date, "PAST_REF", "ref.past")
-            }
+            "recently" | "lately" => M::new(i + 1, Date, "PAST_REF", "ref.past"),
             "recent" => {
                 let j = i + 1;
                 match lexicon::unit(self.w(j)) {
                     Some((Unit::Year, true)) => M::new(j + 1, Date, "PAST_REF", "ref.past"),
-                    Some((u, true)) => M::new(j + 1, Duration, duration_value(None, u), "duration.recent"),
+                    Some((u, true)) => {
+                        M::new(j + 1, Duration, duration_value(None, u), "duration.recent")
+                    }
                     _ => return None,
                 }
             }
@@ -582,7 +600,9 @@ impl<'a> Tagger<'a> {
                 m.anchor = true;
                 m
             }
-            "nineteen" | "twenty" if lexicon::number_word(self.w(i + 1)).is_some_and(|n| n >= 10) => {
+            "nineteen" | "twenty"
+                if lexicon::number_word(self.w(i + 1)).is_some_and(|n| n >= 10) =>
+            {
                 // "nineteen ninety-six"
                 let hi = lexicon::number_word(w)? as i32;
                 let (lo, end) = self.number(i + 1)?;
@@ -610,7 +630,11 @@ impl<'a> Tagger<'a> {
                     "earlier" | "ago" => self.year_earlier(i, j + 1)?,
                     "end" => {
                         let d = self.dct?;
-                        let y = if d.month() <= 2 { d.year() - 1 } else { d.year() };
+                        let y = if d.month() <= 2 {
+                            d.year() - 1
+                        } else {
+                            d.year()
+                        };
                         cal_match(j + 1, Date, Cal::Day(ymd(y, 12, 31)?), "dct.year-end")
                     }
                     _ => return None,
@@ -625,12 +649,22 @@ impl<'a> Tagger<'a> {
     fn year_earlier(&self, i: usize, end: usize) -> Option<M> {
         let _ = i;
         if let Some((y, q)) = self.ref_quarter {
-            let mut m = cal_match(end, TimexType::Date, Cal::Quarter(y - 1, q), "anchor.year-earlier-quarter");
+            let mut m = cal_match(
+                end,
+                TimexType::Date,
+                Cal::Quarter(y - 1, q),
+                "anchor.year-earlier-quarter",
+            );
             m.anchor = false;
             return Some(m);
         }
         let d = self.dct?;
-        Some(cal_match(end, TimexType::Date, Cal::Year(d.year() - 1), "dct.year-earlier"))
+        Some(cal_match(
+            end,
+            TimexType::Date,
+            Cal::Year(d.year() - 1),
+            "dct.year-earlier",
+        ))
     }
 
     fn year_at(&self, i: usize) -> Option<i32> {
@@ -663,7 +697,12 @@ impl<'a> Tagger<'a> {
             return Some(m);
         }
         let Some(dct) = self.dct else {
-            return Some(M::new(end, TimexType::Date, format!("XXXX-WXX-{wd}"), "weekday.unanchored"));
+            return Some(M::new(
+                end,
+                TimexType::Date,
+                format!("XXXX-WXX-{wd}"),
+                "weekday.unanchored",
+            ));
         };
         let back = (dct.weekday().number_from_monday() as i64 - wd as i64).rem_euclid(7);
         let fwd = (wd as i64 - dct.weekday().number_from_monday() as i64).rem_euclid(7);
@@ -721,7 +760,24 @@ impl<'a> Tagger<'a> {
         }
         let abbrev = lexicon::month_is_abbrev(w);
         let mut j = if abbrev { self.after_period(i) } else { i + 1 };
-        if abbrev && j == i + 1 && w.len() == 3 && matches!(w, "mar" | "jan" | "dec" | "oct" | "nov" | "aug" | "sep" | "feb" | "apr" | "jun" | "jul") {
+        if abbrev
+            && j == i + 1
+            && w.len() == 3
+            && matches!(
+                w,
+                "mar"
+                    | "jan"
+                    | "dec"
+                    | "oct"
+                    | "nov"
+                    | "aug"
+                    | "sep"
+                    | "feb"
+                    | "apr"
+                    | "jun"
+                    | "jul"
+            )
+        {
             // Three-letter abbreviations without a period must be followed by a number.
             self.num(j)?;
         }
@@ -750,11 +806,46 @@ impl<'a> Tagger<'a> {
         }
         if w == "may" && day.is_none() && year.is_none() {
             let prev = if i > 0 { self.w(i - 1) } else { "" };
-            if !matches!(prev, "in" | "since" | "until" | "by" | "early" | "late" | "mid" | "-" | "last" | "next" | "this" | "of" | "during") {
+            if !matches!(
+                prev,
+                "in" | "since"
+                    | "until"
+                    | "by"
+                    | "early"
+                    | "late"
+                    | "mid"
+                    | "-"
+                    | "last"
+                    | "next"
+                    | "this"
+                    | "of"
+                    | "during"
+            ) {
                 return None;
             }
         }
-        if w == "march" && day.is_none() && year.is_none() && i > 0 && !matches!(self.w(i-1), "in" | "since" | "until" | "by" | "early" | "late" | "mid" | "-" | "last" | "next" | "this" | "of" | "during" | "from" | "to") {
+        if w == "march"
+            && day.is_none()
+            && year.is_none()
+            && i > 0
+            && !matches!(
+                self.w(i - 1),
+                "in" | "since"
+                    | "until"
+                    | "by"
+                    | "early"
+                    | "late"
+                    | "mid"
+                    | "-"
+                    | "last"
+                    | "next"
+                    | "this"
+                    | "of"
+                    | "during"
+                    | "from"
+                    | "to"
+            )
+        {
             return None;
         }
         let tense = self.tense(i, j);
@@ -764,13 +855,23 @@ impl<'a> Tagger<'a> {
             (Some(d), None) => match self.year_for(month, Some(d), tense) {
                 Some(y) => (Cal::Day(ymd(y, month, d)?), "date.month-day"),
                 None => {
-                    return Some(M::new(j, TimexType::Date, format!("XXXX-{month:02}-{d:02}"), "date.month-day-unanchored"));
+                    return Some(M::new(
+                        j,
+                        TimexType::Date,
+                        format!("XXXX-{month:02}-{d:02}"),
+                        "date.month-day-unanchored",
+                    ));
                 }
             },
             (None, None) => match self.year_for(month, None, tense) {
                 Some(y) => (Cal::Month(y, month), "date.month"),
                 None => {
-                    return Some(M::new(j, TimexType::Date, format!("XXXX-{month:02}"), "date.month-unanchored"));
+                    return Some(M::new(
+                        j,
+                        TimexType::Date,
+                        format!("XXXX-{month:02}"),
+                        "date.month-unanchored",
+                    ));
                 }
             },
         };
@@ -796,7 +897,11 @@ impl<'a> Tagger<'a> {
         if !self.capitalized(j) {
             return None;
         }
-        j = if lexicon::month_is_abbrev(self.w(j)) { self.after_period(j) } else { j + 1 };
+        j = if lexicon::month_is_abbrev(self.w(j)) {
+            self.after_period(j)
+        } else {
+            j + 1
+        };
         let k = if self.is(j, ",") { j + 1 } else { j };
         let (cal, rule, end) = if let Some(y) = self.year_at(k) {
             (Cal::Day(ymd(y, month, d)?), "date.day-month-year", k + 1)
@@ -843,7 +948,9 @@ impl<'a> Tagger<'a> {
                 return Some((Some(1.0), i + 1));
             }
             "several" | "few" | "many" | "some" => return Some((None, i + 1)),
-            "half" if self.is(i + 1, "a") || self.is(i + 1, "an") => return Some((Some(0.5), i + 2)),
+            "half" if self.is(i + 1, "a") || self.is(i + 1, "an") => {
+                return Some((Some(0.5), i + 2));
+            }
             _ => {}
         }
         let n = lexicon::number_word(w)?;
@@ -882,10 +989,37 @@ impl<'a> Tagger<'a> {
             if prev == "$" || matches!(self.w(i + 1), "%" | "percent") {
                 return None;
             }
-            if (self.is(i + 1, "-") || self.is(i + 1, "/")) && self.num(i + 2).is_some() && self.glued(i + 1) {
+            if (self.is(i + 1, "-") || self.is(i + 1, "/"))
+                && self.num(i + 2).is_some()
+                && self.glued(i + 1)
+            {
                 return None;
             }
-            let temporal_prev = matches!(prev, "in" | "since" | "by" | "of" | "from" | "until" | "till" | "to" | "during" | "before" | "after" | "early" | "late" | "mid" | "-" | "fiscal" | "year" | "between" | "and" | "through" | "," | "the" | "(");
+            let temporal_prev = matches!(
+                prev,
+                "in" | "since"
+                    | "by"
+                    | "of"
+                    | "from"
+                    | "until"
+                    | "till"
+                    | "to"
+                    | "during"
+                    | "before"
+                    | "after"
+                    | "early"
+                    | "late"
+                    | "mid"
+                    | "-"
+                    | "fiscal"
+                    | "year"
+                    | "between"
+                    | "and"
+                    | "through"
+                    | ","
+                    | "the"
+                    | "("
+            );
             if !(1900..=2099).contains(&y) && !temporal_prev {
                 return None;
             }
@@ -907,8 +1041,17 @@ impl<'a> Tagger<'a> {
         if self.w(i) == "a" || self.w(i) == "an" {
             // "5% a year", "twice a week": a rate.
             let prev = if i > 0 { self.w(i - 1) } else { "" };
-            if matches!(prev, "%" | "percent" | "cents" | "times" | "twice" | "once" | "dollars" | "barrels") || self.kind(i.wrapping_sub(1)) == Some(Kind::Num) {
-                return Some(M::new(k + 1, Set, duration_value(Some(1.0), unit), "set.rate"));
+            if matches!(
+                prev,
+                "%" | "percent" | "cents" | "times" | "twice" | "once" | "dollars" | "barrels"
+            ) || self.kind(i.wrapping_sub(1)) == Some(Kind::Num)
+            {
+                return Some(M::new(
+                    k + 1,
+                    Set,
+                    duration_value(Some(1.0), unit),
+                    "set.rate",
+                ));
             }
         }
         let mut end = k + 1;
@@ -924,10 +1067,18 @@ impl<'a> Tagger<'a> {
         }
         // Relative: "two weeks ago", "a day earlier", "three days later".
         let after = self.w(end);
-        if matches!(after, "ago" | "earlier" | "later" | "before" | "after" | "hence") && !hyphenated {
+        if matches!(
+            after,
+            "ago" | "earlier" | "later" | "before" | "after" | "hence"
+        ) && !hyphenated
+        {
             let amount = n.unwrap_or(0.0).round() as i32;
             let anaphoric = matches!(after, "earlier" | "later" | "before" | "after");
-            let sign = if matches!(after, "ago" | "earlier" | "before") { -1 } else { 1 };
+            let sign = if matches!(after, "ago" | "earlier" | "before") {
+                -1
+            } else {
+                1
+            };
             if matches!(after, "before" | "after") {
                 // "two days before the vote": only with an anchor and no following noun.
                 let nx = self.w(end + 1);
@@ -939,13 +1090,21 @@ impl<'a> Tagger<'a> {
                 let v = if sign < 0 { "PAST_REF" } else { "FUTURE_REF" };
                 return Some(M::new(end + 1, Date, v, "ago.vague"));
             }
-            if unit == Unit::Year && amount == 1 && sign < 0 && (anaphoric || self.ref_quarter.is_some()) {
+            if unit == Unit::Year
+                && amount == 1
+                && sign < 0
+                && (anaphoric || self.ref_quarter.is_some())
+            {
                 return self.year_earlier(i, end + 1).map(|mut m| {
                     m.rule = "ago.year-earlier";
                     m
                 });
             }
-            let base = if anaphoric { self.ref_cal.or(self.dct.map(Cal::Day)) } else { self.dct.map(Cal::Day) };
+            let base = if anaphoric {
+                self.ref_cal.or(self.dct.map(Cal::Day))
+            } else {
+                self.dct.map(Cal::Day)
+            };
             let rule = if anaphoric { "ago.anchored" } else { "ago.dct" };
             let Some(base) = base else {
                 return Some(M::new(end + 1, Date, "XXXX-XX-XX", rule));
@@ -973,7 +1132,12 @@ impl<'a> Tagger<'a> {
             return Some(m);
         }
         if matches!(after, "from") && self.is(end + 1, "now") {
-            return Some(M::new(end + 2, Duration, duration_value(n, unit), "duration.from-now"));
+            return Some(M::new(
+                end + 2,
+                Duration,
+                duration_value(n, unit),
+                "duration.from-now",
+            ));
         }
         if !hyphenated && (self.w(i) == "a" || self.w(i) == "an") && unit == Unit::Quarter {
             return None;
@@ -996,7 +1160,11 @@ impl<'a> Tagger<'a> {
         let date = if la == 4 && sep != "." {
             ymd(a as i32, b, c)?
         } else if lc == 4 || lc == 2 {
-            let y = if lc == 2 { 2000 + c as i32 - if c > 50 { 100 } else { 0 } } else { c as i32 };
+            let y = if lc == 2 {
+                2000 + c as i32 - if c > 50 { 100 } else { 0 }
+            } else {
+                c as i32
+            };
             if sep == "/" && a <= 12 {
                 ymd(y, a, b)?
             } else {
@@ -1016,14 +1184,21 @@ impl<'a> Tagger<'a> {
         use TimexType::*;
         let w = self.w(i);
         match w {
-            "this" | "last" | "next" | "current" | "past" | "previous" | "coming" | "following" | "that" | "same" | "the" | "earlier" | "later" | "latest" | "final" | "first" | "year" => {}
+            "this" | "last" | "next" | "current" | "past" | "previous" | "coming" | "following"
+            | "that" | "same" | "the" | "earlier" | "later" | "latest" | "final" | "first"
+            | "year" => {}
             "second" | "third" | "fourth" | "1st" | "2nd" | "3rd" | "4th" | "fiscal" => {}
             _ => return None,
         }
-        if lexicon::ordinal(w).is_some() || matches!(w, "1st" | "2nd" | "3rd" | "4th") || (w == "fiscal" && lexicon::ordinal(self.w(i + 1)).is_some()) {
+        if lexicon::ordinal(w).is_some()
+            || matches!(w, "1st" | "2nd" | "3rd" | "4th")
+            || (w == "fiscal" && lexicon::ordinal(self.w(i + 1)).is_some())
+        {
             let j = if w == "fiscal" { i + 1 } else { i };
             let k = self.hyphen(j + 1);
-            if matches!(self.w(k), "quarter" | "half") && (k > j + 1 || self.capitalized(i) || self.w(k) == "quarter") {
+            if matches!(self.w(k), "quarter" | "half")
+                && (k > j + 1 || self.capitalized(i) || self.w(k) == "quarter")
+            {
                 return self.quarter_like(i, j, "");
             }
             return None;
@@ -1085,13 +1260,21 @@ impl<'a> Tagger<'a> {
                 "next" | "coming" => 1,
                 _ => return None,
             };
-            let base = if off == 0 && self.tense(i, j + 1) == Tense::Past && dct.weekday().number_from_monday() < 6 {
+            let base = if off == 0
+                && self.tense(i, j + 1) == Tense::Past
+                && dct.weekday().number_from_monday() < 6
+            {
                 dct - TimeDelta::days(7)
             } else {
                 dct
             };
             let d = base + TimeDelta::days(7 * off as i64);
-            return Some(M::new(j + 1, Date, format!("{}-WE", week_value(d)), "dct.weekend"));
+            return Some(M::new(
+                j + 1,
+                Date,
+                format!("{}-WE", week_value(d)),
+                "dct.weekend",
+            ));
         }
         if let Some(s) = lexicon::season(x) {
             let dct = self.dct?;
@@ -1111,10 +1294,18 @@ impl<'a> Tagger<'a> {
             let year = match w {
                 "this" => y,
                 "last" | "past" => {
-                    if idx(s) < cur { y } else { y - 1 }
+                    if idx(s) < cur {
+                        y
+                    } else {
+                        y - 1
+                    }
                 }
                 "next" | "coming" => {
-                    if idx(s) > cur { y } else { y + 1 }
+                    if idx(s) > cur {
+                        y
+                    } else {
+                        y + 1
+                    }
                 }
                 _ => return None,
             };
@@ -1127,11 +1318,27 @@ impl<'a> Tagger<'a> {
             let dct = self.dct?;
             let y = dct.year();
             let year = match w {
-                "last" => if mo < dct.month() { y } else { y - 1 },
-                "next" => if mo > dct.month() { y } else { y + 1 },
+                "last" => {
+                    if mo < dct.month() {
+                        y
+                    } else {
+                        y - 1
+                    }
+                }
+                "next" => {
+                    if mo > dct.month() {
+                        y
+                    } else {
+                        y + 1
+                    }
+                }
                 _ => y,
             };
-            let end = if lexicon::month_is_abbrev(x) { self.after_period(j) } else { j + 1 };
+            let end = if lexicon::month_is_abbrev(x) {
+                self.after_period(j)
+            } else {
+                j + 1
+            };
             let mut m = cal_match(end, Date, Cal::Month(year, mo), "dct.relative-month");
             m.anchor = true;
             return Some(m);
@@ -1147,15 +1354,24 @@ impl<'a> Tagger<'a> {
         // the past / the future / the present
         match w {
             "future" => return Some(M::new(j + 1, Date, "FUTURE_REF", "ref.future")),
-            "present" if !matches!(self.w(j + 1), "day") => return Some(M::new(j + 1, Date, "PRESENT_REF", "ref.present")),
+            "present" if !matches!(self.w(j + 1), "day") => {
+                return Some(M::new(j + 1, Date, "PRESENT_REF", "ref.present"));
+            }
             "weekend" => {
                 let dct = self.dct?;
-                let base = if dct.weekday().number_from_monday() < 6 && self.tense(i, j + 1) == Tense::Past {
+                let base = if dct.weekday().number_from_monday() < 6
+                    && self.tense(i, j + 1) == Tense::Past
+                {
                     dct - TimeDelta::days(7)
                 } else {
                     dct
                 };
-                return Some(M::new(j + 1, Date, format!("{}-WE", week_value(base)), "dct.weekend"));
+                return Some(M::new(
+                    j + 1,
+                    Date,
+                    format!("{}-WE", week_value(base)),
+                    "dct.weekend",
+                ));
             }
             _ => {}
         }
@@ -1184,20 +1400,31 @@ impl<'a> Tagger<'a> {
         }
         if w == "full" && self.is(j + 1, "year") {
             let dct = self.dct?;
-            return Some(cal_match(j + 2, Date, Cal::Year(dct.year()), "dct.the-year"));
+            return Some(cal_match(
+                j + 2,
+                Date,
+                Cal::Year(dct.year()),
+                "dct.the-year",
+            ));
         }
         if let Some(y) = self.year_at(j)
             && let Some(mut m) = self.quarter_like(i, j + 1, "")
             && m.value.contains("-Q")
         {
-            let q = m.value.rsplit('Q').next().and_then(|q| q.parse().ok()).unwrap_or(1);
+            let q = m
+                .value
+                .rsplit('Q')
+                .next()
+                .and_then(|q| q.parse().ok())
+                .unwrap_or(1);
             let end = m.end;
             m = cal_match(end, Date, Cal::Quarter(y, q), "quarter.year");
             return Some(m);
         }
         // the (past|last|next|coming|first|previous|following|latest|final|same|current|fiscal)? ...
         let det = match w {
-            "past" | "last" | "next" | "coming" | "first" | "previous" | "following" | "latest" | "final" | "same" | "current" | "fiscal" | "most" | "prior" | "preceding" => {
+            "past" | "last" | "next" | "coming" | "first" | "previous" | "following" | "latest"
+            | "final" | "same" | "current" | "fiscal" | "most" | "prior" | "preceding" => {
                 j += 1;
                 if w == "most" {
                     if !self.is(j, "recent") {
@@ -1232,11 +1459,24 @@ impl<'a> Tagger<'a> {
             _ => "",
         };
         let x = self.w(j);
-        if det == "past" && lexicon::unit(x).is_none() && self.number(j).is_none_or(|(_, e)| lexicon::unit(self.w(self.hyphen(e))).is_none()) && lexicon::season(x).is_none() {
+        if det == "past"
+            && lexicon::unit(x).is_none()
+            && self
+                .number(j)
+                .is_none_or(|(_, e)| lexicon::unit(self.w(self.hyphen(e))).is_none())
+            && lexicon::season(x).is_none()
+        {
             return Some(M::new(i + 2, Date, "PAST_REF", "ref.past"));
         }
         // the (latest|…)? quarter / period / half
-        if matches!(x, "quarter" | "period") || (det == "fiscal" && lexicon::ordinal(x).is_some()) || lexicon::ordinal(x).is_some() || matches!(x, "1st" | "2nd" | "3rd" | "4th") || (x == "year" && det.is_empty()) || (x == "week" && det.is_empty()) || (det == "fiscal" && x == "year") {
+        if matches!(x, "quarter" | "period")
+            || (det == "fiscal" && lexicon::ordinal(x).is_some())
+            || lexicon::ordinal(x).is_some()
+            || matches!(x, "1st" | "2nd" | "3rd" | "4th")
+            || (x == "year" && det.is_empty())
+            || (x == "week" && det.is_empty())
+            || (det == "fiscal" && x == "year")
+        {
             if let Some(m) = self.quarter_like(i, j, det) {
                 return Some(m);
             }
@@ -1252,7 +1492,12 @@ impl<'a> Tagger<'a> {
                 if self.is(end, "or") && self.is(end + 1, "so") {
                     end += 2;
                 }
-                return Some(M::new(end, Duration, duration_value(n, unit), "duration.the"));
+                return Some(M::new(
+                    end,
+                    Duration,
+                    duration_value(n, unit),
+                    "duration.the",
+                ));
             }
             if let Some(s) = lexicon::season(self.w(k).trim_end_matches('s'))
                 && det == "past"
@@ -1264,7 +1509,12 @@ impl<'a> Tagger<'a> {
         if let Some((unit, false)) = lexicon::unit(x) {
             match det {
                 "past" | "last" => {
-                    return Some(M::new(j + 1, Duration, duration_value(Some(1.0), unit), "duration.the-past"));
+                    return Some(M::new(
+                        j + 1,
+                        Duration,
+                        duration_value(Some(1.0), unit),
+                        "duration.the-past",
+                    ));
                 }
                 "previous" | "prior" | "preceding" | "next" | "following" | "same" => {
                     let off = match det {
@@ -1273,7 +1523,12 @@ impl<'a> Tagger<'a> {
                         _ => 1,
                     };
                     if det == "next" && unit != Unit::Day {
-                        return Some(M::new(j + 1, Duration, duration_value(Some(1.0), unit), "duration.the-next"));
+                        return Some(M::new(
+                            j + 1,
+                            Duration,
+                            duration_value(Some(1.0), unit),
+                            "duration.the-next",
+                        ));
                     }
                     let base = self.ref_cal.or(self.dct.map(Cal::Day))?;
                     let cal = base.at_unit(unit).unwrap_or(base).shift(off);
@@ -1283,7 +1538,12 @@ impl<'a> Tagger<'a> {
                 }
                 "current" => {
                     let dct = self.dct?;
-                    return Some(cal_match(j + 1, Date, Cal::Day(dct).at_unit(unit)?, "dct.current-unit"));
+                    return Some(cal_match(
+                        j + 1,
+                        Date,
+                        Cal::Day(dct).at_unit(unit)?,
+                        "dct.current-unit",
+                    ));
                 }
                 _ => {}
             }
@@ -1327,7 +1587,11 @@ impl<'a> Tagger<'a> {
             "1st" | "2nd" | "3rd" | "4th" => x[..1].parse().ok(),
             _ => None,
         });
-        let ord = if x == "1st" || x == "2nd" || x == "3rd" || x == "4th" { ord } else { ord };
+        let ord = if x == "1st" || x == "2nd" || x == "3rd" || x == "4th" {
+            ord
+        } else {
+            ord
+        };
         let mut det = det;
         if det == "fiscal" && ord.is_some() {
             det = "";
@@ -1343,7 +1607,12 @@ impl<'a> Tagger<'a> {
                     if let Some((num, e)) = self.number(j)
                         && let Some((u, true)) = lexicon::unit(self.w(e))
                     {
-                        return Some(M::new(e + 1, Duration, duration_value(num, u), "duration.the-first"));
+                        return Some(M::new(
+                            e + 1,
+                            Duration,
+                            duration_value(num, u),
+                            "duration.the-first",
+                        ));
                     }
                     return None;
                 }
@@ -1364,8 +1633,16 @@ impl<'a> Tagger<'a> {
                 Some(y) => y,
                 None => {
                     let dct = self.dct?;
-                    let cur = if per == "Q" { quarter_of(dct) } else { (dct.month0() / 6) + 1 };
-                    if n > cur && self.tense(i, end) == Tense::Past && det != "next" { dct.year() - 1 } else { dct.year() }
+                    let cur = if per == "Q" {
+                        quarter_of(dct)
+                    } else {
+                        (dct.month0() / 6) + 1
+                    };
+                    if n > cur && self.tense(i, end) == Tense::Past && det != "next" {
+                        dct.year() - 1
+                    } else {
+                        dct.year()
+                    }
                 }
             };
             let y = if det == "year-earlier" { y - 1 } else { y };
@@ -1386,11 +1663,24 @@ impl<'a> Tagger<'a> {
                         }
                         let dct = self.dct?;
                         let (y, q) = (dct.year(), quarter_of(dct));
-                        if det == "current" || det == "same" { (y, q) } else if q == 1 { (y - 1, 4) } else { (y, q - 1) }
+                        if det == "current" || det == "same" {
+                            (y, q)
+                        } else if q == 1 {
+                            (y - 1, 4)
+                        } else {
+                            (y, q - 1)
+                        }
                     }
                 };
-                let (y, rule) = if det == "year-earlier" { (y - 1, "anchor.year-earlier-quarter") } else { (y, "anchor.quarter") };
-                if !matches!(det, "" | "latest" | "year-earlier" | "same" | "current" | "fiscal") {
+                let (y, rule) = if det == "year-earlier" {
+                    (y - 1, "anchor.year-earlier-quarter")
+                } else {
+                    (y, "anchor.quarter")
+                };
+                if !matches!(
+                    det,
+                    "" | "latest" | "year-earlier" | "same" | "current" | "fiscal"
+                ) {
                     return None;
                 }
                 if det.is_empty() && x == "period" {
@@ -1400,7 +1690,12 @@ impl<'a> Tagger<'a> {
             }
             "year" if det.is_empty() || det == "fiscal" => {
                 let dct = self.dct?;
-                Some(cal_match(j + 1, Date, Cal::Year(dct.year()), "dct.the-year"))
+                Some(cal_match(
+                    j + 1,
+                    Date,
+                    Cal::Year(dct.year()),
+                    "dct.the-year",
+                ))
             }
             "week" => {
                 let dct = self.dct?;
@@ -1423,10 +1718,20 @@ impl<'a> Tagger<'a> {
         let n = if self.w(j) == "other" { 2.0 } else { 1.0 };
         if let Some((u, false)) = lexicon::unit(self.w(j)) {
             let _ = n;
-            return Some(M::new(j + 1, TimexType::Set, duration_value(Some(1.0), u), "set.every"));
+            return Some(M::new(
+                j + 1,
+                TimexType::Set,
+                duration_value(Some(1.0), u),
+                "set.every",
+            ));
         }
         if let Some(wd) = lexicon::weekday(self.w(j)) {
-            return Some(M::new(j + 1, TimexType::Set, format!("XXXX-WXX-{wd}"), "set.weekday"));
+            return Some(M::new(
+                j + 1,
+                TimexType::Set,
+                format!("XXXX-WXX-{wd}"),
+                "set.weekday",
+            ));
         }
         None
     }
@@ -1475,6 +1780,11 @@ impl<'a> Tagger<'a> {
                 hour = 0;
             }
         }
-        Some(M::new(k, TimexType::Time, format!("T{:02}:{:02}", hour, minute.unwrap_or(0)), "clock"))
+        Some(M::new(
+            k,
+            TimexType::Time,
+            format!("T{:02}:{:02}", hour, minute.unwrap_or(0)),
+            "clock",
+        ))
     }
 }

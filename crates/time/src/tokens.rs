@@ -75,7 +75,9 @@ mod tests {
         use Kind::*;
         assert_eq!(
             kinds,
-            vec![Word, Punct, Word, Punct, Num, Word, Word, Punct, Word, Punct]
+            vec![
+                Word, Punct, Word, Punct, Num, Word, Word, Punct, Word, Punct
+            ]
         );
         assert!(t[2].glued && !t[4].glued && t[5].glued);
     }

@@ -96,12 +96,7 @@ fn print_errors(dir: &std::path::Path) {
                     .get(ctx_s..(g.end + 30).min(doc.text.len()))
                     .unwrap_or("")
                     .replace('\n', " ");
-                eprintln!(
-                    "MISS\t{name}\t{:?}\t{} {}\t{ctx}",
-                    txt(g),
-                    g.kind,
-                    g.value
-                );
+                eprintln!("MISS\t{name}\t{:?}\t{} {}\t{ctx}", txt(g), g.kind, g.value);
             }
         }
         for (i, s) in system.iter().enumerate() {
