@@ -1,7 +1,21 @@
 //! Compare: who said what (quotes and speakers), named entities with their variants,
 //! numeric claims, and where outlets agree, disagree, or report something no one else does.
+//!
+//! Everything here is rule-based and deterministic:
+//! [`entities`] finds people, organisations and places and merges spelling variants;
+//! [`quotes`] finds direct and indirect quotes with their speakers and groups the same
+//! statement across outlets; [`claims`] reads figures (qualifier, value, unit, what they
+//! count, place, who asserts them) and compares them across articles (compatible
+//! difference, contradiction, update), and finds opposite statements by different speakers;
+//! [`coverage`] lists what each outlet reports alone.
 
 #![warn(missing_docs)]
+
+// pub mod claims;
+// pub mod coverage;
+pub mod entities;
+pub mod lexicon;
+// pub mod quotes;
 
 use storyline_core::{CoverageEntry, Corpus, Disagreement, EntityEntry, Quote, Story};
 use storyline_syndication::SentenceSources;
@@ -17,6 +31,10 @@ pub struct Comparison {
     pub entities: Vec<EntityEntry>,
     /// Coverage by outlet.
     pub coverage: Vec<CoverageEntry>,
+}
+
+pub(crate) fn is_stop(w: &str) -> bool {
+    storyline_text::is_stop_word("en", w)
 }
 
 /// Compares the sources of a story.

@@ -1,0 +1,772 @@
+//! Named entities by rules: capitalised spans, cut at titles ("Foreign Minister Sergei
+//! Lavrov" → person "Sergei Lavrov" with titles foreign, minister), typed by organisation
+//! heads and following cues ("… faction"), location heads, cues and a gazetteer, first names,
+//! titles and document-level propagation (a bare "Lavrov" is the person "Sergei Lavrov").
+//! [`EntityIndex`] merges the spelling variants of a story (Sergei / Sergey Lavrov,
+//! Abdel-Rahman / Abdel Rahman, "the Observatory" = the Syrian Observatory for Human Rights).
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+use crate::lexicon::{self, has};
+
+/// The type of a named entity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum EntityKind {
+    /// A person.
+    Person,
+    /// An organisation.
+    Organization,
+    /// A place.
+    Location,
+}
+
+impl EntityKind {
+    /// The briefing name of the kind: `person`, `organization` or `location`.
+    pub fn name(self) -> &'static str {
+        match self {
+            EntityKind::Person => "person",
+            EntityKind::Organization => "organization",
+            EntityKind::Location => "location",
+        }
+    }
+}
+
+/// One mention of a named entity in a text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Mention {
+    /// Byte offset of the mention.
+    pub start: usize,
+    /// End byte offset (exclusive).
+    pub end: usize,
+    /// The mention as written.
+    pub text: String,
+    /// Its type.
+    pub kind: EntityKind,
+    /// Titles and roles written before a person's name, lowercased ("german", "chancellor").
+    pub titles: Vec<String>,
+}
+
+/// A word of the text with its byte span.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Word<'a> {
+    pub start: usize,
+    pub end: usize,
+    pub text: &'a str,
+    /// Only white space separates it from the previous word.
+    pub joined: bool,
+    /// First word of a sentence (after `.`, `!`, `?`, a line break, or at the start).
+    pub initial: bool,
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+/// Splits text into words: letters and digits, with inner hyphens, apostrophes and the dots
+/// of abbreviations ("U.S.", "N.V.") kept; possessive `'s` is left out.
+pub(crate) fn words(text: &str) -> Vec<Word<'_>> {
+    let mut out = Vec::new();
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut i = 0;
+    let mut gap_clean = true;
+    let mut sentence_start = true;
+    while i < chars.len() {
+        let (pos, c) = chars[i];
+        if !is_word_char(c) {
+            if !c.is_whitespace() {
+                gap_clean = false;
+            }
+            if matches!(c, '.' | '!' | '?' | '\n' | ':' | ';') {
+                sentence_start = true;
+            }
+            i += 1;
+            continue;
+        }
+        let start = pos;
+        let mut j = i;
+        while j < chars.len() {
+            let (_, cj) = chars[j];
+            if is_word_char(cj) {
+                j += 1;
+                continue;
+            }
+            let next_is_word = chars.get(j + 1).is_some_and(|&(_, n)| is_word_char(n));
+            if matches!(cj, '-' | '\'' | '’') && next_is_word {
+                // keep possessive 's out of the word
+                let after = chars.get(j + 2).map(|&(_, n)| n);
+                if matches!(cj, '\'' | '’')
+                    && chars.get(j + 1).is_some_and(|&(_, n)| n == 's')
+                    && !after.is_some_and(is_word_char)
+                {
+                    break;
+                }
+                j += 1;
+                continue;
+            }
+            // abbreviation dots: single letters separated by dots (U.S., N.V.)
+            if cj == '.'
+                && next_is_word
+                && j >= i + 1
+                && j - i == 1
+                && chars.get(j + 2).is_some_and(|&(_, n)| n == '.')
+            {
+                j += 1;
+                continue;
+            }
+            break;
+        }
+        let mut end = chars.get(j).map(|&(p, _)| p).unwrap_or(text.len());
+        // trailing abbreviation dot of "U.S." / "N.V."
+        if text[start..end].contains('.') && text[end..].starts_with('.') {
+            end += 1;
+            j += 1;
+        }
+        out.push(Word {
+            start,
+            end,
+            text: &text[start..end],
+            joined: gap_clean,
+            initial: sentence_start,
+        });
+        sentence_start = false;
+        gap_clean = true;
+        i = j;
+    }
+    out
+}
+
+fn is_capitalised(w: &str) -> bool {
+    let mut cs = w.chars();
+    match cs.next() {
+        Some(c) if c.is_uppercase() => true,
+        // al-Assad, el-Sisi, bin Laden style particles with a capitalised rest
+        Some(_) => {
+            let lower = w.to_lowercase();
+            ["al-", "el-", "ad-", "as-", "ash-", "an-", "ar-", "at-", "az-"]
+                .iter()
+                .any(|p| lower.starts_with(p) && w[p.len()..].starts_with(char::is_uppercase))
+        }
+        None => false,
+    }
+}
+
+fn all_caps(w: &str) -> bool {
+    w.chars().filter(|c| c.is_alphabetic()).count() >= 2
+        && w.chars().all(|c| !c.is_lowercase())
+}
+
+const CONNECTORS: &[&str] = &["of", "for", "de", "du", "von", "van", "der", "bin", "ibn", "al", "la"];
+
+/// Finds the named entities of a text.
+pub fn find_entities(text: &str) -> Vec<Mention> {
+    let ws = words(text);
+    let lower_forms: BTreeSet<String> = ws
+        .iter()
+        .filter(|w| !w.initial && !is_capitalised(w.text))
+        .map(|w| w.text.to_lowercase())
+        .collect();
+    let cap_forms: BTreeSet<&str> = ws
+        .iter()
+        .filter(|w| !w.initial && is_capitalised(w.text))
+        .map(|w| w.text)
+        .collect();
+    let mut raw: Vec<(usize, usize, Option<EntityKind>, Vec<String>)> = Vec::new();
+    let mut i = 0;
+    while i < ws.len() {
+        if !is_capitalised(ws[i].text) || ws[i].text.chars().next().is_some_and(|c| c.is_numeric())
+        {
+            i += 1;
+            continue;
+        }
+        // extend the span
+        let mut j = i + 1;
+        while j < ws.len() && ws[j].joined && !ws[j].initial {
+            if is_capitalised(ws[j].text) {
+                j += 1;
+            } else if has(CONNECTORS, ws[j].text)
+                && j + 1 < ws.len()
+                && ws[j + 1].joined
+                && is_capitalised(ws[j + 1].text)
+                && !ws[j + 1].text.chars().next().is_some_and(|c| c.is_numeric())
+            {
+                j += 2;
+            } else {
+                break;
+            }
+        }
+        raw.extend(split_span(&ws, i, j, &lower_forms, &cap_forms));
+        i = j;
+    }
+    let mut out: Vec<Mention> = raw
+        .into_iter()
+        .map(|(s, e, kind, titles)| {
+            let kind = kind.unwrap_or_else(|| guess_kind(&ws, s, e));
+            Mention {
+                start: ws[s].start,
+                end: ws[e - 1].end,
+                text: text[ws[s].start..ws[e - 1].end].to_string(),
+                kind,
+                titles,
+            }
+        })
+        .collect();
+    propagate(&mut out);
+    out
+}
+
+/// Cuts a capitalised span `[i, j)` into entity spans: drops openers, days and months,
+/// splits off titles, and types what it can.
+#[allow(clippy::type_complexity)]
+fn split_span(
+    ws: &[Word<'_>],
+    i: usize,
+    j: usize,
+    lower_forms: &BTreeSet<String>,
+    cap_forms: &BTreeSet<&str>,
+) -> Vec<(usize, usize, Option<EntityKind>, Vec<String>)> {
+    let mut s = i;
+    // drop leading non-names, sentence openers that occur in lower case elsewhere
+    while s < j {
+        let w = ws[s].text;
+        let lw = w.to_lowercase();
+        let lone_opener = ws[s].initial
+            && s + 1 == j
+            && !all_caps(w)
+            && (lower_forms.contains(&lw) || !cap_forms.contains(w))
+            && !has(lexicon::PLACES, w)
+            && !has(lexicon::FIRST_NAMES, w);
+        if has(lexicon::NOT_NAMES, w) || (crate::is_stop(&lw) && !all_caps(w)) || lone_opener
+        {
+            s += 1;
+        } else {
+            break;
+        }
+    }
+    let mut e = j;
+    while e > s && (has(lexicon::NOT_NAMES, ws[e - 1].text) || has(CONNECTORS, ws[e - 1].text)) {
+        e -= 1;
+    }
+    if s >= e {
+        return Vec::new();
+    }
+    // titles: everything up to the last title word (with "of State" after "Secretary")
+    let mut titles = Vec::new();
+    let mut last_title = None;
+    let mut k = s;
+    while k < e {
+        let lw = ws[k].text.to_lowercase();
+        let lw = lw.trim_end_matches('.');
+        if has(lexicon::TITLES, lw) {
+            last_title = Some(k);
+        } else if lw == "of" && k + 1 < e && ws[k + 1].text == "State" {
+            last_title = Some(k + 1);
+            k += 1;
+        } else if !(has(lexicon::DEMONYMS, lw) || has(lexicon::PLACES, lw) || all_caps(ws[k].text))
+        {
+            break;
+        }
+        k += 1;
+    }
+    let mut out = Vec::new();
+    if let Some(t) = last_title {
+        for w in &ws[s..=t] {
+            titles.push(w.text.to_lowercase().trim_end_matches('.').to_string());
+        }
+        // a place or organisation before the title ("US Secretary", "Observatory director")
+        let prefix: Vec<usize> = (s..=t)
+            .filter(|&k| {
+                !has(lexicon::TITLES, ws[k].text)
+                    && !has(lexicon::DEMONYMS, ws[k].text)
+                    && ws[k].text != "of"
+                    && ws[k].text != "State"
+            })
+            .collect();
+        for k in prefix {
+            if has(lexicon::PLACES, ws[k].text) {
+                out.push((k, k + 1, Some(EntityKind::Location), Vec::new()));
+            } else if all_caps(ws[k].text) {
+                out.push((k, k + 1, Some(EntityKind::Organization), Vec::new()));
+            }
+        }
+        if t + 1 < e {
+            out.push((t + 1, e, Some(EntityKind::Person), titles));
+        }
+        return out;
+    }
+    // lone demonyms are not entities; a leading demonym of a place or person is dropped
+    if e - s == 1 && has(lexicon::DEMONYMS, ws[s].text) {
+        return Vec::new();
+    }
+    out.push((s, e, None, Vec::new()));
+    out
+}
+
+fn lower_titles_before(ws: &[Word<'_>], s: usize) -> Vec<String> {
+    let mut titles = Vec::new();
+    let mut k = s;
+    while k > 0 && s - k < 3 {
+        let w = &ws[k - 1];
+        let lw = w.text.to_lowercase();
+        if !ws[k].joined || !has(lexicon::TITLES, &lw) || is_capitalised(w.text) {
+            break;
+        }
+        titles.insert(0, lw);
+        k -= 1;
+    }
+    titles
+}
+
+/// Types a span that carries no title.
+fn guess_kind(ws: &[Word<'_>], s: usize, e: usize) -> EntityKind {
+    let name: Vec<String> = ws[s..e].iter().map(|w| w.text.to_lowercase()).collect();
+    let joined = name.join(" ");
+    let last = name.last().map(String::as_str).unwrap_or("");
+    let next = ws.get(e).filter(|w| w.joined).map(|w| w.text.to_lowercase());
+    let prev = if s > 0 && ws[s].joined {
+        Some(ws[s - 1].text.to_lowercase())
+    } else {
+        None
+    };
+    if !lower_titles_before(ws, s).is_empty() && e - s <= 3 {
+        return EntityKind::Person;
+    }
+    if name.iter().any(|w| has(lexicon::ORG_WORDS, w)) && !has(lexicon::PLACES, &joined) {
+        // "Kessel River" is a place even though "river" is not an organisation word
+        if !has(lexicon::LOC_WORDS, last) || has(lexicon::ORG_WORDS, last) {
+            return EntityKind::Organization;
+        }
+    }
+    if has(lexicon::PLACES, &joined) {
+        return EntityKind::Location;
+    }
+    if has(lexicon::LOC_WORDS, last) && e - s >= 2 {
+        return EntityKind::Location;
+    }
+    if let Some(n) = &next {
+        if has(lexicon::ORG_AFTER, n) {
+            return EntityKind::Organization;
+        }
+        if has(lexicon::LOC_AFTER, n) {
+            return EntityKind::Location;
+        }
+    }
+    if let Some(p) = &prev
+        && (p == "town" || p == "city" || p == "village" || p == "province" || p == "district")
+        && s >= 2
+        && ws[s - 1].text == "of"
+    {
+        return EntityKind::Location;
+    }
+    if e - s == 1 && all_caps(ws[s].text) {
+        return EntityKind::Organization;
+    }
+    if has(lexicon::FIRST_NAMES, &name[0]) && e - s >= 2 {
+        return EntityKind::Person;
+    }
+    if let Some(p) = &prev
+        && has(lexicon::LOC_BEFORE, p)
+    {
+        return EntityKind::Location;
+    }
+    // a name followed by a speech verb is a speaker: a person when it has two or three words
+    if let Some(n) = &next
+        && has(lexicon::SPEECH_VERBS, n)
+        && (2..=3).contains(&(e - s))
+    {
+        return EntityKind::Person;
+    }
+    if e - s == 2 || (e - s == 3 && name.iter().any(|w| w.contains('-') || w == "al")) {
+        return EntityKind::Person;
+    }
+    EntityKind::Organization
+}
+
+/// Document-level propagation: a bare surname of a person is that person; a word of a
+/// longer organisation or place name takes its type.
+fn propagate(mentions: &mut [Mention]) {
+    let mut person_last: HashMap<String, usize> = HashMap::new();
+    let mut typed: HashMap<String, (EntityKind, usize)> = HashMap::new();
+    for m in mentions.iter() {
+        let toks = name_tokens(&m.text);
+        if toks.len() >= 2 && m.kind == EntityKind::Person {
+            if let Some(l) = toks.last() {
+                *person_last.entry(l.clone()).or_default() += 1;
+            }
+        }
+        if toks.len() >= 2 && m.kind == EntityKind::Organization {
+            for t in &toks {
+                if t.len() > 3 && !has(lexicon::ORG_WORDS, t) {
+                    typed.entry(t.clone()).or_insert((m.kind, 0)).1 += 1;
+                }
+            }
+        }
+    }
+    for m in mentions.iter_mut() {
+        let toks = name_tokens(&m.text);
+        if toks.len() == 1 {
+            if person_last.contains_key(&toks[0]) {
+                m.kind = EntityKind::Person;
+            } else if let Some((k, _)) = typed.get(&toks[0])
+                && !has(lexicon::PLACES, &toks[0])
+            {
+                m.kind = *k;
+            }
+        }
+    }
+}
+
+/// A name as lowercase ASCII-folded tokens, without particles ("al", "el") and hyphens:
+/// "Bashar al-Assad" → ["bashar", "assad"], "Abdel-Rahman" → ["abdel", "rahman"].
+pub fn name_tokens(name: &str) -> Vec<String> {
+    let folded: String = name
+        .chars()
+        .map(|c| match c {
+            'á' | 'à' | 'â' | 'ä' | 'ã' | 'å' => 'a',
+            'é' | 'è' | 'ê' | 'ë' => 'e',
+            'í' | 'ì' | 'î' | 'ï' => 'i',
+            'ó' | 'ò' | 'ô' | 'ö' | 'õ' | 'ø' => 'o',
+            'ú' | 'ù' | 'û' | 'ü' => 'u',
+            'ç' => 'c',
+            'ñ' => 'n',
+            '-' | '’' | '\'' | '.' => ' ',
+            c => c,
+        })
+        .collect();
+    folded
+        .to_lowercase()
+        .split_whitespace()
+        .filter(|t| !matches!(*t, "al" | "el" | "the" | "of" | "for" | "and" | "s"))
+        .map(str::to_string)
+        .collect()
+}
+
+fn edit_distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for i in 1..=a.len() {
+        let mut cur = vec![i; b.len() + 1];
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            cur[j] = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
+        }
+        prev = cur;
+    }
+    prev[b.len()]
+}
+
+/// Whether two token names are spelling variants: same length, the last token equal,
+/// others equal or one edit apart (Sergei/Sergey, Katarina/Katharina, Dmitri/Dmitry).
+fn variant_tokens(a: &[String], b: &[String]) -> bool {
+    if a.len() != b.len() || a.is_empty() || a == b {
+        return a == b && !a.is_empty();
+    }
+    let mut fuzzy = 0;
+    for (x, y) in a.iter().zip(b) {
+        if x == y {
+            continue;
+        }
+        if x.len() >= 4 && y.len() >= 4 && edit_distance(x, y) <= 1 && x[..1] == y[..1] {
+            fuzzy += 1;
+        } else {
+            return false;
+        }
+    }
+    fuzzy <= 1 && a.len() >= 2
+}
+
+/// Whether the short name's tokens appear in order inside the long name, the short name
+/// ending where the long one does for persons (a surname).
+fn sub_name(short: &[String], long: &[String], kind: EntityKind) -> bool {
+    if short.is_empty() || short.len() >= long.len() {
+        return false;
+    }
+    if kind == EntityKind::Person {
+        return long.ends_with(short) || (short.len() == 1 && long.last() == short.last());
+    }
+    let mut it = long.iter();
+    short.iter().all(|s| it.any(|l| l == s))
+}
+
+/// One merged entity of an index.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Entity {
+    /// Canonical name: the longest, then most frequent spelling.
+    pub name: String,
+    /// The majority type.
+    pub kind: EntityKind,
+    /// Every spelling seen, with its count.
+    pub variants: BTreeMap<String, usize>,
+    /// Mentions per document (document index → count).
+    pub documents: BTreeMap<usize, usize>,
+    /// Titles seen before the name ("chancellor", "mayor").
+    pub titles: BTreeSet<String>,
+}
+
+impl Entity {
+    /// Number of mentions.
+    pub fn mentions(&self) -> usize {
+        self.variants.values().sum()
+    }
+}
+
+/// The entities of several documents, with spelling variants merged.
+#[derive(Debug, Clone, Default)]
+pub struct EntityIndex {
+    /// The merged entities.
+    pub entities: Vec<Entity>,
+    by_tokens: HashMap<Vec<String>, usize>,
+}
+
+impl EntityIndex {
+    /// Builds the index from the mentions found in each document (document index, mentions).
+    pub fn build(docs: &[(usize, Vec<Mention>)]) -> Self {
+        // 1. group by normalised tokens
+        struct Group {
+            tokens: Vec<String>,
+            kinds: BTreeMap<EntityKind, usize>,
+            variants: BTreeMap<String, usize>,
+            documents: BTreeMap<usize, usize>,
+            titles: BTreeSet<String>,
+        }
+        let mut groups: Vec<Group> = Vec::new();
+        let mut at: HashMap<Vec<String>, usize> = HashMap::new();
+        for (doc, mentions) in docs {
+            for m in mentions {
+                let tokens = name_tokens(&m.text);
+                if tokens.is_empty() {
+                    continue;
+                }
+                let gi = *at.entry(tokens.clone()).or_insert_with(|| {
+                    groups.push(Group {
+                        tokens: tokens.clone(),
+                        kinds: BTreeMap::new(),
+                        variants: BTreeMap::new(),
+                        documents: BTreeMap::new(),
+                        titles: BTreeSet::new(),
+                    });
+                    groups.len() - 1
+                });
+                let g = &mut groups[gi];
+                *g.kinds.entry(m.kind).or_default() += 1;
+                *g.variants.entry(m.text.clone()).or_default() += 1;
+                *g.documents.entry(*doc).or_default() += 1;
+                g.titles.extend(m.titles.iter().cloned());
+            }
+        }
+        let kind_of = |g: &Group| {
+            g.kinds
+                .iter()
+                .max_by_key(|(k, n)| (**n, std::cmp::Reverse(**k)))
+                .map(|(k, _)| *k)
+                .unwrap_or(EntityKind::Organization)
+        };
+        // 2. union-find over groups
+        let n = groups.len();
+        let mut parent: Vec<usize> = (0..n).collect();
+        fn find(p: &mut [usize], x: usize) -> usize {
+            let mut r = x;
+            while p[r] != r {
+                r = p[r];
+            }
+            let mut y = x;
+            while p[y] != r {
+                let nx = p[y];
+                p[y] = r;
+                y = nx;
+            }
+            r
+        }
+        let kinds: Vec<EntityKind> = groups.iter().map(kind_of).collect();
+        for a in 0..n {
+            for b in a + 1..n {
+                if kinds[a] == kinds[b] && variant_tokens(&groups[a].tokens, &groups[b].tokens) {
+                    let (ra, rb) = (find(&mut parent, a), find(&mut parent, b));
+                    parent[ra] = rb;
+                }
+            }
+        }
+        // shorter names into the unique longer name that contains them
+        let mut order: Vec<usize> = (0..n).collect();
+        order.sort_by_key(|&g| groups[g].tokens.len());
+        for &a in &order {
+            let mut targets: BTreeSet<usize> = BTreeSet::new();
+            let short_kind = kinds[a];
+            for b in 0..n {
+                if groups[b].tokens.len() <= groups[a].tokens.len() {
+                    continue;
+                }
+                let long_kind = kinds[b];
+                let compatible = long_kind == short_kind
+                    || (groups[a].tokens.len() == 1 && short_kind != EntityKind::Location);
+                if compatible
+                    && long_kind != EntityKind::Location
+                    && sub_name(&groups[a].tokens, &groups[b].tokens, long_kind)
+                {
+                    targets.insert(find(&mut parent, b));
+                }
+            }
+            if targets.len() == 1
+                && let Some(&t) = targets.iter().next()
+            {
+                let ra = find(&mut parent, a);
+                if ra != t {
+                    parent[ra] = t;
+                }
+            }
+        }
+        // 3. collect
+        let mut roots: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+        for g in 0..n {
+            let r = find(&mut parent, g);
+            roots.entry(r).or_default().push(g);
+        }
+        let mut index = EntityIndex::default();
+        for members in roots.values() {
+            let mut kinds_total: BTreeMap<EntityKind, usize> = BTreeMap::new();
+            let mut e = Entity {
+                name: String::new(),
+                kind: EntityKind::Organization,
+                variants: BTreeMap::new(),
+                documents: BTreeMap::new(),
+                titles: BTreeSet::new(),
+            };
+            // kind of the longest names wins; counts break ties
+            let max_len = members.iter().map(|&g| groups[g].tokens.len()).max().unwrap_or(0);
+            for &g in members {
+                let gr = &groups[g];
+                let weight = if gr.tokens.len() == max_len { 1000 } else { 1 };
+                for (k, c) in &gr.kinds {
+                    *kinds_total.entry(*k).or_default() += c * weight;
+                }
+                for (v, c) in &gr.variants {
+                    *e.variants.entry(v.clone()).or_default() += c;
+                }
+                for (d, c) in &gr.documents {
+                    *e.documents.entry(*d).or_default() += c;
+                }
+                e.titles.extend(gr.titles.iter().cloned());
+            }
+            e.kind = kinds_total
+                .iter()
+                .max_by_key(|(_, c)| **c)
+                .map(|(k, _)| *k)
+                .unwrap_or(EntityKind::Organization);
+            e.name = e
+                .variants
+                .iter()
+                .max_by_key(|(v, c)| (name_tokens(v).len(), **c, std::cmp::Reverse((*v).clone())))
+                .map(|(v, _)| v.clone())
+                .unwrap_or_default();
+            let id = index.entities.len();
+            for &g in members {
+                index.by_tokens.insert(groups[g].tokens.clone(), id);
+            }
+            index.entities.push(e);
+        }
+        index
+    }
+
+    /// The entity a name refers to: exact tokens, else a unique entity whose name contains
+    /// it (a surname, "Observatory"), matched case-insensitively.
+    pub fn resolve(&self, name: &str) -> Option<&Entity> {
+        let toks = name_tokens(name);
+        if toks.is_empty() {
+            return None;
+        }
+        if let Some(&i) = self.by_tokens.get(&toks) {
+            return self.entities.get(i);
+        }
+        let mut found: Vec<&Entity> = Vec::new();
+        for (t, &i) in &self.by_tokens {
+            let e = &self.entities[i];
+            if sub_name(&toks, t, e.kind) && !found.iter().any(|f| std::ptr::eq(*f, e)) {
+                found.push(e);
+            }
+        }
+        if found.len() == 1 { found.pop() } else { None }
+    }
+
+    /// The unique person whose titles include every given role word ("chancellor",
+    /// "german chancellor", "mayor").
+    pub fn by_title(&self, roles: &[&str]) -> Option<&Entity> {
+        let mut found = self.entities.iter().filter(|e| {
+            e.kind == EntityKind::Person && roles.iter().all(|r| e.titles.contains(*r))
+        });
+        let first = found.next()?;
+        if found.next().is_some() { None } else { Some(first) }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kinds(text: &str) -> Vec<(String, EntityKind)> {
+        find_entities(text).into_iter().map(|m| (m.text, m.kind)).collect()
+    }
+
+    #[test]
+    fn titles_are_cut_and_people_typed() {
+        let k = kinds("But on Tuesday, Foreign Minister Sergei Lavrov accused Washington.");
+        assert!(k.contains(&("Sergei Lavrov".into(), EntityKind::Person)), "{k:?}");
+        assert!(k.contains(&("Washington".into(), EntityKind::Location)), "{k:?}");
+        assert!(!k.iter().any(|(t, _)| t.contains("Tuesday")), "{k:?}");
+        let m = find_entities("German Chancellor Angela Merkel on Tuesday lashed out.");
+        let merkel = m.iter().find(|m| m.text == "Angela Merkel").expect("Merkel");
+        assert!(merkel.titles.contains(&"chancellor".to_string()));
+    }
+
+    #[test]
+    fn organisations_and_places() {
+        let k = kinds(
+            "The Kessel Valley Water Authority said the Kessel River rose, the Syrian \
+             Observatory for Human Rights said, as did Yasser al-Youssef of the Nureddin \
+             al-Zinki faction in Aleppo.",
+        );
+        assert!(k.contains(&("Kessel Valley Water Authority".into(), EntityKind::Organization)));
+        assert!(k.contains(&("Kessel River".into(), EntityKind::Location)), "{k:?}");
+        assert!(k.contains(&(
+            "Syrian Observatory for Human Rights".into(),
+            EntityKind::Organization
+        )));
+        assert!(k.contains(&("Yasser al-Youssef".into(), EntityKind::Person)), "{k:?}");
+        assert!(k.contains(&("Nureddin al-Zinki".into(), EntityKind::Organization)), "{k:?}");
+        assert!(k.contains(&("Aleppo".into(), EntityKind::Location)));
+    }
+
+    #[test]
+    fn variants_merge() {
+        let docs = vec![
+            (0, find_entities("Foreign Minister Sergei Lavrov spoke. Lavrov said so.")),
+            (1, find_entities("Foreign Minister Sergey Lavrov spoke.")),
+            (
+                2,
+                find_entities(
+                    "Observatory director Rami Abdel-Rahman spoke for the Syrian Observatory \
+                     for Human Rights. Abdel Rahman said the Observatory counted.",
+                ),
+            ),
+            (3, find_entities("Rami Abdel Rahman, director, spoke.")),
+        ];
+        let index = EntityIndex::build(&docs);
+        let lavrov = index.resolve("Sergey Lavrov").expect("Lavrov");
+        assert_eq!(lavrov.kind, EntityKind::Person);
+        assert!(lavrov.variants.contains_key("Sergei Lavrov"));
+        assert!(lavrov.variants.contains_key("Lavrov"));
+        assert_eq!(lavrov.documents.len(), 2);
+        let rami = index.resolve("Abdel Rahman").expect("Rami");
+        assert!(rami.variants.contains_key("Rami Abdel-Rahman"), "{rami:?}");
+        assert!(rami.variants.contains_key("Rami Abdel Rahman"), "{rami:?}");
+        let obs = index.resolve("the observatory").expect("SOHR");
+        assert_eq!(obs.name, "Syrian Observatory for Human Rights");
+        // a name that is not there does not resolve
+        assert!(index.resolve("Kerry").is_none());
+    }
+
+    #[test]
+    fn words_keep_abbreviations_and_drop_possessives() {
+        let w: Vec<&str> = words("The U.S. envoy's plan, Aleppo’s east").iter().map(|w| w.text).collect();
+        assert_eq!(w, vec!["The", "U.S.", "envoy", "s", "plan", "Aleppo", "s", "east"]);
+    }
+}
