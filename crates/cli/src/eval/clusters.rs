@@ -1,13 +1,93 @@
-//! `storyline eval clusters`.
+//! `storyline eval clusters`: B-cubed and pairwise scores of the online story clusterer on
+//! gold story folders (every subfolder of each DIR is one gold story).
+
+use std::path::PathBuf;
+
+use storyline_eval::clusters::ClusterConfig;
 
 #[derive(clap::Args)]
 pub struct Args {
+    /// Data-set folders; each subfolder is one gold story holding its articles.
+    #[arg(required = true)]
+    pub dirs: Vec<PathBuf>,
     /// Print the report as JSON.
     #[arg(long)]
     pub json: bool,
+    /// Seed of the shuffle that breaks ties between articles of the same date.
+    #[arg(long, default_value_t = 17)]
+    pub seed: u64,
+    /// Minimum score to join a story (default: the tuned value).
+    #[arg(long)]
+    pub threshold: Option<f32>,
+    /// Weight of the headline cosine.
+    #[arg(long)]
+    pub title_weight: Option<f32>,
+    /// Weight of the named-entity cosine.
+    #[arg(long)]
+    pub entity_weight: Option<f32>,
+    /// Time scale of the decay, in days (0 turns the decay off).
+    #[arg(long)]
+    pub decay_days: Option<f32>,
+    /// Floor of the decay factor.
+    #[arg(long)]
+    pub decay_floor: Option<f32>,
+    /// Days without an update after which a story is archived.
+    #[arg(long)]
+    pub quiet_days: Option<i64>,
+    /// Terms kept per story centroid.
+    #[arg(long)]
+    pub centroid_terms: Option<usize>,
 }
 
 pub fn run(args: Args) -> anyhow::Result<u8> {
-    let _ = args.json;
-    anyhow::bail!("eval clusters is being built")
+    let mut config = ClusterConfig::default();
+    if let Some(v) = args.threshold {
+        config.threshold = v;
+    }
+    if let Some(v) = args.title_weight {
+        config.title_weight = v;
+    }
+    if let Some(v) = args.entity_weight {
+        config.entity_weight = v;
+    }
+    if let Some(v) = args.decay_days {
+        config.decay_days = v;
+    }
+    if let Some(v) = args.decay_floor {
+        config.decay_floor = v;
+    }
+    if let Some(v) = args.quiet_days {
+        config.quiet_days = v;
+    }
+    if let Some(v) = args.centroid_terms {
+        config.max_centroid_terms = v;
+    }
+    let gold = storyline_eval::clusters::read_gold(&args.dirs)?;
+    anyhow::ensure!(
+        !gold.articles.is_empty(),
+        "no articles found in the story folders of {}",
+        args.dirs
+            .iter()
+            .map(|d| d.display().to_string())
+            .collect::<Vec<_>>()
+            .join(", ")
+    );
+    let report = storyline_eval::clusters::evaluate(&gold, &config, args.seed);
+    let mut value = serde_json::to_value(&report)?;
+    if let Some(map) = value.as_object_mut() {
+        map.insert(
+            "config".to_string(),
+            serde_json::json!({
+                "threshold": config.threshold,
+                "title_weight": config.title_weight,
+                "entity_weight": config.entity_weight,
+                "decay_days": config.decay_days,
+                "decay_floor": config.decay_floor,
+                "quiet_days": config.quiet_days,
+                "max_centroid_terms": config.max_centroid_terms,
+            }),
+        );
+    }
+    super::print_report(&value, args.json);
+    Ok(0)
 }
