@@ -1,0 +1,116 @@
+//! Throughput, memory and pair F1 of the incremental index on a JSON Lines corpus
+//! (`text`, optional `date` `YYYY-MM-DD`, optional gold `group`), e.g. the one written by
+//! `storyline eval syndication --out FILE`.
+//!
+//! ```text
+//! cargo run --release -p storyline-syndication --example bench -- FILE [--exact] [--threads N]
+//! ```
+//!
+//! Articles are read and inserted in a stream: chunks of 2,048 lines are sketched in
+//! parallel (rayon, `--threads` workers) and inserted one at a time; texts are dropped after
+//! sketching. Prints one JSON object.
+
+use std::collections::HashMap;
+use std::io::BufRead;
+use std::time::Instant;
+
+use rayon::prelude::*;
+use storyline_syndication::index::Sketch;
+use storyline_syndication::{Config, Index};
+
+#[derive(serde::Deserialize)]
+struct Line {
+    text: String,
+    #[serde(default)]
+    date: Option<String>,
+    #[serde(default)]
+    group: Option<usize>,
+}
+
+fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let path = args
+        .iter()
+        .find(|a| !a.starts_with("--") && a.parse::<usize>().is_err())
+        .ok_or("usage: bench FILE [--exact] [--threads N]")?;
+    let exact = args.iter().any(|a| a == "--exact");
+    if let Some(i) = args.iter().position(|a| a == "--threads") {
+        let n: usize = args.get(i + 1).and_then(|n| n.parse().ok()).ok_or("--threads N")?;
+        rayon::ThreadPoolBuilder::new().num_threads(n).build_global()?;
+    }
+    let cfg = if exact { Config::default() } else { Config::sketch() };
+    let mut index = Index::new(cfg.clone());
+    let mut gold: Vec<usize> = Vec::new();
+    let reader = std::io::BufReader::with_capacity(1 << 20, std::fs::File::open(path)?);
+    let start = Instant::now();
+    let mut lines = reader.lines();
+    let mut chunk: Vec<String> = Vec::with_capacity(2048);
+    let mut bad = 0usize;
+    loop {
+        chunk.clear();
+        for l in lines.by_ref().take(2048) {
+            chunk.push(l?);
+        }
+        if chunk.is_empty() {
+            break;
+        }
+        let sketched: Vec<Option<(Sketch, Option<chrono::NaiveDate>, Option<usize>)>> = chunk
+            .par_iter()
+            .map(|l| {
+                let line: Line = serde_json::from_str(l).ok()?;
+                let date = line
+                    .date
+                    .as_deref()
+                    .and_then(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").ok());
+                Some((Sketch::new(&line.text, cfg.exact), date, line.group))
+            })
+            .collect();
+        for s in sketched {
+            match s {
+                Some((sketch, date, group)) => {
+                    index.insert_sketch(sketch, date);
+                    gold.push(group.unwrap_or(usize::MAX - gold.len()));
+                }
+                None => bad += 1,
+            }
+        }
+    }
+    let groups = index.groups();
+    let secs = start.elapsed().as_secs_f64();
+
+    // Pair precision / recall / F1 against the gold groups.
+    let pairs = |n: u64| n * n.saturating_sub(1) / 2;
+    let mut sizes: HashMap<usize, u64> = HashMap::new();
+    for &g in &gold {
+        *sizes.entry(g).or_default() += 1;
+    }
+    let gold_pairs: u64 = sizes.values().map(|&n| pairs(n)).sum();
+    let (mut pred, mut tp) = (0u64, 0u64);
+    for g in &groups {
+        pred += pairs(g.members.len() as u64);
+        let mut by: HashMap<usize, u64> = HashMap::new();
+        for &m in &g.members {
+            *by.entry(gold[m]).or_default() += 1;
+        }
+        tp += by.values().map(|&n| pairs(n)).sum::<u64>();
+    }
+    let p = if pred > 0 { tp as f64 / pred as f64 } else { 1.0 };
+    let r = if gold_pairs > 0 { tp as f64 / gold_pairs as f64 } else { 1.0 };
+    let f1 = if p + r > 0.0 { 2.0 * p * r / (p + r) } else { 0.0 };
+    let report = serde_json::json!({
+        "tool": "storyline-syndication",
+        "mode": if exact { "exact" } else { "sketch" },
+        "articles": index.len(),
+        "unreadable_lines": bad,
+        "threads": rayon::current_num_threads(),
+        "seconds": secs,
+        "articles_per_second": index.len() as f64 / secs,
+        "index_bytes": index.memory_bytes(),
+        "groups": groups.len(),
+        "precision": p,
+        "recall": r,
+        "f1": f1,
+    });
+    println!("{report}");
+    Ok(())
+}
