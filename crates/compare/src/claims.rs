@@ -1,0 +1,542 @@
+//! Claims and figures: numbers with their qualifier ("at least", "more than", "about"),
+//! value range, unit, what they count, place words and who asserts them; words and fractions
+//! are normalised ("two thirds" = 66.7%, "dozens" = 24–99, "seven-day" is a duration, not a
+//! count). [`compare_figures`] compares the figures of different articles about the same thing
+//! (same topic, same kind of thing counted, compatible places): identical figures are an
+//! agreement and are not reported; overlapping ranges are a compatible difference; a figure
+//! that grows between publication dates is an update; anything else is a contradiction.
+//! [`opposite_statements`] finds statements by different speakers where one negates what the
+//! other asserts (captured / has not fallen; inspected / not inspected since 2021).
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::sync::OnceLock;
+
+use chrono::NaiveDate;
+use regex::Regex;
+use storyline_core::{ArticleIdx, Corpus, Disagreement, DisagreementKind, Position};
+
+use crate::lexicon;
+
+/// A figure read from a sentence.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Figure {
+    /// The figure as written ("more than 70 percent").
+    pub text: String,
+    /// Qualifier, normalised ("more than" for "over"), when present.
+    pub qualifier: Option<String>,
+    /// The number as read (70, 1200, 66.67 for "two thirds").
+    pub value: f64,
+    /// Lowest value compatible with the figure.
+    pub low: f64,
+    /// Highest value compatible with the figure.
+    pub high: f64,
+    /// `percent` or `count`.
+    pub unit: &'static str,
+    /// What it counts, normalised (`people`, `children`, `civilians`, `territory`, …).
+    pub counts: String,
+    /// Topic from the words around it (`deaths`, `evacuated`, `territory held`, …).
+    pub topic: Option<&'static str>,
+    /// Byte offset in the sentence.
+    pub start: usize,
+}
+
+fn number_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        let words = "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a hundred|a thousand|a dozen";
+        let fr = "two[- ]thirds|three[- ]quarters|one[- ]third|a third|a quarter|half";
+        Regex::new(&format!(
+            r"(?i)\b(?P<q>at least|more than|over|about|some|nearly|almost|around|up to|less than|fewer than|roughly|approximately|just over|just under|under|above|as many as|an estimated)?\s*(?P<n>\d[\d,]*(?:\.\d+)?|tens of thousands|hundreds of thousands|dozens|hundreds|thousands|{fr}|{words})(?P<m>\s+million|\s+billion|\s+thousand|\s+hundred)?(?P<p>\s*%|\s+percent|\s+per cent)?(?P<h>-\w+)?\b"
+        ))
+        .expect("valid regex")
+    })
+}
+
+fn topic_of(window: &str) -> Option<&'static str> {
+    let w = window.to_lowercase();
+    let any = |xs: &[&str]| xs.iter().any(|x| w.contains(x));
+    if any(&["killed", "dead", "died", "death", "bodies", "lives", "toll"]) {
+        Some("deaths")
+    } else if any(&["injur", "wounded"]) {
+        Some("injured")
+    } else if any(&["evacua", "displaced", "out of their homes", "return home", "moved out", "homeless", "fled"]) {
+        Some("evacuated")
+    } else if any(&["rescue"]) {
+        Some("rescues")
+    } else if any(&["trapped", "besieged", "under siege"]) {
+        Some("trapped")
+    } else if any(&["arrest", "detain"]) {
+        Some("arrested")
+    } else {
+        None
+    }
+}
+
+fn counted(after: &str) -> String {
+    let words: Vec<String> = after
+        .split(|c: char| !c.is_alphanumeric() && c != '-')
+        .filter(|w| !w.is_empty())
+        .take(4)
+        .map(|w| w.to_lowercase())
+        .collect();
+    for w in &words {
+        let class = match w.as_str() {
+            "people" | "persons" | "residents" | "inhabitants" | "villagers" | "person" | "others" => "people",
+            "civilians" | "civilian" => "civilians",
+            "children" | "child" | "minors" => "children",
+            "fighters" | "soldiers" | "troops" | "militants" | "rebels" => "fighters",
+            "houses" | "homes" | "buildings" => "houses",
+            "rescues" => "rescues",
+            "hours" | "days" | "weeks" | "months" | "years" | "minutes" | "hour" | "day" | "week" | "month" | "year" => "duration",
+            "millimetres" | "millimeters" | "mm" | "kilometres" | "kilometers" | "km" | "metres" | "meters" | "crowns" | "dollars" | "euros" | "votes" => "measure",
+            _ => continue,
+        };
+        return class.to_string();
+    }
+    String::new()
+}
+
+/// Reads the figures of a sentence.
+pub fn find_figures(sentence: &str) -> Vec<Figure> {
+    let mut out = Vec::new();
+    for c in number_re().captures_iter(sentence) {
+        let Some(all) = c.get(0) else { continue };
+        let Some(n) = c.name("n") else { continue };
+        if c.name("h").is_some() {
+            continue; // "seven-day", "9-kilometre": a modifier, not a count
+        }
+        let raw = n.as_str().to_lowercase();
+        let before = &sentence[..all.start()].to_lowercase();
+        let after = &sentence[all.end()..];
+        if before.trim_end().ends_with("up from") || before.trim_end().ends_with("down from") {
+            continue;
+        }
+        if after.trim_start().to_lowercase().starts_with("more ") {
+            continue; // "two more bodies": an increment
+        }
+        let (mut low, mut high, value);
+        let fraction = lexicon::FRACTIONS.iter().find(|(w, _)| *w == raw.replace('-', " ") || *w == raw);
+        let mut unit = "count";
+        if let Some((_, f)) = fraction {
+            value = f * 100.0;
+            unit = "percent";
+        } else if let Some((_, v)) = lexicon::NUMBER_WORDS.iter().find(|(w, _)| *w == raw) {
+            value = *v;
+        } else if raw.contains("of thousands") || raw == "dozens" || raw == "hundreds" || raw == "thousands" {
+            let (l, h) = match raw.as_str() {
+                "dozens" => (24.0, 99.0),
+                "hundreds" => (200.0, 999.0),
+                "thousands" => (2000.0, 9999.0),
+                "tens of thousands" => (20000.0, 99999.0),
+                _ => (200000.0, 999999.0),
+            };
+            out.push(Figure {
+                text: all.as_str().trim().to_string(),
+                qualifier: None,
+                value: l,
+                low: l,
+                high: h,
+                unit,
+                counts: counted(after),
+                topic: None,
+                start: all.start(),
+            });
+            continue;
+        } else {
+            match raw.replace(',', "").parse::<f64>() {
+                Ok(v) => value = v,
+                Err(_) => continue,
+            }
+            // years
+            if c.name("q").is_none()
+                && c.name("p").is_none()
+                && !raw.contains(',')
+                && (1900.0..=2100.0).contains(&value)
+                && value.fract() == 0.0
+            {
+                continue;
+            }
+        }
+        let mut value = value;
+        if let Some(m) = c.name("m") {
+            value *= match m.as_str().trim() {
+                "million" => 1e6,
+                "billion" => 1e9,
+                "thousand" => 1e3,
+                _ => 100.0,
+            };
+        }
+        if c.name("p").is_some() {
+            unit = "percent";
+        }
+        let q = c.name("q").map(|q| q.as_str().to_lowercase());
+        let qualifier = q.as_deref().map(|q| match q {
+            "over" | "above" | "just over" => "more than",
+            "some" | "around" | "roughly" | "approximately" | "an estimated" => "about",
+            "almost" | "just under" => "nearly",
+            "fewer than" | "under" => "less than",
+            "as many as" => "up to",
+            other => other,
+        });
+        (low, high) = (value, value);
+        match qualifier {
+            Some("at least") | Some("more than") => high = f64::INFINITY,
+            Some("about") => {
+                low = value * 0.9;
+                high = value * 1.1;
+            }
+            Some("nearly") => low = value * 0.85,
+            Some("up to") | Some("less than") => low = 0.0,
+            _ => {}
+        }
+        let mut counts = counted(after);
+        if unit == "percent" {
+            counts = "share".to_string();
+        }
+        if counts == "duration" || counts == "measure" {
+            continue;
+        }
+        let ws = sentence.floor_char_boundary(all.start().saturating_sub(80));
+        let we = sentence.ceil_char_boundary((all.end() + 60).min(sentence.len()));
+        let topic = if unit == "percent" {
+            let lw = sentence.to_lowercase();
+            if ["control", "held", "hold", "captur", "seiz", "retak"].iter().any(|w| lw.contains(w)) {
+                // whose share: the last side named before the figure
+                let side = ["rebel", "opposition", "government", "army", "regime", "troops", "forces"]
+                    .iter()
+                    .filter_map(|w| before.rfind(w).map(|p| (p, *w)))
+                    .max()
+                    .map(|(_, w)| w);
+                Some(match side {
+                    Some("rebel") | Some("opposition") => "territory held by rebels",
+                    _ => "territory held by the government",
+                })
+            } else {
+                None
+            }
+        } else {
+            topic_of(&sentence[ws..we])
+        };
+        if counts.is_empty() && topic.is_some() {
+            counts = "people".to_string();
+        }
+        out.push(Figure {
+            text: all.as_str().trim().to_string(),
+            qualifier: qualifier.map(str::to_string),
+            value,
+            low,
+            high,
+            unit,
+            counts,
+            topic,
+            start: all.start(),
+        });
+    }
+    out
+}
+
+fn format_value(v: f64) -> String {
+    if v.fract().abs() > 1e-9 {
+        return format!("{v:.1}");
+    }
+    let s = format!("{}", v as i64);
+    let mut out = String::new();
+    for (i, c) in s.chars().enumerate() {
+        if i > 0 && (s.len() - i) % 3 == 0 && c.is_ascii_digit() {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// The normalised claim of a figure: "more than 70%", "about 1,200 people".
+pub fn claim(f: &Figure) -> String {
+    let mut s = String::new();
+    if let Some(q) = &f.qualifier {
+        s.push_str(q);
+        s.push(' ');
+    }
+    if f.unit == "percent" {
+        s.push_str(&format_value(f.value));
+        s.push('%');
+    } else {
+        s.push_str(&format_value(f.value));
+        if !f.counts.is_empty() {
+            s.push(' ');
+            s.push_str(&f.counts);
+        }
+    }
+    s
+}
+
+/// A figure of a story with where it was read.
+#[derive(Debug, Clone)]
+pub struct Sighting {
+    /// The figure.
+    pub figure: Figure,
+    /// Article it was read in.
+    pub article: ArticleIdx,
+    /// Publication date of the article.
+    pub date: Option<NaiveDate>,
+    /// The sentence.
+    pub sentence: String,
+    /// Place words of the sentence (places not common to the whole story, and directions).
+    pub places: BTreeSet<String>,
+    /// Who asserts it, when stated.
+    pub asserted_by: Option<String>,
+}
+
+fn overlaps(a: &Figure, b: &Figure) -> bool {
+    a.low <= b.high + 1e-9 && b.low <= a.high + 1e-9
+}
+
+/// Compares figures across articles (see the module documentation).
+pub fn compare_figures(corpus: &Corpus, sightings: &[Sighting]) -> Vec<Disagreement> {
+    let mut by_key: BTreeMap<(&str, &str), Vec<&Sighting>> = BTreeMap::new();
+    for s in sightings {
+        if let Some(t) = s.figure.topic {
+            by_key.entry((t, s.figure.counts.as_str())).or_default().push(s);
+        }
+    }
+    let mut out = Vec::new();
+    for ((topic, counts), list) in by_key {
+        // connected components of comparable sightings
+        let n = list.len();
+        let mut comp: Vec<usize> = (0..n).collect();
+        for a in 0..n {
+            for b in a + 1..n {
+                let (x, y) = (list[a], list[b]);
+                let disjoint = !x.places.is_empty()
+                    && !y.places.is_empty()
+                    && x.places.is_disjoint(&y.places);
+                if x.article != y.article && !disjoint {
+                    let (ca, cb) = (comp[a], comp[b]);
+                    for c in comp.iter_mut() {
+                        if *c == cb {
+                            *c = ca;
+                        }
+                    }
+                }
+            }
+        }
+        let roots: BTreeSet<usize> = comp.iter().copied().collect();
+        for r in roots {
+            let members: Vec<&Sighting> = (0..n).filter(|&i| comp[i] == r).map(|i| list[i]).collect();
+            let articles: BTreeSet<ArticleIdx> = members.iter().map(|s| s.article).collect();
+            if articles.len() < 2 {
+                continue;
+            }
+            let claims: BTreeSet<String> = members.iter().map(|s| claim(&s.figure)).collect();
+            if claims.len() < 2 {
+                continue; // every outlet gives the same figure: agreement
+            }
+            let mut conflict = false;
+            let mut update = true;
+            for a in &members {
+                for b in &members {
+                    if a.article == b.article || overlaps(&a.figure, &b.figure) {
+                        continue;
+                    }
+                    conflict = true;
+                    let grows = match (a.date, b.date) {
+                        (Some(da), Some(db)) => da < db && a.figure.high < b.figure.low || db < da && b.figure.high < a.figure.low,
+                        _ => false,
+                    };
+                    if !grows {
+                        update = false;
+                    }
+                }
+            }
+            let kind = match (conflict, update) {
+                (false, _) => DisagreementKind::Compatible,
+                (true, true) => DisagreementKind::Update,
+                (true, false) => DisagreementKind::Contradiction,
+            };
+            // positions by claim, in date order
+            let mut positions: Vec<(Option<NaiveDate>, Position)> = Vec::new();
+            for s in &members {
+                let c = claim(&s.figure);
+                let src = corpus.source(s.article);
+                if let Some((_, p)) = positions.iter_mut().find(|(_, p)| p.claim == c) {
+                    if !p.sources.contains(&src) {
+                        p.sources.push(src);
+                    }
+                    if p.asserted_by.is_none() {
+                        p.asserted_by = s.asserted_by.clone();
+                    }
+                } else {
+                    positions.push((
+                        s.date,
+                        Position {
+                            claim: c,
+                            text: s.sentence.clone(),
+                            asserted_by: s.asserted_by.clone(),
+                            sources: vec![src],
+                        },
+                    ));
+                }
+            }
+            positions.sort_by_key(|(d, _)| *d);
+            let what = if counts == "share" || counts == "people" { String::new() } else { format!(" ({counts})") };
+            out.push(Disagreement {
+                topic: format!("{topic}{what}"),
+                kind,
+                positions: positions.into_iter().map(|(_, p)| p).collect(),
+            });
+        }
+    }
+    out
+}
+
+/// A statement made by a speaker in an article, for [`opposite_statements`].
+#[derive(Debug, Clone)]
+pub struct Statement {
+    /// Article.
+    pub article: ArticleIdx,
+    /// Canonical speaker.
+    pub speaker: String,
+    /// What was said.
+    pub text: String,
+    /// Byte offset in the article, to find neighbours.
+    pub start: usize,
+}
+
+const NEGATIONS: &[&str] = &["not", "no", "never", "n't", "nothing", "yet", "without", "nor"];
+
+fn predicate_stems(text: &str) -> Vec<(String, bool)> {
+    // (stem, negated)
+    let analyzer = storyline_text::Analyzer::new("en");
+    let words: Vec<String> = text
+        .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
+        .filter(|w| !w.is_empty())
+        .map(|w| w.to_lowercase())
+        .collect();
+    let mut out = Vec::new();
+    for (i, w) in words.iter().enumerate() {
+        if crate::is_stop(w) || w.chars().all(|c| c.is_numeric()) {
+            continue;
+        }
+        let mut stem = analyzer.stems(w).into_iter().next().unwrap_or_else(|| w.clone());
+        // synonyms of taking ground
+        if ["fallen", "fell", "fall", "seiz", "taken", "retaken", "retook", "overrun", "captur", "took"]
+            .iter()
+            .any(|s| stem.starts_with(s) || w == s)
+        {
+            stem = "captur".to_string();
+        }
+        if stem.starts_with("inspect") {
+            stem = "inspect".to_string();
+        }
+        let negated = words[i.saturating_sub(3)..i].iter().any(|p| {
+            NEGATIONS.contains(&p.as_str()) || p.ends_with("n't") || p.ends_with("n’t")
+        });
+        out.push((stem, negated));
+    }
+    out
+}
+
+/// Statements by different speakers where one negates a predicate the other asserts about
+/// the same thing: a contradiction with one position per speaker.
+pub fn opposite_statements(corpus: &Corpus, statements: &[Statement]) -> Vec<Disagreement> {
+    const PREDICATES: &[&str] = &["captur", "inspect", "cancel", "agre", "kill", "confirm", "control", "attack", "open", "close"];
+    let analysed: Vec<Vec<(String, bool)>> = statements.iter().map(|s| predicate_stems(&s.text)).collect();
+    // (predicate, positive speaker, negative speaker) → (positive statements, negative statements)
+    let mut found: BTreeMap<(String, String, String), (Vec<usize>, Vec<usize>)> = BTreeMap::new();
+    for (a, sa) in statements.iter().enumerate() {
+        for (b, sb) in statements.iter().enumerate() {
+            if sa.speaker == sb.speaker || a == b {
+                continue;
+            }
+            for (stem, neg_a) in &analysed[a] {
+                if *neg_a || !PREDICATES.contains(&stem.as_str()) {
+                    continue;
+                }
+                let Some((_, _)) = analysed[b].iter().find(|(s, n)| s == stem && *n) else { continue };
+                // same thing: another shared content stem, or neighbours in one article
+                let ca: BTreeSet<&String> = analysed[a].iter().map(|(s, _)| s).filter(|s| *s != stem).collect();
+                let shared = analysed[b].iter().filter(|(s, _)| s != stem && ca.contains(s)).count();
+                let near = sa.article == sb.article && sa.start.abs_diff(sb.start) < 400;
+                if shared >= 1 || near {
+                    let e = found.entry((stem.clone(), sa.speaker.clone(), sb.speaker.clone())).or_default();
+                    if !e.0.contains(&a) {
+                        e.0.push(a);
+                    }
+                    if !e.1.contains(&b) {
+                        e.1.push(b);
+                    }
+                }
+            }
+        }
+    }
+    let mut out = Vec::new();
+    let mut seen: BTreeSet<(String, String)> = BTreeSet::new();
+    for ((stem, pos, neg), (ps, ns)) in found {
+        if !seen.insert((pos.clone(), neg.clone())) {
+            continue;
+        }
+        let position = |idx: &[usize], speaker: &str, negated: bool| {
+            let mut sources = Vec::new();
+            for &i in idx {
+                let s = corpus.source(statements[i].article);
+                if !sources.contains(&s) {
+                    sources.push(s);
+                }
+            }
+            let text = idx.first().map(|&i| statements[i].text.clone()).unwrap_or_default();
+            Position {
+                claim: format!("{}{}", if negated { "not " } else { "" }, verb_name(&stem)),
+                text,
+                asserted_by: Some(speaker.to_string()),
+                sources,
+            }
+        };
+        out.push(Disagreement {
+            topic: format!("whether {}", verb_name(&stem)),
+            kind: DisagreementKind::Contradiction,
+            positions: vec![position(&ps, &pos, false), position(&ns, &neg, true)],
+        });
+    }
+    out
+}
+
+fn verb_name(stem: &str) -> String {
+    match stem {
+        "captur" => "captured".into(),
+        "inspect" => "inspected".into(),
+        "cancel" => "cancelled".into(),
+        "agre" => "agreed".into(),
+        "kill" => "killed".into(),
+        "confirm" => "confirmed".into(),
+        "control" => "controlled".into(),
+        "attack" => "attacked".into(),
+        "open" => "opened".into(),
+        "close" => "closed".into(),
+        other => other.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn figures_with_qualifiers_and_words() {
+        let f = find_figures("government forces, who have captured over two thirds of eastern Aleppo");
+        assert_eq!(f.len(), 1);
+        assert_eq!(claim(&f[0]), "more than 66.7%");
+        assert_eq!(f[0].topic, Some("territory held by the government"));
+        let f = find_figures("forcing the evacuation of about 1,200 residents, officials said");
+        assert_eq!(claim(&f[0]), "about 1,200 people");
+        assert_eq!(f[0].topic, Some("evacuated"));
+        let f = find_figures("a seven-day ceasefire in 2016 after 24 hours");
+        assert!(f.is_empty(), "{f:?}");
+        let f = find_figures("Three people have now died, up from two reported a day earlier, and two more bodies");
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert_eq!(f[0].value, 3.0);
+        let f = find_figures("penning rebels in to less than 30 percent of territory they held");
+        assert_eq!(f[0].topic, Some("territory held by rebels"));
+        let f = find_figures("Dozens of people were killed");
+        assert_eq!((f[0].low, f[0].high), (24.0, 99.0));
+    }
+}

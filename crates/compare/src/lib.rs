@@ -11,11 +11,11 @@
 
 #![warn(missing_docs)]
 
-// pub mod claims;
+pub mod claims;
 // pub mod coverage;
 pub mod entities;
 pub mod lexicon;
-// pub mod quotes;
+pub mod quotes;
 
 use storyline_core::{CoverageEntry, Corpus, Disagreement, EntityEntry, Quote, Story};
 use storyline_syndication::SentenceSources;
