@@ -96,7 +96,7 @@ pub struct Tuning {
 impl Default for Tuning {
     fn default() -> Self {
         Tuning {
-            w_later: 1.0,
+            w_later: 2.0,
             w_same: 0.5,
             w_earlier: 0.25,
             w_sentences: 0.25,
@@ -105,11 +105,11 @@ impl Default for Tuning {
             redundancy: 0.5,
             min_words: 5,
             max_words: 60,
-            w_sources: 0.2,
+            w_sources: 0.5,
             w_explicit: 0.1,
             coarse: true,
             max_auto_dates: 20,
-            pm_intersection: false,
+            pm_intersection: true,
             w_pub_centroid: 0.5,
         }
     }
@@ -458,17 +458,36 @@ fn summarize_date(
 ) -> Vec<usize> {
     let cm = centroid(sents, ment);
     let cp = centroid(sents, pubs);
-    let combined: Vec<(u32, f32)> = if tuning.pm_intersection && !cm.is_empty() && !cp.is_empty() {
-        cm.iter()
+    if tuning.pm_intersection && !cm.is_empty() && !cp.is_empty() {
+        let shared: Vec<(u32, f32)> = cm
+            .iter()
             .filter_map(|(id, a)| cp.get(id).map(|b| (*id, a + b)))
-            .collect()
-    } else {
-        let mut sum = cm;
-        for (id, b) in cp {
-            *sum.entry(id).or_default() += tuning.w_pub_centroid as f32 * b;
+            .collect();
+        let picked = pick(sents, ment, pubs, k, chosen, tuning, sources, shared);
+        if !picked.is_empty() {
+            return picked;
         }
-        sum.into_iter().collect()
-    };
+    }
+    let mut sum = cm;
+    for (id, b) in cp {
+        *sum.entry(id).or_default() += tuning.w_pub_centroid as f32 * b;
+    }
+    pick(sents, ment, pubs, k, chosen, tuning, sources, sum.into_iter().collect())
+}
+
+/// Takes up to `k` eligible candidates by similarity to the centroid `combined`, skipping
+/// any too close to a sentence already chosen.
+#[allow(clippy::too_many_arguments)]
+fn pick(
+    sents: &[SentInfo],
+    ment: &[usize],
+    pubs: &[usize],
+    k: usize,
+    chosen: &[usize],
+    tuning: &Tuning,
+    sources: &SentenceSources,
+    combined: Vec<(u32, f32)>,
+) -> Vec<usize> {
     let norm = combined.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
     if norm == 0.0 {
         return Vec::new();
@@ -484,7 +503,8 @@ fn summarize_date(
         .filter(|&i| sents[i].eligible)
         .map(|i| {
             let n_src = 1 + sources.equivalents(sents[i].r).len();
-            let mut s = dot(&sents[i].vec, &c) * (1.0 + tuning.w_sources as f32 * (n_src as f32).ln());
+            let mut s =
+                dot(&sents[i].vec, &c) * (1.0 + tuning.w_sources as f32 * (n_src as f32).ln());
             if mentioned.contains(&i) {
                 s *= 1.0 + tuning.w_explicit as f32;
             }

@@ -36,6 +36,10 @@ pub struct Args {
     /// Write each predicted and reference timeline (tilse format) into this folder.
     #[arg(long)]
     pub dump: Option<PathBuf>,
+    /// Override weights of the timeline method, e.g. `max_words=40,w_later=1.5` (names as
+    /// in `storyline_timeline::Tuning`).
+    #[arg(long = "set", value_name = "NAME=VALUE,...")]
+    pub set: Option<String>,
     /// Print the report as JSON.
     #[arg(long)]
     pub json: bool,
@@ -94,6 +98,7 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
 
     let started = std::time::Instant::now();
     let mut results = Vec::new();
+    let (mut n_articles, mut n_timexes) = (0usize, 0usize);
     for (articles, golds) in &pairs {
         let topic = articles
             .file_stem()
@@ -127,9 +132,16 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
             None => tls::topic_keywords(&topic),
         };
         let corpus = tls::corpus_from_rows(&rows, &args.language);
+        n_articles += corpus.articles.len();
+        n_timexes += corpus
+            .sentences
+            .iter()
+            .flatten()
+            .map(|s| s.timexes.len())
+            .sum::<usize>();
         let options = tls::TaskOptions {
             keywords,
-            tuning: tls::Tuning::default(),
+            tuning: tuning(args.set.as_deref())?,
         };
         let res = tls::run_tasks(&topic, &corpus, &references, &options, &mut tok);
         tracing::info!(
@@ -150,6 +162,8 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
             serde_json::json!((started.elapsed().as_secs_f64() * 1000.0).round() / 1000.0),
         );
         m.insert("rouge_lexicon".into(), serde_json::json!(tok.has_lexicon()));
+        m.insert("articles".into(), serde_json::json!(n_articles));
+        m.insert("timexes".into(), serde_json::json!(n_timexes));
     }
     super::print_report(&report, args.json);
     Ok(crate::EXIT_OK)
@@ -179,4 +193,36 @@ fn dump(dir: &Path, results: &[tls::TaskResult]) -> anyhow::Result<()> {
         std::fs::write(dir.join(format!("{base}.ref.txt")), r.reference.to_tilse())?;
     }
     Ok(())
+}
+
+/// The method's weights with `--set` overrides applied.
+fn tuning(set: Option<&str>) -> anyhow::Result<tls::Tuning> {
+    let mut t = tls::Tuning::default();
+    for item in set.unwrap_or("").split(',').filter(|s| !s.trim().is_empty()) {
+        let (k, v) = item
+            .split_once('=')
+            .with_context(|| format!("--set {item}: expected NAME=VALUE"))?;
+        let f: f64 = v
+            .trim()
+            .parse()
+            .with_context(|| format!("--set {item}: not a number"))?;
+        let n = f.max(0.0) as usize;
+        match k.trim() {
+            "w_later" => t.w_later = f,
+            "w_same" => t.w_same = f,
+            "w_earlier" => t.w_earlier = f,
+            "w_sentences" => t.w_sentences = f,
+            "w_published" => t.w_published = f,
+            "lead_sentences" => t.lead_sentences = n,
+            "redundancy" => t.redundancy = f,
+            "min_words" => t.min_words = n,
+            "max_words" => t.max_words = n,
+            "w_sources" => t.w_sources = f,
+            "w_explicit" => t.w_explicit = f,
+            "pm_intersection" => t.pm_intersection = f != 0.0,
+            "w_pub_centroid" => t.w_pub_centroid = f,
+            other => anyhow::bail!("--set: unknown weight {other}"),
+        }
+    }
+    Ok(t)
 }
