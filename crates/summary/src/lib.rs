@@ -46,6 +46,9 @@ pub struct SummaryOptions {
     pub overflow_last: bool,
     /// The rule that decides whether two sentences report the same content.
     pub paraphrase: ParaphraseTest,
+    /// Update summaries: weight left to a concept that a seen article already states
+    /// (0 drops it, 1 ignores what was seen).
+    pub seen_concept_weight: f64,
 }
 
 impl Default for SummaryOptions {
@@ -57,6 +60,7 @@ impl Default for SummaryOptions {
             max_sentence_words: 55,
             overflow_last: false,
             paraphrase: ParaphraseTest::ATTRIBUTION,
+            seen_concept_weight: 0.3,
         }
     }
 }
@@ -115,22 +119,6 @@ fn usable(text: &str) -> bool {
             | "i"
             | "you"
     )
-}
-
-fn concepts_of(analyzer: &Analyzer, text: &str) -> Vec<u64> {
-    let mut out = Vec::new();
-    let mut prev: Option<(u64, bool)> = None;
-    analyzer.for_each_term(text, |t| {
-        if let Some((p, pstop)) = prev
-            && !(pstop && t.stop)
-        {
-            out.push(p.rotate_left(17) ^ t.id);
-        }
-        prev = Some((t.id, t.stop));
-    });
-    out.sort_unstable();
-    out.dedup();
-    out
 }
 
 fn story_language(corpus: &Corpus, articles: &[ArticleIdx]) -> String {
@@ -205,11 +193,12 @@ fn build_units(
                 && usable(text);
             by_ref.insert(r, units.len());
             by_text.insert(key, units.len());
+            let profile = paraphrase::profile(analyzer, text);
             units.push(Unit {
                 r,
                 words,
-                concepts: concepts_of(analyzer, text),
-                profile: paraphrase::profile(analyzer, text),
+                concepts: profile.bigrams.clone(),
+                profile,
                 articles: arts,
                 candidate,
             });
@@ -221,14 +210,16 @@ fn build_units(
 /// Concept weights: number of independent articles stating the concept (copies merged, so a
 /// syndicated report counts once), with a bonus for lead sentences, thresholded at `min_df`.
 fn concept_weights(units: &[Unit], n_articles: usize) -> HashMap<u64, f64> {
-    let mut df: HashMap<u64, HashSet<ArticleIdx>> = HashMap::new();
-    let mut lead: HashSet<u64> = HashSet::new();
+    // (articles stating the concept, last article counted, stated in a lead sentence)
+    let mut df: HashMap<u64, (usize, ArticleIdx, bool)> = HashMap::new();
     for u in units {
         for &c in &u.concepts {
-            df.entry(c).or_default().insert(u.r.article);
-            if u.r.sentence < 2 {
-                lead.insert(c);
+            let e = df.entry(c).or_insert((0, usize::MAX, false));
+            if e.1 != u.r.article {
+                e.0 += 1;
+                e.1 = u.r.article;
             }
+            e.2 |= u.r.sentence < 2;
         }
     }
     let min_df = if n_articles >= 8 {
@@ -239,10 +230,10 @@ fn concept_weights(units: &[Unit], n_articles: usize) -> HashMap<u64, f64> {
         1
     };
     df.into_iter()
-        .filter(|(_, arts)| arts.len() >= min_df)
-        .map(|(c, arts)| {
-            let bonus = if lead.contains(&c) { 1.5 } else { 1.0 };
-            (c, arts.len() as f64 * bonus)
+        .filter(|(_, (n, _, _))| *n >= min_df)
+        .map(|(c, (n, _, lead))| {
+            let bonus = if lead { 1.5 } else { 1.0 };
+            (c, n as f64 * bonus)
         })
         .collect()
 }
@@ -256,37 +247,74 @@ fn chronological_key(corpus: &Corpus, r: SentenceRef) -> (chrono::NaiveDate, Art
     (date, r.article, r.sentence)
 }
 
-/// Greedy concept-coverage selection; returns unit indices in the order chosen.
-fn select(units: &[Unit], weights: &HashMap<u64, f64>, options: &SummaryOptions) -> Vec<usize> {
-    let mut covered: HashSet<u64> = HashSet::new();
-    let mut chosen: Vec<usize> = Vec::new();
+/// Hasher for keys that already are well-mixed 64-bit hashes (concept ids).
+#[derive(Default, Clone, Copy)]
+struct IdHasher(u64);
+
+impl std::hash::Hasher for IdHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = self.0.rotate_left(8) ^ u64::from(b);
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
+
+type IdSet = HashSet<u64, std::hash::BuildHasherDefault<IdHasher>>;
+
+/// A chosen unit with every unit (any length) that rewords it.
+struct Choice {
+    unit: usize,
+    rewordings: Vec<usize>,
+}
+
+/// Greedy concept-coverage selection, in the order chosen.
+fn select(units: &[Unit], weights: &HashMap<u64, f64>, options: &SummaryOptions) -> Vec<Choice> {
+    // Weighted concepts of each candidate, computed once; units without any cannot help.
+    let weighted: Vec<(usize, Vec<(u64, f64)>, f64)> = units
+        .iter()
+        .enumerate()
+        .filter(|(_, u)| u.candidate)
+        .filter_map(|(i, u)| {
+            let w: Vec<(u64, f64)> = u
+                .concepts
+                .iter()
+                .filter_map(|c| weights.get(c).map(|&w| (*c, w)))
+                .collect();
+            let support = 1.0 + 0.1 * (u.articles.len() as f64).ln();
+            (!w.is_empty()).then_some((i, w, support))
+        })
+        .collect();
+    let mut covered = IdSet::default();
+    let mut chosen: Vec<Choice> = Vec::new();
     let mut used = vec![false; units.len()];
     let mut words = 0usize;
-    let gain = |u: &Unit, covered: &HashSet<u64>| -> f64 {
-        let g: f64 = u
-            .concepts
-            .iter()
-            .filter(|c| !covered.contains(c))
-            .filter_map(|c| weights.get(c))
-            .sum();
-        let support = 1.0 + 0.1 * ((u.articles.len() as f64).ln());
-        g * support
-    };
     while chosen.len() < options.max_sentences {
         let remaining = options.max_words.saturating_sub(words);
         if remaining == 0 {
             break;
         }
         let mut best: Option<(usize, f64)> = None;
-        for (i, u) in units.iter().enumerate() {
-            if used[i] || !u.candidate {
+        for (i, concepts, support) in &weighted {
+            let (i, u) = (*i, &units[*i]);
+            if used[i] {
                 continue;
             }
             let fits = u.words <= remaining;
             if !fits && !options.overflow_last {
                 continue;
             }
-            let g = gain(u, &covered);
+            let g: f64 = concepts
+                .iter()
+                .filter(|(c, _)| !covered.contains(c))
+                .map(|(_, w)| w)
+                .sum::<f64>()
+                * support;
             if g <= 0.0 {
                 continue;
             }
@@ -304,35 +332,37 @@ fn select(units: &[Unit], weights: &HashMap<u64, f64>, options: &SummaryOptions)
             break;
         };
         used[i] = true;
-        chosen.push(i);
         words += units[i].words;
         covered.extend(units[i].concepts.iter().copied());
         // A sentence that rewords a chosen one adds nothing new.
-        for (j, u) in units.iter().enumerate() {
-            if !used[j] && u.candidate && options.paraphrase.judge(&units[i].profile, &u.profile) {
-                used[j] = true;
-            }
+        let rewordings: Vec<usize> = (0..units.len())
+            .filter(|&j| {
+                j != i
+                    && options
+                        .paraphrase
+                        .judge(&units[i].profile, &units[j].profile)
+            })
+            .collect();
+        for &j in &rewordings {
+            used[j] = true;
         }
+        chosen.push(Choice {
+            unit: i,
+            rewordings,
+        });
     }
     chosen
 }
 
 /// The sources of a chosen unit: its copies' articles plus the articles of every story
 /// sentence that rewords it; its own article first, then the others in corpus order.
-fn attribute(units: &[Unit], i: usize, options: &SummaryOptions) -> Vec<ArticleIdx> {
-    let me = &units[i];
-    let mut others: Vec<ArticleIdx> = me
-        .articles
-        .iter()
-        .copied()
-        .filter(|&a| a != me.r.article)
-        .collect();
-    for (j, u) in units.iter().enumerate() {
-        if j != i && options.paraphrase.judge(&me.profile, &u.profile) {
-            for &a in &u.articles {
-                if a != me.r.article && !others.contains(&a) {
-                    others.push(a);
-                }
+fn attribute(units: &[Unit], choice: &Choice) -> Vec<ArticleIdx> {
+    let me = &units[choice.unit];
+    let mut others: Vec<ArticleIdx> = Vec::new();
+    for u in std::iter::once(me).chain(choice.rewordings.iter().map(|&j| &units[j])) {
+        for &a in &u.articles {
+            if a != me.r.article && !others.contains(&a) {
+                others.push(a);
             }
         }
     }
@@ -342,17 +372,12 @@ fn attribute(units: &[Unit], i: usize, options: &SummaryOptions) -> Vec<ArticleI
     out
 }
 
-fn finish(
-    corpus: &Corpus,
-    units: &[Unit],
-    chosen: Vec<usize>,
-    options: &SummaryOptions,
-) -> Vec<Attributed> {
+fn finish(corpus: &Corpus, units: &[Unit], chosen: Vec<Choice>) -> Vec<Attributed> {
     let mut out: Vec<Attributed> = chosen
-        .into_iter()
-        .map(|i| Attributed {
-            sentence: units[i].r,
-            sources: attribute(units, i, options),
+        .iter()
+        .map(|c| Attributed {
+            sentence: units[c.unit].r,
+            sources: attribute(units, c),
         })
         .collect();
     out.sort_by_key(|a| chronological_key(corpus, a.sentence));
@@ -370,7 +395,7 @@ pub fn summarize(
     let units = build_units(corpus, &story.articles, sources, &analyzer, options);
     let weights = concept_weights(&units, story.articles.len());
     let chosen = select(&units, &weights, options);
-    finish(corpus, &units, chosen, options)
+    finish(corpus, &units, chosen)
 }
 
 /// Summarizes what the story's articles add to the `seen` articles: concepts that a seen
@@ -422,9 +447,13 @@ pub fn summarize_update(
         }
     }
     let mut weights = concept_weights(&units, new.len());
-    weights.retain(|c, _| !old_concepts.contains(c));
+    for (c, w) in weights.iter_mut() {
+        if old_concepts.contains(c) {
+            *w *= options.seen_concept_weight;
+        }
+    }
     let chosen = select(&units, &weights, options);
-    finish(corpus, &units, chosen, options)
+    finish(corpus, &units, chosen)
 }
 
 #[cfg(test)]

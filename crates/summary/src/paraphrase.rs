@@ -7,8 +7,6 @@
 //! sentences state (different figures are never the same report). Measured on MSRP with
 //! `storyline eval paraphrase`.
 
-use std::collections::HashSet;
-
 use storyline_text::Analyzer;
 
 /// What the paraphrase test needs to know about one sentence.
@@ -90,6 +88,17 @@ pub struct Features {
     pub numbers_agree: bool,
 }
 
+/// Whether one sorted number list is contained in the other.
+fn numbers_agree(a: &[String], b: &[String]) -> bool {
+    let subset =
+        |small: &[String], big: &[String]| small.iter().all(|x| big.binary_search(x).is_ok());
+    if a.len() <= b.len() {
+        subset(a, b)
+    } else {
+        subset(b, a)
+    }
+}
+
 /// The features of a pair.
 pub fn features(a: &Profile, b: &Profile) -> Features {
     let c = common(&a.terms, &b.terms) as f64;
@@ -107,9 +116,7 @@ pub fn features(a: &Profile, b: &Profile) -> Features {
     let cb = common(&a.bigrams, &b.bigrams) as f64;
     let nbb = (a.bigrams.len() + b.bigrams.len()) as f64;
     let bigram_dice = if nbb > 0.0 { 2.0 * cb / nbb } else { 0.0 };
-    let sa: HashSet<&String> = a.numbers.iter().collect();
-    let sb: HashSet<&String> = b.numbers.iter().collect();
-    let numbers_agree = sa.is_subset(&sb) || sb.is_subset(&sa);
+    let numbers_agree = numbers_agree(&a.numbers, &b.numbers);
     Features {
         dice,
         containment,
@@ -128,9 +135,10 @@ pub struct ParaphraseTest {
 }
 
 impl ParaphraseTest {
-    /// The rule used for attribution: tuned on the MSRP training split for accuracy.
+    /// The rule used for attribution: the threshold maximises accuracy on the MSRP training
+    /// split (`storyline eval paraphrase` re-tunes it and reports the test split).
     pub const ATTRIBUTION: ParaphraseTest = ParaphraseTest {
-        threshold: 0.5,
+        threshold: 0.53,
         require_numbers: true,
     };
 
@@ -141,6 +149,16 @@ impl ParaphraseTest {
 
     /// Whether two profiled sentences are paraphrases under this rule.
     pub fn judge(&self, a: &Profile, b: &Profile) -> bool {
+        // Cheap bound first: even full containment and bigram overlap cannot reach the
+        // threshold when the term sets are too different in size or share nothing.
+        let (na, nb) = (a.terms.len(), b.terms.len());
+        if na == 0 || nb == 0 {
+            return false;
+        }
+        let max_dice = 2.0 * na.min(nb) as f64 / (na + nb) as f64;
+        if 0.5 * max_dice + 0.5 < self.threshold {
+            return false;
+        }
         let f = features(a, b);
         (!self.require_numbers || f.numbers_agree) && Self::score(&f) >= self.threshold
     }
