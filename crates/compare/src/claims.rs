@@ -52,24 +52,57 @@ fn number_re() -> &'static Regex {
     })
 }
 
-fn topic_of(window: &str) -> Option<&'static str> {
-    let w = window.to_lowercase();
-    let any = |xs: &[&str]| xs.iter().any(|x| w.contains(x));
-    if any(&["killed", "dead", "died", "death", "bodies", "lives", "toll"]) {
-        Some("deaths")
-    } else if any(&["injur", "wounded"]) {
-        Some("injured")
-    } else if any(&["evacua", "displaced", "out of their homes", "return home", "moved out", "homeless", "fled"]) {
-        Some("evacuated")
-    } else if any(&["rescue"]) {
-        Some("rescues")
-    } else if any(&["trapped", "besieged", "under siege"]) {
-        Some("trapped")
-    } else if any(&["arrest", "detain"]) {
-        Some("arrested")
-    } else {
-        None
+const TOPICS: &[(&str, &[&str])] = &[
+    (
+        "deaths",
+        &[
+            "killed", "dead", "died", "death", "deaths", "bodies", "lives", "toll", "kill",
+        ],
+    ),
+    ("injured", &["injured", "wounded", "hurt"]),
+    (
+        "evacuated",
+        &[
+            "evacuated",
+            "evacuation",
+            "displaced",
+            "homes",
+            "home",
+            "homeless",
+            "fled",
+            "evacuees",
+        ],
+    ),
+    ("rescues", &["rescues", "rescued"]),
+    ("trapped", &["trapped", "besieged", "siege"]),
+    ("arrested", &["arrested", "detained"]),
+];
+
+/// The topic of a figure: the nearest topic word within ten words before or eight after.
+fn topic_of(before: &str, after: &str) -> Option<&'static str> {
+    let split = |t: &str| -> Vec<String> {
+        t.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect()
+    };
+    let b = split(before);
+    let a = split(after);
+    let mut best: Option<(usize, &'static str)> = None;
+    let mut consider = |dist: usize, w: &str| {
+        for (topic, words) in TOPICS {
+            if words.contains(&w) && best.is_none_or(|(d, _)| dist < d) {
+                best = Some((dist, topic));
+            }
+        }
+    };
+    for (d, w) in b.iter().rev().take(10).enumerate() {
+        consider(d + 3, w);
     }
+    for (d, w) in a.iter().take(8).enumerate() {
+        consider(d + 1, w);
+    }
+    best.map(|(_, t)| t)
 }
 
 fn counted(after: &str) -> String {
@@ -81,14 +114,17 @@ fn counted(after: &str) -> String {
         .collect();
     for w in &words {
         let class = match w.as_str() {
-            "people" | "persons" | "residents" | "inhabitants" | "villagers" | "person" | "others" => "people",
+            "people" | "persons" | "residents" | "inhabitants" | "villagers" | "person"
+            | "others" => "people",
             "civilians" | "civilian" => "civilians",
             "children" | "child" | "minors" => "children",
             "fighters" | "soldiers" | "troops" | "militants" | "rebels" => "fighters",
             "houses" | "homes" | "buildings" => "houses",
             "rescues" => "rescues",
-            "hours" | "days" | "weeks" | "months" | "years" | "minutes" | "hour" | "day" | "week" | "month" | "year" => "duration",
-            "millimetres" | "millimeters" | "mm" | "kilometres" | "kilometers" | "km" | "metres" | "meters" | "crowns" | "dollars" | "euros" | "votes" => "measure",
+            "hours" | "days" | "weeks" | "months" | "years" | "minutes" | "hour" | "day"
+            | "week" | "month" | "year" => "duration",
+            "millimetres" | "millimeters" | "mm" | "kilometres" | "kilometers" | "km"
+            | "metres" | "meters" | "crowns" | "dollars" | "euros" | "votes" => "measure",
             _ => continue,
         };
         return class.to_string();
@@ -115,14 +151,20 @@ pub fn find_figures(sentence: &str) -> Vec<Figure> {
             continue; // "two more bodies": an increment
         }
         let (mut low, mut high, value);
-        let fraction = lexicon::FRACTIONS.iter().find(|(w, _)| *w == raw.replace('-', " ") || *w == raw);
+        let fraction = lexicon::FRACTIONS
+            .iter()
+            .find(|(w, _)| *w == raw.replace('-', " ") || *w == raw);
         let mut unit = "count";
         if let Some((_, f)) = fraction {
             value = f * 100.0;
             unit = "percent";
         } else if let Some((_, v)) = lexicon::NUMBER_WORDS.iter().find(|(w, _)| *w == raw) {
             value = *v;
-        } else if raw.contains("of thousands") || raw == "dozens" || raw == "hundreds" || raw == "thousands" {
+        } else if raw.contains("of thousands")
+            || raw == "dozens"
+            || raw == "hundreds"
+            || raw == "thousands"
+        {
             let (l, h) = match raw.as_str() {
                 "dozens" => (24.0, 99.0),
                 "hundreds" => (200.0, 999.0),
@@ -196,17 +238,26 @@ pub fn find_figures(sentence: &str) -> Vec<Figure> {
         if counts == "duration" || counts == "measure" {
             continue;
         }
-        let ws = sentence.floor_char_boundary(all.start().saturating_sub(80));
-        let we = sentence.ceil_char_boundary((all.end() + 60).min(sentence.len()));
         let topic = if unit == "percent" {
             let lw = sentence.to_lowercase();
-            if ["control", "held", "hold", "captur", "seiz", "retak"].iter().any(|w| lw.contains(w)) {
+            if ["control", "held", "hold", "captur", "seiz", "retak"]
+                .iter()
+                .any(|w| lw.contains(w))
+            {
                 // whose share: the last side named before the figure
-                let side = ["rebel", "opposition", "government", "army", "regime", "troops", "forces"]
-                    .iter()
-                    .filter_map(|w| before.rfind(w).map(|p| (p, *w)))
-                    .max()
-                    .map(|(_, w)| w);
+                let side = [
+                    "rebel",
+                    "opposition",
+                    "government",
+                    "army",
+                    "regime",
+                    "troops",
+                    "forces",
+                ]
+                .iter()
+                .filter_map(|w| before.rfind(w).map(|p| (p, *w)))
+                .max()
+                .map(|(_, w)| w);
                 Some(match side {
                     Some("rebel") | Some("opposition") => "territory held by rebels",
                     _ => "territory held by the government",
@@ -215,7 +266,7 @@ pub fn find_figures(sentence: &str) -> Vec<Figure> {
                 None
             }
         } else {
-            topic_of(&sentence[ws..we])
+            topic_of(&sentence[..all.start()], after)
         };
         if counts.is_empty() && topic.is_some() {
             counts = "people".to_string();
@@ -296,21 +347,44 @@ pub fn compare_figures(corpus: &Corpus, sightings: &[Sighting]) -> Vec<Disagreem
     let mut by_key: BTreeMap<(&str, &str), Vec<&Sighting>> = BTreeMap::new();
     for s in sightings {
         if let Some(t) = s.figure.topic {
-            by_key.entry((t, s.figure.counts.as_str())).or_default().push(s);
+            by_key
+                .entry((t, s.figure.counts.as_str()))
+                .or_default()
+                .push(s);
         }
     }
     let mut out = Vec::new();
     for ((topic, counts), list) in by_key {
         // connected components of comparable sightings
         let n = list.len();
+        // an article with several different figures for the topic reports several things:
+        // its figures are only matched to sentences that say nearly the same
+        let mut per_article: BTreeMap<ArticleIdx, BTreeSet<String>> = BTreeMap::new();
+        for s in &list {
+            per_article
+                .entry(s.article)
+                .or_default()
+                .insert(claim(&s.figure));
+        }
+        let stems: Vec<BTreeSet<String>> = list
+            .iter()
+            .map(|s| {
+                crate::quotes::stems(&s.sentence)
+                    .into_iter()
+                    .filter(|w| !w.chars().any(|c| c.is_ascii_digit()))
+                    .collect()
+            })
+            .collect();
         let mut comp: Vec<usize> = (0..n).collect();
         for a in 0..n {
             for b in a + 1..n {
                 let (x, y) = (list[a], list[b]);
-                let disjoint = !x.places.is_empty()
-                    && !y.places.is_empty()
-                    && x.places.is_disjoint(&y.places);
-                if x.article != y.article && !disjoint {
+                let disjoint =
+                    !x.places.is_empty() && !y.places.is_empty() && x.places.is_disjoint(&y.places);
+                let ambiguous = per_article.get(&x.article).is_some_and(|c| c.len() > 1)
+                    || per_article.get(&y.article).is_some_and(|c| c.len() > 1);
+                let similar = crate::quotes::overlap(&stems[a], &stems[b]) >= 0.5;
+                if x.article != y.article && !disjoint && (!ambiguous || similar) {
                     let (ca, cb) = (comp[a], comp[b]);
                     for c in comp.iter_mut() {
                         if *c == cb {
@@ -322,7 +396,8 @@ pub fn compare_figures(corpus: &Corpus, sightings: &[Sighting]) -> Vec<Disagreem
         }
         let roots: BTreeSet<usize> = comp.iter().copied().collect();
         for r in roots {
-            let members: Vec<&Sighting> = (0..n).filter(|&i| comp[i] == r).map(|i| list[i]).collect();
+            let members: Vec<&Sighting> =
+                (0..n).filter(|&i| comp[i] == r).map(|i| list[i]).collect();
             let articles: BTreeSet<ArticleIdx> = members.iter().map(|s| s.article).collect();
             if articles.len() < 2 {
                 continue;
@@ -340,7 +415,10 @@ pub fn compare_figures(corpus: &Corpus, sightings: &[Sighting]) -> Vec<Disagreem
                     }
                     conflict = true;
                     let grows = match (a.date, b.date) {
-                        (Some(da), Some(db)) => da < db && a.figure.high < b.figure.low || db < da && b.figure.high < a.figure.low,
+                        (Some(da), Some(db)) => {
+                            da < db && a.figure.high < b.figure.low
+                                || db < da && b.figure.high < a.figure.low
+                        }
                         _ => false,
                     };
                     if !grows {
@@ -378,7 +456,11 @@ pub fn compare_figures(corpus: &Corpus, sightings: &[Sighting]) -> Vec<Disagreem
                 }
             }
             positions.sort_by_key(|(d, _)| *d);
-            let what = if counts == "share" || counts == "people" { String::new() } else { format!(" ({counts})") };
+            let what = if counts == "share" || counts == "people" {
+                String::new()
+            } else {
+                format!(" ({counts})")
+            };
             out.push(Disagreement {
                 topic: format!("{topic}{what}"),
                 kind,
@@ -402,7 +484,9 @@ pub struct Statement {
     pub start: usize,
 }
 
-const NEGATIONS: &[&str] = &["not", "no", "never", "n't", "nothing", "yet", "without", "nor"];
+const NEGATIONS: &[&str] = &[
+    "not", "no", "never", "n't", "nothing", "yet", "without", "nor",
+];
 
 fn predicate_stems(text: &str) -> Vec<(String, bool)> {
     // (stem, negated)
@@ -417,20 +501,27 @@ fn predicate_stems(text: &str) -> Vec<(String, bool)> {
         if crate::is_stop(w) || w.chars().all(|c| c.is_numeric()) {
             continue;
         }
-        let mut stem = analyzer.stems(w).into_iter().next().unwrap_or_else(|| w.clone());
+        let mut stem = analyzer
+            .stems(w)
+            .into_iter()
+            .next()
+            .unwrap_or_else(|| w.clone());
         // synonyms of taking ground
-        if ["fallen", "fell", "fall", "seiz", "taken", "retaken", "retook", "overrun", "captur", "took"]
-            .iter()
-            .any(|s| stem.starts_with(s) || w == s)
+        if [
+            "fallen", "fell", "fall", "seiz", "taken", "retaken", "retook", "overrun", "captur",
+            "took",
+        ]
+        .iter()
+        .any(|s| stem.starts_with(s) || w == s)
         {
             stem = "captur".to_string();
         }
         if stem.starts_with("inspect") {
             stem = "inspect".to_string();
         }
-        let negated = words[i.saturating_sub(3)..i].iter().any(|p| {
-            NEGATIONS.contains(&p.as_str()) || p.ends_with("n't") || p.ends_with("n’t")
-        });
+        let negated = words[i.saturating_sub(3)..i]
+            .iter()
+            .any(|p| NEGATIONS.contains(&p.as_str()) || p.ends_with("n't") || p.ends_with("n’t"));
         out.push((stem, negated));
     }
     out
@@ -439,10 +530,16 @@ fn predicate_stems(text: &str) -> Vec<(String, bool)> {
 /// Statements by different speakers where one negates a predicate the other asserts about
 /// the same thing: a contradiction with one position per speaker.
 pub fn opposite_statements(corpus: &Corpus, statements: &[Statement]) -> Vec<Disagreement> {
-    const PREDICATES: &[&str] = &["captur", "inspect", "cancel", "agre", "kill", "confirm", "control", "attack", "open", "close"];
-    let analysed: Vec<Vec<(String, bool)>> = statements.iter().map(|s| predicate_stems(&s.text)).collect();
-    // (predicate, positive speaker, negative speaker) → (positive statements, negative statements)
-    let mut found: BTreeMap<(String, String, String), (Vec<usize>, Vec<usize>)> = BTreeMap::new();
+    const PREDICATES: &[&str] = &[
+        "captur", "inspect", "cancel", "agre", "kill", "confirm", "control", "attack", "open",
+        "close",
+    ];
+    let analysed: Vec<Vec<(String, bool)>> = statements
+        .iter()
+        .map(|s| predicate_stems(&s.text))
+        .collect();
+    // predicate → (speaker, negated) → statement indexes
+    let mut found: BTreeMap<String, BTreeMap<(bool, String), Vec<usize>>> = BTreeMap::new();
     for (a, sa) in statements.iter().enumerate() {
         for (b, sb) in statements.iter().enumerate() {
             if sa.speaker == sb.speaker || a == b {
@@ -452,49 +549,72 @@ pub fn opposite_statements(corpus: &Corpus, statements: &[Statement]) -> Vec<Dis
                 if *neg_a || !PREDICATES.contains(&stem.as_str()) {
                     continue;
                 }
-                let Some((_, _)) = analysed[b].iter().find(|(s, n)| s == stem && *n) else { continue };
-                // same thing: another shared content stem, or neighbours in one article
-                let ca: BTreeSet<&String> = analysed[a].iter().map(|(s, _)| s).filter(|s| *s != stem).collect();
-                let shared = analysed[b].iter().filter(|(s, _)| s != stem && ca.contains(s)).count();
-                let near = sa.article == sb.article && sa.start.abs_diff(sb.start) < 400;
-                if shared >= 1 || near {
-                    let e = found.entry((stem.clone(), sa.speaker.clone(), sb.speaker.clone())).or_default();
-                    if !e.0.contains(&a) {
-                        e.0.push(a);
+                if !analysed[b].iter().any(|(s, n)| s == stem && *n) {
+                    continue;
+                }
+                // same thing: another shared content stem, or neighbouring statements
+                let ca: BTreeSet<&String> = analysed[a]
+                    .iter()
+                    .map(|(s, _)| s)
+                    .filter(|s| *s != stem)
+                    .collect();
+                let shared: BTreeSet<&String> = analysed[b]
+                    .iter()
+                    .map(|(s, _)| s)
+                    .filter(|s| *s != stem && ca.contains(s))
+                    .collect();
+                let adjacent = sa.article == sb.article && a.abs_diff(b) == 1;
+                if !shared.is_empty() || adjacent {
+                    let e = found.entry(stem.clone()).or_default();
+                    let pa = e.entry((false, sa.speaker.clone())).or_default();
+                    if !pa.contains(&a) {
+                        pa.push(a);
                     }
-                    if !e.1.contains(&b) {
-                        e.1.push(b);
+                    let pb = e.entry((true, sb.speaker.clone())).or_default();
+                    if !pb.contains(&b) {
+                        pb.push(b);
                     }
                 }
             }
         }
     }
     let mut out = Vec::new();
-    let mut seen: BTreeSet<(String, String)> = BTreeSet::new();
-    for ((stem, pos, neg), (ps, ns)) in found {
-        if !seen.insert((pos.clone(), neg.clone())) {
+    for (stem, mut sides) in found {
+        // a speaker on both sides (a statement that negates and asserts) counts as negating
+        let negators: Vec<String> = sides
+            .keys()
+            .filter(|(n, _)| *n)
+            .map(|(_, s)| s.clone())
+            .collect();
+        for sp in negators {
+            sides.remove(&(false, sp));
+        }
+        if sides.len() < 2 {
             continue;
         }
-        let position = |idx: &[usize], speaker: &str, negated: bool| {
+        let mut positions = Vec::new();
+        for ((negated, speaker), idx) in sides {
             let mut sources = Vec::new();
-            for &i in idx {
+            for &i in &idx {
                 let s = corpus.source(statements[i].article);
                 if !sources.contains(&s) {
                     sources.push(s);
                 }
             }
-            let text = idx.first().map(|&i| statements[i].text.clone()).unwrap_or_default();
-            Position {
+            positions.push(Position {
                 claim: format!("{}{}", if negated { "not " } else { "" }, verb_name(&stem)),
-                text,
-                asserted_by: Some(speaker.to_string()),
+                text: idx
+                    .first()
+                    .map(|&i| statements[i].text.clone())
+                    .unwrap_or_default(),
+                asserted_by: Some(speaker),
                 sources,
-            }
-        };
+            });
+        }
         out.push(Disagreement {
             topic: format!("whether {}", verb_name(&stem)),
             kind: DisagreementKind::Contradiction,
-            positions: vec![position(&ps, &pos, false), position(&ns, &neg, true)],
+            positions,
         });
     }
     out
@@ -522,7 +642,8 @@ mod tests {
 
     #[test]
     fn figures_with_qualifiers_and_words() {
-        let f = find_figures("government forces, who have captured over two thirds of eastern Aleppo");
+        let f =
+            find_figures("government forces, who have captured over two thirds of eastern Aleppo");
         assert_eq!(f.len(), 1);
         assert_eq!(claim(&f[0]), "more than 66.7%");
         assert_eq!(f[0].topic, Some("territory held by the government"));
@@ -531,7 +652,9 @@ mod tests {
         assert_eq!(f[0].topic, Some("evacuated"));
         let f = find_figures("a seven-day ceasefire in 2016 after 24 hours");
         assert!(f.is_empty(), "{f:?}");
-        let f = find_figures("Three people have now died, up from two reported a day earlier, and two more bodies");
+        let f = find_figures(
+            "Three people have now died, up from two reported a day earlier, and two more bodies",
+        );
         assert_eq!(f.len(), 1, "{f:?}");
         assert_eq!(f[0].value, 3.0);
         let f = find_figures("penning rebels in to less than 30 percent of territory they held");

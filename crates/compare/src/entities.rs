@@ -142,20 +142,23 @@ fn is_capitalised(w: &str) -> bool {
         // al-Assad, el-Sisi, bin Laden style particles with a capitalised rest
         Some(_) => {
             let lower = w.to_lowercase();
-            ["al-", "el-", "ad-", "as-", "ash-", "an-", "ar-", "at-", "az-"]
-                .iter()
-                .any(|p| lower.starts_with(p) && w[p.len()..].starts_with(char::is_uppercase))
+            [
+                "al-", "el-", "ad-", "as-", "ash-", "an-", "ar-", "at-", "az-",
+            ]
+            .iter()
+            .any(|p| lower.starts_with(p) && w[p.len()..].starts_with(char::is_uppercase))
         }
         None => false,
     }
 }
 
 fn all_caps(w: &str) -> bool {
-    w.chars().filter(|c| c.is_alphabetic()).count() >= 2
-        && w.chars().all(|c| !c.is_lowercase())
+    w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && w.chars().all(|c| !c.is_lowercase())
 }
 
-const CONNECTORS: &[&str] = &["of", "for", "de", "du", "von", "van", "der", "bin", "ibn", "al", "la"];
+const CONNECTORS: &[&str] = &[
+    "of", "for", "de", "du", "von", "van", "der", "bin", "ibn", "al", "la",
+];
 
 /// Finds the named entities of a text.
 pub fn find_entities(text: &str) -> Vec<Mention> {
@@ -187,7 +190,11 @@ pub fn find_entities(text: &str) -> Vec<Mention> {
                 && j + 1 < ws.len()
                 && ws[j + 1].joined
                 && is_capitalised(ws[j + 1].text)
-                && !ws[j + 1].text.chars().next().is_some_and(|c| c.is_numeric())
+                && !ws[j + 1]
+                    .text
+                    .chars()
+                    .next()
+                    .is_some_and(|c| c.is_numeric())
             {
                 j += 2;
             } else {
@@ -235,7 +242,23 @@ fn split_span(
             && (lower_forms.contains(&lw) || !cap_forms.contains(w))
             && !has(lexicon::PLACES, w)
             && !has(lexicon::FIRST_NAMES, w);
-        if has(lexicon::NOT_NAMES, w) || (crate::is_stop(&lw) && !all_caps(w)) || lone_opener
+        let modifier = lw.contains('-')
+            && [
+                "based",
+                "backed",
+                "led",
+                "held",
+                "run",
+                "born",
+                "owned",
+                "controlled",
+            ]
+            .iter()
+            .any(|x| lw.ends_with(x));
+        if has(lexicon::NOT_NAMES, w)
+            || (crate::is_stop(&lw) && !all_caps(w))
+            || lone_opener
+            || modifier
         {
             s += 1;
         } else {
@@ -321,7 +344,10 @@ fn guess_kind(ws: &[Word<'_>], s: usize, e: usize) -> EntityKind {
     let name: Vec<String> = ws[s..e].iter().map(|w| w.text.to_lowercase()).collect();
     let joined = name.join(" ");
     let last = name.last().map(String::as_str).unwrap_or("");
-    let next = ws.get(e).filter(|w| w.joined).map(|w| w.text.to_lowercase());
+    let next = ws
+        .get(e)
+        .filter(|w| w.joined)
+        .map(|w| w.text.to_lowercase());
     let prev = if s > 0 && ws[s].joined {
         Some(ws[s - 1].text.to_lowercase())
     } else {
@@ -350,10 +376,22 @@ fn guess_kind(ws: &[Word<'_>], s: usize, e: usize) -> EntityKind {
             return EntityKind::Location;
         }
     }
-    if let Some(p) = &prev
-        && (p == "town" || p == "city" || p == "village" || p == "province" || p == "district")
-        && s >= 2
+    if s >= 2
         && ws[s - 1].text == "of"
+        && ws[s].joined
+        && matches!(
+            ws[s - 2].text,
+            "town"
+                | "city"
+                | "village"
+                | "province"
+                | "district"
+                | "region"
+                | "suburb"
+                | "capital"
+                | "state"
+                | "county"
+        )
     {
         return EntityKind::Location;
     }
@@ -632,7 +670,11 @@ impl EntityIndex {
                 titles: BTreeSet::new(),
             };
             // kind of the longest names wins; counts break ties
-            let max_len = members.iter().map(|&g| groups[g].tokens.len()).max().unwrap_or(0);
+            let max_len = members
+                .iter()
+                .map(|&g| groups[g].tokens.len())
+                .max()
+                .unwrap_or(0);
             for &g in members {
                 let gr = &groups[g];
                 let weight = if gr.tokens.len() == max_len { 1000 } else { 1 };
@@ -694,7 +736,11 @@ impl EntityIndex {
             e.kind == EntityKind::Person && roles.iter().all(|r| e.titles.contains(*r))
         });
         let first = found.next()?;
-        if found.next().is_some() { None } else { Some(first) }
+        if found.next().is_some() {
+            None
+        } else {
+            Some(first)
+        }
     }
 }
 
@@ -703,17 +749,29 @@ mod tests {
     use super::*;
 
     fn kinds(text: &str) -> Vec<(String, EntityKind)> {
-        find_entities(text).into_iter().map(|m| (m.text, m.kind)).collect()
+        find_entities(text)
+            .into_iter()
+            .map(|m| (m.text, m.kind))
+            .collect()
     }
 
     #[test]
     fn titles_are_cut_and_people_typed() {
         let k = kinds("But on Tuesday, Foreign Minister Sergei Lavrov accused Washington.");
-        assert!(k.contains(&("Sergei Lavrov".into(), EntityKind::Person)), "{k:?}");
-        assert!(k.contains(&("Washington".into(), EntityKind::Location)), "{k:?}");
+        assert!(
+            k.contains(&("Sergei Lavrov".into(), EntityKind::Person)),
+            "{k:?}"
+        );
+        assert!(
+            k.contains(&("Washington".into(), EntityKind::Location)),
+            "{k:?}"
+        );
         assert!(!k.iter().any(|(t, _)| t.contains("Tuesday")), "{k:?}");
         let m = find_entities("German Chancellor Angela Merkel on Tuesday lashed out.");
-        let merkel = m.iter().find(|m| m.text == "Angela Merkel").expect("Merkel");
+        let merkel = m
+            .iter()
+            .find(|m| m.text == "Angela Merkel")
+            .expect("Merkel");
         assert!(merkel.titles.contains(&"chancellor".to_string()));
     }
 
@@ -724,21 +782,36 @@ mod tests {
              Observatory for Human Rights said, as did Yasser al-Youssef of the Nureddin \
              al-Zinki faction in Aleppo.",
         );
-        assert!(k.contains(&("Kessel Valley Water Authority".into(), EntityKind::Organization)));
-        assert!(k.contains(&("Kessel River".into(), EntityKind::Location)), "{k:?}");
+        assert!(k.contains(&(
+            "Kessel Valley Water Authority".into(),
+            EntityKind::Organization
+        )));
+        assert!(
+            k.contains(&("Kessel River".into(), EntityKind::Location)),
+            "{k:?}"
+        );
         assert!(k.contains(&(
             "Syrian Observatory for Human Rights".into(),
             EntityKind::Organization
         )));
-        assert!(k.contains(&("Yasser al-Youssef".into(), EntityKind::Person)), "{k:?}");
-        assert!(k.contains(&("Nureddin al-Zinki".into(), EntityKind::Organization)), "{k:?}");
+        assert!(
+            k.contains(&("Yasser al-Youssef".into(), EntityKind::Person)),
+            "{k:?}"
+        );
+        assert!(
+            k.contains(&("Nureddin al-Zinki".into(), EntityKind::Organization)),
+            "{k:?}"
+        );
         assert!(k.contains(&("Aleppo".into(), EntityKind::Location)));
     }
 
     #[test]
     fn variants_merge() {
         let docs = vec![
-            (0, find_entities("Foreign Minister Sergei Lavrov spoke. Lavrov said so.")),
+            (
+                0,
+                find_entities("Foreign Minister Sergei Lavrov spoke. Lavrov said so."),
+            ),
             (1, find_entities("Foreign Minister Sergey Lavrov spoke.")),
             (
                 2,
@@ -766,7 +839,13 @@ mod tests {
 
     #[test]
     fn words_keep_abbreviations_and_drop_possessives() {
-        let w: Vec<&str> = words("The U.S. envoy's plan, Aleppo’s east").iter().map(|w| w.text).collect();
-        assert_eq!(w, vec!["The", "U.S.", "envoy", "s", "plan", "Aleppo", "s", "east"]);
+        let w: Vec<&str> = words("The U.S. envoy's plan, Aleppo’s east")
+            .iter()
+            .map(|w| w.text)
+            .collect();
+        assert_eq!(
+            w,
+            vec!["The", "U.S.", "envoy", "s", "plan", "Aleppo", "s", "east"]
+        );
     }
 }

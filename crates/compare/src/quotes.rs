@@ -116,6 +116,9 @@ struct SpeakerNp {
 }
 
 fn trim_np(text: &str, mut s: usize, mut e: usize) -> Option<(usize, usize)> {
+    if let Some(p) = text[s..e].rfind(':') {
+        s += p + 1;
+    }
     let frag = &text[s..e];
     let lead = frag.len() - frag.trim_start_matches([' ', ',', '”', '"']).len();
     s += lead;
@@ -123,14 +126,84 @@ fn trim_np(text: &str, mut s: usize, mut e: usize) -> Option<(usize, usize)> {
     let trail = frag.len() - frag.trim_end_matches([' ', ',', '.']).len();
     e -= trail;
     let frag = &text[s..e];
-    for cut in [" carried by ", " quoted by ", " cited by ", ", who ", " who ", ", a ", ", the "] {
+    for cut in [
+        " carried by ",
+        " quoted by ",
+        " cited by ",
+        ", who ",
+        " who ",
+        ", a ",
+        ", the ",
+    ] {
         if let Some(p) = frag.find(cut) {
             e = s + p;
         }
     }
+    // trailing auxiliaries and adverbs: "The engineers' union has", "the office now"
+    loop {
+        let frag = &text[s..e];
+        let Some((head, last)) = frag.rsplit_once(' ') else {
+            break;
+        };
+        if matches!(
+            last,
+            "has"
+                | "have"
+                | "had"
+                | "also"
+                | "now"
+                | "later"
+                | "earlier"
+                | "meanwhile"
+                | "again"
+                | "then"
+                | "previously"
+                | "still"
+                | "repeatedly"
+                | "has also"
+                | "is"
+                | "was"
+                | "will"
+                | "would"
+        ) {
+            e = s + head.len();
+        } else {
+            break;
+        }
+    }
     let frag = &text[s..e];
+    let first = frag.split_whitespace().next().unwrap_or("").to_lowercase();
+    if matches!(
+        first.as_str(),
+        "and"
+            | "but"
+            | "as"
+            | "while"
+            | "which"
+            | "who"
+            | "that"
+            | "when"
+            | "after"
+            | "before"
+            | "up"
+            | "down"
+            | "countering"
+            | "if"
+            | "so"
+            | "because"
+            | "although"
+            | "whereas"
+    ) {
+        return None;
+    }
     let n = word_count(frag);
-    (n >= 1 && n <= 10).then_some((s, e))
+    let verbish = frag.split_whitespace().skip(1).any(|w| {
+        matches!(
+            w,
+            "came" | "accused" | "said" | "says" | "went" | "made" | "is" | "are" | "was" | "were"
+        )
+    });
+    (n >= 1 && n <= 8 && !verbish).then_some((s, e))
 }
 
 /// Finds a speaker right after a closing quote: `, X said` / `, said X` / `he said`.
@@ -142,7 +215,10 @@ fn speaker_after(text: &str, from: usize, end: usize) -> Option<SpeakerNp> {
         && has(lexicon::SPEECH_VERBS, w)
     {
         let s = words.get(1)?.0;
-        let e = frag[s..].find([',', '.']).map(|p| s + p).unwrap_or(frag.len());
+        let e = frag[s..]
+            .find([',', '.'])
+            .map(|p| s + p)
+            .unwrap_or(frag.len());
         let (s, e) = trim_np(text, from + s, from + e)?;
         return Some(SpeakerNp { start: s, end: e });
     }
@@ -194,7 +270,17 @@ fn speaker_before(text: &str, start: usize, to: usize) -> Option<(SpeakerNp, usi
         if k - b > 10 || k == b {
             continue;
         }
-        let (s, e) = trim_np(text, start + words[b].0, start + p)?;
+        let mut np_end = start + p;
+        // "X, which operates the dam, said": the speaker is before the relative clause
+        if matches!(words[b].1, "which" | "who") && b > 0 {
+            np_end = start + frag[..words[b].0].trim_end().trim_end_matches(',').len();
+            let mut c = b - 1;
+            while c > 0 && !frag[words[c - 1].0..words[c].0].contains(',') {
+                c -= 1;
+            }
+            b = c;
+        }
+        let (s, e) = trim_np(text, start + words[b].0, np_end)?;
         return Some((SpeakerNp { start: s, end: e }, start + p + w.len()));
     }
     None
@@ -230,7 +316,11 @@ impl Context<'_> {
                         }
                 })
                 .cloned();
-            let kind = if want_person { EntityKind::Person } else { EntityKind::Organization };
+            let kind = if want_person {
+                EntityKind::Person
+            } else {
+                EntityKind::Organization
+            };
             let last_mention = self
                 .mentions
                 .iter()
@@ -247,7 +337,7 @@ impl Context<'_> {
             .mentions
             .iter()
             .rev()
-            .find(|m| m.start >= np.start && m.end <= np.end && m.kind != EntityKind::Location)
+            .find(|m| m.start >= np.start && m.end == np.end)
         {
             let e = self.index.resolve(&m.text);
             Some((
@@ -261,7 +351,10 @@ impl Context<'_> {
                 .copied()
                 .filter(|w| has(lexicon::TITLES, w) || has(lexicon::DEMONYMS, w))
                 .collect();
-            let content = words.iter().filter(|w| !has(lexicon::SPEAKER_DETERMINERS, w)).count();
+            let content = words
+                .iter()
+                .filter(|w| !has(lexicon::SPEAKER_DETERMINERS, w))
+                .count();
             let by_title = if !roles.is_empty() && content == roles.len() {
                 self.index.by_title(&roles).map(|e| e.name.clone())
             } else {
@@ -293,14 +386,22 @@ impl Context<'_> {
     }
 
     fn canonical(&self, name: &str) -> String {
-        self.index.resolve(name).map(|e| e.name.clone()).unwrap_or_else(|| name.to_string())
+        self.index
+            .resolve(name)
+            .map(|e| e.name.clone())
+            .unwrap_or_else(|| name.to_string())
     }
 }
 
 /// Finds the quotes of one article text. `mentions` are the article's entities and `index`
 /// the story's merged entities (used to give speakers their canonical names).
 pub fn find_quotes(text: &str, mentions: &[Mention], index: &EntityIndex) -> Vec<RawQuote> {
-    let mut ctx = Context { text, mentions, index, speakers: Vec::new() };
+    let mut ctx = Context {
+        text,
+        mentions,
+        index,
+        speakers: Vec::new(),
+    };
     let mut out: Vec<RawQuote> = Vec::new();
     let spans = quote_spans(text);
     let long: Vec<(usize, usize)> = spans
@@ -324,7 +425,11 @@ pub fn find_quotes(text: &str, mentions: &[Mention], index: &EntityIndex) -> Vec
     for (_, direct, s, e) in events {
         if direct {
             let close = text[e..].chars().next().map(char::len_utf8).unwrap_or(0);
-            let open = text[..s].chars().next_back().map(char::len_utf8).unwrap_or(0);
+            let open = text[..s]
+                .chars()
+                .next_back()
+                .map(char::len_utf8)
+                .unwrap_or(0);
             let (ss, se) = sentence_bounds(text, s.saturating_sub(open), e + close);
             let speaker = speaker_after(text, e + close, se.max(e + close))
                 .and_then(|np| ctx.resolve(&np))
@@ -344,7 +449,13 @@ pub fn find_quotes(text: &str, mentions: &[Mention], index: &EntityIndex) -> Vec
             if let Some(sp) = speaker {
                 let t = text[s..e].trim().trim_end_matches([',', ' ']).to_string();
                 last_direct_end = Some((e + close, sp.clone()));
-                out.push(RawQuote { start: s, end: e, text: t, direct: true, speaker: sp });
+                out.push(RawQuote {
+                    start: s,
+                    end: e,
+                    text: t,
+                    direct: true,
+                    speaker: sp,
+                });
             }
         } else if let Some(q) = indirect(&mut ctx, s, e) {
             out.push(q);
@@ -354,7 +465,14 @@ pub fn find_quotes(text: &str, mentions: &[Mention], index: &EntityIndex) -> Vec
 }
 
 const DAYS: &[&str] = &[
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "today",
     "yesterday",
 ];
 
@@ -373,19 +491,35 @@ fn indirect(ctx: &mut Context<'_>, s: usize, e: usize) -> Option<RawQuote> {
         return clause(text, s, s + p, speaker);
     }
     // "…, X said (on Tuesday)."
-    if let Some(p) = sent.rfind(", ") {
+    let commas: Vec<usize> = sent.match_indices(", ").map(|(p, _)| p).collect();
+    for &p in commas.iter().rev() {
         let tail = &sent[p + 2..];
         let words = word_spans(tail);
-        if let Some(k) = words.iter().position(|(_, w)| has(lexicon::SPEECH_VERBS, w))
-            && k > 0
-            && k <= 8
-            && words.len() - k <= 6
-            && !words[..k].iter().any(|(_, w)| crate::is_stop(w) && matches!(*w, "which" | "that" | "and"))
-        {
-            let (a, b) = trim_np(text, s + p + 2, s + p + 2 + words[k].0)?;
-            let speaker = ctx.resolve(&SpeakerNp { start: a, end: b })?;
-            return clause(text, s, s + p, speaker);
+        let Some(k) = words
+            .iter()
+            .take(9)
+            .position(|(_, w)| has(lexicon::SPEECH_VERBS, w))
+        else {
+            continue;
+        };
+        if k == 0 {
+            continue;
         }
+        let verb_end = words[k].0 + words[k].1.len();
+        let after = &tail[verb_end..];
+        let next = words.get(k + 1).map(|x| x.1).unwrap_or("");
+        let short = words.len() - k <= 6
+            || after.split(',').next().is_some_and(|x| word_count(x) <= 3) && after.contains(',');
+        if !short || next == "to" || next == "that" {
+            continue;
+        }
+        let Some((a, b)) = trim_np(text, s + p + 2, s + p + 2 + words[k].0) else {
+            continue;
+        };
+        let Some(speaker) = ctx.resolve(&SpeakerNp { start: a, end: b }) else {
+            continue;
+        };
+        return clause(text, s, s + p, speaker);
     }
     // "X said (that) …"
     let (np, verb_end) = speaker_before(text, s, e)?;
@@ -396,12 +530,39 @@ fn indirect(ctx: &mut Context<'_>, s: usize, e: usize) -> Option<RawQuote> {
     if let Some(k) = aw.iter().take(9).position(|(_, w)| *w == "that") {
         rest += aw[k].0 + 4;
     } else if matches!(verb, "told" | "tells") {
+        // remember the speaker for pronouns, but the reported clause is not delimited
+        ctx.resolve(&np);
         return None;
     } else {
-        // skip "on Tuesday", "in a statement"
+        // skip "on Tuesday"; a clause does not start with a preposition ("in remarks…")
         let mut k = 0;
-        while k < aw.len() && k < 4 && (has(DAYS, aw[k].1) || matches!(aw[k].1, "on" | "in" | "a" | "statement" | "late" | "earlier" | "later")) {
+        while k < aw.len() && k < 3 && (has(DAYS, aw[k].1) || aw[k].1 == "on") {
             k += 1;
+        }
+        let first = aw.get(k).map(|x| x.1.to_lowercase()).unwrap_or_default();
+        if matches!(
+            first.as_str(),
+            "in" | "at"
+                | "on"
+                | "to"
+                | "during"
+                | "after"
+                | "before"
+                | "from"
+                | "by"
+                | "with"
+                | "as"
+                | "of"
+                | "for"
+                | "up"
+                | "down"
+                | "earlier"
+                | "later"
+                | "a"
+                | "an"
+        ) {
+            ctx.resolve(&np);
+            return None;
         }
         if let Some(&(p, _)) = aw.get(k) {
             rest += p;
@@ -412,8 +573,12 @@ fn indirect(ctx: &mut Context<'_>, s: usize, e: usize) -> Option<RawQuote> {
 }
 
 fn clause(text: &str, s: usize, e: usize, speaker: String) -> Option<RawQuote> {
-    let t = text[s..e].trim().trim_end_matches(['.', ',']).trim();
-    let (lead, t) = (text[s..e].len() - text[s..e].trim_start().len(), t);
+    let t = text[s..e]
+        .trim()
+        .trim_start_matches([',', ' ', ':'])
+        .trim_end_matches(['.', ','])
+        .trim();
+    let lead = text[s..e].find(t).unwrap_or(0);
     (word_count(t) >= 4).then(|| RawQuote {
         start: s + lead,
         end: s + lead + t.len(),
@@ -433,7 +598,11 @@ pub fn stems(text: &str) -> BTreeSet<String> {
 pub fn overlap(a: &BTreeSet<String>, b: &BTreeSet<String>) -> f64 {
     let shared = a.intersection(b).count();
     let min = a.len().min(b.len());
-    if min == 0 { 0.0 } else { shared as f64 / min as f64 }
+    if min == 0 {
+        0.0
+    } else {
+        shared as f64 / min as f64
+    }
 }
 
 /// Groups the quotes of several articles: the same speaker saying the same or a similar
@@ -473,11 +642,17 @@ pub fn group(corpus: &Corpus, quotes: &[(ArticleIdx, RawQuote)]) -> Vec<Quote> {
                 placed = true;
                 break;
             }
-            let similar = c.wordings.iter().any(|w| {
-                w.stems.intersection(&st).count() >= 3 && overlap(&w.stems, &st) >= 0.5
-            });
+            let similar = c
+                .wordings
+                .iter()
+                .any(|w| w.stems.intersection(&st).count() >= 3 && overlap(&w.stems, &st) >= 0.5);
             if similar {
-                c.wordings.push(Wording { text: q.text.clone(), direct: q.direct, articles: vec![*a], stems: st.clone() });
+                c.wordings.push(Wording {
+                    text: q.text.clone(),
+                    direct: q.direct,
+                    articles: vec![*a],
+                    stems: st.clone(),
+                });
                 placed = true;
                 break;
             }
@@ -485,7 +660,12 @@ pub fn group(corpus: &Corpus, quotes: &[(ArticleIdx, RawQuote)]) -> Vec<Quote> {
         if !placed {
             clusters.push(Cluster {
                 speaker: q.speaker.clone(),
-                wordings: vec![Wording { text: q.text.clone(), direct: q.direct, articles: vec![*a], stems: st }],
+                wordings: vec![Wording {
+                    text: q.text.clone(),
+                    direct: q.direct,
+                    articles: vec![*a],
+                    stems: st,
+                }],
                 first: n,
             });
         }
@@ -494,14 +674,22 @@ pub fn group(corpus: &Corpus, quotes: &[(ArticleIdx, RawQuote)]) -> Vec<Quote> {
         .into_iter()
         .filter_map(|mut c| {
             c.wordings.sort_by_key(|w| {
-                (std::cmp::Reverse(w.direct), std::cmp::Reverse(w.articles.len()), std::cmp::Reverse(w.text.len()))
+                (
+                    std::cmp::Reverse(w.direct),
+                    std::cmp::Reverse(w.articles.len()),
+                    std::cmp::Reverse(w.text.len()),
+                )
             });
             let mut it = c.wordings.into_iter();
             let main = it.next()?;
             let variants: Vec<SourcedText> = it
-                .map(|w| SourcedText { text: w.text, sources: corpus.sources(&w.articles) })
+                .map(|w| SourcedText {
+                    text: w.text,
+                    sources: corpus.sources(&w.articles),
+                })
                 .collect();
-            let total = main.articles.len() + variants.iter().map(|v| v.sources.len()).sum::<usize>();
+            let total =
+                main.articles.len() + variants.iter().map(|v| v.sources.len()).sum::<usize>();
             Some((
                 total,
                 c.first,
@@ -536,7 +724,10 @@ mod tests {
                  said in a speech. “It is a disgrace that we have been unable,” the German chancellor said.";
         let q = quotes(t);
         assert_eq!(q.len(), 2, "{q:?}");
-        assert!(q.iter().all(|q| q.speaker == "Angela Merkel" && q.direct), "{q:?}");
+        assert!(
+            q.iter().all(|q| q.speaker == "Angela Merkel" && q.direct),
+            "{q:?}"
+        );
     }
 
     #[test]
