@@ -72,11 +72,6 @@ pub(crate) fn weekday(w: &str) -> Option<u32> {
     })
 }
 
-/// Plural weekday ("Tuesdays"), for recurring expressions.
-pub(crate) fn weekday_plural(w: &str) -> Option<u32> {
-    weekday(w.strip_suffix('s')?)
-}
-
 /// A unit word, singular or plural.
 pub(crate) fn unit(w: &str) -> Option<(Unit, bool)> {
     let (u, plural) = match w {

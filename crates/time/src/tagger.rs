@@ -355,11 +355,11 @@ impl<'a> Tagger<'a> {
             _ => None,
         };
         if let Some((j, md)) = approx {
-            if let Some(mut m) = self.core(j) {
-                if matches!(m.kind, TimexType::Duration) || m.rule.starts_with("ago") {
-                    m.modifier = Some(md);
-                    return Some(m);
-                }
+            if let Some(mut m) = self.core(j)
+                && (matches!(m.kind, TimexType::Duration) || m.rule.starts_with("ago"))
+            {
+                m.modifier = Some(md);
+                return Some(m);
             }
             return None;
         }
@@ -432,14 +432,15 @@ impl<'a> Tagger<'a> {
     /// A day expression followed by a part of the day or a clock time, or a clock time
     /// followed by a day ("Tuesday evening", "9 a.m. Tuesday").
     fn attach_time(&self, i: usize, m: M) -> M {
-        if m.kind == TimexType::Date && m.precision == Some(Precision::Day) {
-            if let Some(pod) = lexicon::part_of_day(self.w(m.end)) {
-                let mut t = m.clone();
-                t.end = m.end + 1;
-                t.kind = TimexType::Time;
-                t.value = format!("{}T{pod}", m.value);
-                return t;
-            }
+        if m.kind == TimexType::Date
+            && m.precision == Some(Precision::Day)
+            && let Some(pod) = lexicon::part_of_day(self.w(m.end))
+        {
+            let mut t = m.clone();
+            t.end = m.end + 1;
+            t.kind = TimexType::Time;
+            t.value = format!("{}T{pod}", m.value);
+            return t;
         }
         if m.kind == TimexType::Time && m.value.starts_with('T') {
             // A bare clock time: take a following day, else the DCT's day.
@@ -489,20 +490,6 @@ impl<'a> Tagger<'a> {
                 m
             }
             None => M::new(end, TimexType::Date, "XXXX-XX-XX", rule),
-        }
-    }
-
-    fn dct_cal(
-        &self,
-        end: usize,
-        kind: TimexType,
-        f: impl Fn(NaiveDate) -> Cal,
-        rule: &'static str,
-        generic: &str,
-    ) -> M {
-        match self.dct {
-            Some(d) => cal_match(end, kind, f(d), rule),
-            None => M::new(end, kind, generic, rule),
         }
     }
 
@@ -686,7 +673,7 @@ impl<'a> Tagger<'a> {
         if !self.capitalized(j) {
             return None;
         }
-        let mut end = j + 1;
+        let end = j + 1;
         // "Tuesday, Dec. 6": the explicit date decides.
         if self.is(end, ",")
             && let Some(m) = self.month_expr(end + 1)
@@ -727,8 +714,6 @@ impl<'a> Tagger<'a> {
         }
         let mut m = cal_match(end, TimexType::Date, Cal::Day(d), rule);
         m.anchor = true;
-        end = m.end;
-        m.end = end;
         Some(m)
     }
 
@@ -1469,23 +1454,22 @@ impl<'a> Tagger<'a> {
             return Some(M::new(i + 2, Date, "PAST_REF", "ref.past"));
         }
         // the (latest|…)? quarter / period / half
-        if matches!(x, "quarter" | "period")
+        if (matches!(x, "quarter" | "period")
             || (det == "fiscal" && lexicon::ordinal(x).is_some())
             || lexicon::ordinal(x).is_some()
             || matches!(x, "1st" | "2nd" | "3rd" | "4th")
             || (x == "year" && det.is_empty())
             || (x == "week" && det.is_empty())
-            || (det == "fiscal" && x == "year")
+            || (det == "fiscal" && x == "year"))
+            && let Some(m) = self.quarter_like(i, j, det)
         {
-            if let Some(m) = self.quarter_like(i, j, det) {
-                return Some(m);
-            }
+            return Some(m);
         }
         // the past/next N units; the N units; the first N units
         if let Some((n, e)) = self.number(j) {
             let k = self.hyphen(e);
             if let Some((unit, plural)) = lexicon::unit(self.w(k))
-                && (plural || n == Some(1.0) || det.is_empty() && false)
+                && (plural || n == Some(1.0))
                 && !(self.w(j) == "a" || self.w(j) == "an")
             {
                 let mut end = k + 1;
@@ -1587,11 +1571,6 @@ impl<'a> Tagger<'a> {
             "1st" | "2nd" | "3rd" | "4th" => x[..1].parse().ok(),
             _ => None,
         });
-        let ord = if x == "1st" || x == "2nd" || x == "3rd" || x == "4th" {
-            ord
-        } else {
-            ord
-        };
         let mut det = det;
         if det == "fiscal" && ord.is_some() {
             det = "";
