@@ -95,6 +95,14 @@ fn read_t17(dir: &Path, base: &mut Vec<Base>, groups: &mut usize) {
     }
 }
 
+/// CPU time of the current thread in seconds (Linux `/proc/thread-self/schedstat`), so that
+/// the rate is per core even on a busy machine.
+fn thread_cpu_seconds() -> Option<f64> {
+    let s = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
+    let ns: f64 = s.split_whitespace().next()?.parse().ok()?;
+    Some(ns / 1e9)
+}
+
 fn arg<T: std::str::FromStr>(args: &[String], name: &str) -> Option<T> {
     let i = args.iter().position(|a| a == name)?;
     args.get(i + 1)?.parse().ok()
@@ -115,7 +123,11 @@ fn main() {
     let t = Instant::now();
     let mut base = Vec::new();
     let mut groups = 0;
-    read_story_dirs(&data.join("duc2003/docs.without.headlines"), &mut base, &mut groups);
+    read_story_dirs(
+        &data.join("duc2003/docs.without.headlines"),
+        &mut base,
+        &mut groups,
+    );
     read_story_dirs(&data.join("duc2006/duc2006_docs"), &mut base, &mut groups);
     read_t17(&data.join("timeline17/articles"), &mut base, &mut groups);
     if base.is_empty() {
@@ -156,6 +168,7 @@ fn main() {
     let mut max_live = 0;
     let mut max_index = 0;
     let start = Instant::now();
+    let cpu_start = thread_cpu_seconds();
     for &(date, i) in &stream {
         let b = &base[i];
         clusterer.add(Doc {
@@ -169,12 +182,23 @@ fn main() {
         max_index = max_index.max(s.index_entries);
     }
     let secs = start.elapsed().as_secs_f64();
+    let cpu = match (cpu_start, thread_cpu_seconds()) {
+        (Some(a), Some(b)) => Some(b - a),
+        _ => None,
+    };
     let s = clusterer.stats();
     println!("articles: {}", stream.len());
     println!("text_mb: {:.1}", bytes as f64 / 1e6);
     println!("quiet_days: {}", config.quiet_days);
     println!("seconds: {secs:.3}");
-    println!("articles_per_second: {:.0}", stream.len() as f64 / secs);
+    println!(
+        "articles_per_second_wall: {:.0}",
+        stream.len() as f64 / secs
+    );
+    if let Some(cpu) = cpu {
+        println!("cpu_seconds: {cpu:.3}");
+        println!("articles_per_cpu_second: {:.0}", stream.len() as f64 / cpu);
+    }
     println!("stories: {}", s.stories);
     println!("live_at_end: {}", s.live);
     println!("max_live: {max_live}");

@@ -61,8 +61,24 @@ pub fn sentence_date(
 /// Whether a sentence reads as present or present perfect ("is", "are", "has", "says" …).
 fn is_present_tense(sentence: &str) -> bool {
     const MARKERS: &[&str] = &[
-        "is", "are", "am", "has", "have", "says", "say", "continues", "continue", "remains",
-        "remain", "warns", "claims", "insists", "seems", "appears", "'s", "’s",
+        "is",
+        "are",
+        "am",
+        "has",
+        "have",
+        "says",
+        "say",
+        "continues",
+        "continue",
+        "remains",
+        "remain",
+        "warns",
+        "claims",
+        "insists",
+        "seems",
+        "appears",
+        "'s",
+        "’s",
     ];
     sentence
         .split(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | '"' | '“' | '”'))

@@ -151,8 +151,7 @@ impl Vocabulary {
             None => {
                 let cache = &self.langs[lang].1;
                 let code = cache.analyzer.language();
-                let v = if is_stop_word(code, &lower) || lower.chars().all(|c| c.is_ascii_digit())
-                {
+                let v = if is_stop_word(code, &lower) || lower.chars().all(|c| c.is_ascii_digit()) {
                     None
                 } else {
                     let stem = cache

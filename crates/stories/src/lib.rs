@@ -6,7 +6,8 @@
 //!   dormant stories.
 //! * [`events`]: a story's sentences grouped by the date they report and by content.
 //! * [`features`]: term extraction and document frequencies shared by both.
-//! * [`cluster`]: the batch entry point the pipeline calls.
+//! * [`cluster`]: the batch entry point the pipeline calls: one online pass ([`assign`]),
+//!   then a consolidation pass ([`consolidate`]) that merges stories the single pass split.
 
 #![warn(missing_docs)]
 
@@ -36,7 +37,12 @@ pub fn stream_order(corpus: &Corpus) -> Vec<ArticleIdx> {
 /// Clusters the corpus into stories (with their events), processing articles in order of
 /// publication date; syndicated copies join their original's story.
 pub fn cluster(corpus: &Corpus, groups: &[Group]) -> Vec<Story> {
-    cluster_with(corpus, groups, &ClusterConfig::default(), &EventConfig::default())
+    cluster_with(
+        corpus,
+        groups,
+        &ClusterConfig::default(),
+        &EventConfig::default(),
+    )
 }
 
 /// [`cluster`] with explicit settings.
@@ -46,7 +52,8 @@ pub fn cluster_with(
     config: &ClusterConfig,
     event_config: &EventConfig,
 ) -> Vec<Story> {
-    let assignment = assign(corpus, groups, config);
+    let online = assign(corpus, groups, config);
+    let assignment = consolidate(corpus, &online, config);
     let mut members: HashMap<StoryId, Vec<ArticleIdx>> = HashMap::new();
     for (a, s) in assignment.iter().enumerate() {
         members.entry(*s).or_default().push(a);
@@ -106,6 +113,155 @@ pub fn assign(corpus: &Corpus, groups: &[Group], config: &ClusterConfig) -> Vec<
     out
 }
 
+/// Batch consolidation after the online pass: merges stories whose centroids are similar.
+///
+/// Every article becomes a TF-IDF vector of its body terms with IDF over the whole corpus;
+/// a story's centroid is the sum of its articles' unit vectors. Centroid-linkage
+/// agglomeration then repeatedly merges the most similar pair of stories whose centroid
+/// cosine is at least [`ClusterConfig::merge_threshold`] and whose date ranges are no more
+/// than [`ClusterConfig::quiet_days`] apart. Returns the new story of every article (the
+/// lowest id of each merged set); skipped (input returned unchanged) above
+/// [`ClusterConfig::max_merge_stories`] stories, as the pass is quadratic.
+pub fn consolidate(
+    corpus: &Corpus,
+    assignment: &[StoryId],
+    config: &ClusterConfig,
+) -> Vec<StoryId> {
+    use features::{SparseVec, Vocabulary};
+    let n = corpus.articles.len().min(assignment.len());
+    let mut ids: Vec<StoryId> = assignment[..n].to_vec();
+    ids.sort_unstable();
+    ids.dedup();
+    if ids.len() < 2 || ids.len() > config.max_merge_stories || config.merge_threshold > 1.0 {
+        return assignment.to_vec();
+    }
+    let mut vocab = Vocabulary::default();
+    let counts: Vec<_> = corpus.articles[..n]
+        .iter()
+        .map(|a| {
+            let c = vocab.counts(
+                a.language.as_deref().unwrap_or("en"),
+                a.title.as_deref(),
+                &a.text,
+            );
+            vocab.observe(&c);
+            c
+        })
+        .collect();
+    let slot: HashMap<StoryId, usize> = ids.iter().enumerate().map(|(i, &s)| (s, i)).collect();
+    let mut centroids: Vec<HashMap<features::TermId, f32>> = vec![HashMap::new(); ids.len()];
+    let mut ranges: Vec<Option<(chrono::NaiveDate, chrono::NaiveDate)>> = vec![None; ids.len()];
+    for (a, c) in counts.iter().enumerate() {
+        let k = slot[&assignment[a]];
+        for (t, w) in vocab.tfidf(&c.body, config.max_doc_terms) {
+            *centroids[k].entry(t).or_default() += w;
+        }
+        if let Some(d) = corpus.articles[a].date() {
+            ranges[k] = Some(match ranges[k] {
+                Some((lo, hi)) => (lo.min(d), hi.max(d)),
+                None => (d, d),
+            });
+        }
+    }
+    let unit = |c: &HashMap<features::TermId, f32>| -> SparseVec {
+        let mut v: SparseVec = c.iter().map(|(&t, &w)| (t, w)).collect();
+        v.sort_unstable_by_key(|&(t, _)| t);
+        features::normalize(&mut v);
+        v
+    };
+    let dot = |a: &SparseVec, b: &SparseVec| -> f32 {
+        let (mut i, mut j, mut s) = (0, 0, 0.0);
+        while i < a.len() && j < b.len() {
+            match a[i].0.cmp(&b[j].0) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => {
+                    s += a[i].1 * b[j].1;
+                    i += 1;
+                    j += 1;
+                }
+            }
+        }
+        s
+    };
+    let near = |x: Option<(chrono::NaiveDate, chrono::NaiveDate)>,
+                y: Option<(chrono::NaiveDate, chrono::NaiveDate)>| match (x, y) {
+        (Some((a0, a1)), Some((b0, b1))) => {
+            let gap = if a1 < b0 {
+                (b0 - a1).num_days()
+            } else if b1 < a0 {
+                (a0 - b1).num_days()
+            } else {
+                0
+            };
+            gap <= config.quiet_days
+        }
+        _ => true,
+    };
+    let m = ids.len();
+    let mut units: Vec<SparseVec> = centroids.iter().map(unit).collect();
+    let mut alive = vec![true; m];
+    // Pairwise similarities (upper triangle used); -1 where merging is not allowed.
+    let mut sims = vec![-1.0f32; m * m];
+    for i in 0..m {
+        for j in (i + 1)..m {
+            if near(ranges[i], ranges[j]) {
+                sims[i * m + j] = dot(&units[i], &units[j]);
+            }
+        }
+    }
+    let mut parent: Vec<usize> = (0..m).collect();
+    loop {
+        let mut best: Option<(usize, usize, f32)> = None;
+        for i in 0..m {
+            for j in (i + 1)..m {
+                let sim = sims[i * m + j];
+                if sim >= config.merge_threshold && best.is_none_or(|(_, _, b)| sim > b) {
+                    best = Some((i, j, sim));
+                }
+            }
+        }
+        let Some((i, j, _)) = best else { break };
+        let cj = std::mem::take(&mut centroids[j]);
+        for (t, w) in cj {
+            *centroids[i].entry(t).or_default() += w;
+        }
+        ranges[i] = match (ranges[i], ranges[j]) {
+            (Some((a0, a1)), Some((b0, b1))) => Some((a0.min(b0), a1.max(b1))),
+            (x, None) => x,
+            (None, y) => y,
+        };
+        units[i] = unit(&centroids[i]);
+        units[j] = Vec::new();
+        alive[j] = false;
+        parent[j] = i;
+        for k in 0..m {
+            let (a, b) = (k.min(j), k.max(j));
+            sims[a * m + b] = -1.0;
+            if k == i {
+                continue;
+            }
+            let (a, b) = (k.min(i), k.max(i));
+            sims[a * m + b] = if alive[k] && near(ranges[i], ranges[k]) {
+                dot(&units[i], &units[k])
+            } else {
+                -1.0
+            };
+        }
+    }
+    let root = |mut k: usize| {
+        while parent[k] != k {
+            k = parent[k];
+        }
+        k
+    };
+    let mut out = assignment.to_vec();
+    for s in out.iter_mut().take(n) {
+        *s = ids[root(slot[s])];
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -137,7 +293,11 @@ mod tests {
     #[test]
     fn syndicated_copies_join_their_original() {
         let c = corpus(vec![
-            article("a", "Syrian troops seized five districts of Aleppo.", Some(6)),
+            article(
+                "a",
+                "Syrian troops seized five districts of Aleppo.",
+                Some(6),
+            ),
             article("b", "Apple unveiled a new iPhone in Cupertino.", Some(6)),
             // Different words, but declared a copy of "a".
             article("c", "Completely unrelated wording about football.", Some(7)),
@@ -167,6 +327,41 @@ mod tests {
             article("d", "x", Some(9)),
         ]);
         assert_eq!(stream_order(&c), vec![2, 1, 3, 0]);
+    }
+
+    #[test]
+    fn consolidation_merges_split_stories_only() {
+        let c = corpus(vec![
+            article(
+                "a",
+                "Syrian troops seized five districts of eastern Aleppo from rebels.",
+                Some(6),
+            ),
+            article(
+                "b",
+                "Apple unveiled a new iPhone in Cupertino with a faster chip.",
+                Some(6),
+            ),
+            article(
+                "c",
+                "Rebels lost five districts of eastern Aleppo to Syrian troops.",
+                Some(7),
+            ),
+        ]);
+        // A join threshold no article can reach: every article starts its own story.
+        let strict = ClusterConfig {
+            threshold: 2.0,
+            ..ClusterConfig::default()
+        };
+        let online = assign(&c, &[], &strict);
+        assert_eq!(online, vec![0, 1, 2]);
+        let merged = consolidate(&c, &online, &strict);
+        assert_eq!(merged, vec![0, 1, 0]);
+        let off = ClusterConfig {
+            merge_threshold: 1.5,
+            ..strict
+        };
+        assert_eq!(consolidate(&c, &online, &off), online);
     }
 
     #[test]

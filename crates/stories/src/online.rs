@@ -49,21 +49,31 @@ pub struct ClusterConfig {
     pub max_doc_terms: usize,
     /// Heaviest article body terms used to look up candidate stories.
     pub probe_terms: usize,
+    /// Candidate stories fully scored per article (the best by overlap on the probe terms).
+    pub max_candidates: usize,
+    /// Minimum centroid cosine for the batch consolidation pass to merge two stories
+    /// (above 1 turns the pass off).
+    pub merge_threshold: f32,
+    /// Largest number of stories the (quadratic) consolidation pass works on.
+    pub max_merge_stories: usize,
 }
 
 impl Default for ClusterConfig {
     fn default() -> Self {
         ClusterConfig {
-            threshold: 0.2,
+            threshold: 0.15,
             body_weight: 1.0,
             title_weight: 0.5,
-            entity_weight: 0.5,
+            entity_weight: 0.25,
             decay_days: 30.0,
-            decay_floor: 0.5,
+            decay_floor: 0.8,
             quiet_days: 730,
             max_centroid_terms: 200,
             max_doc_terms: 100,
             probe_terms: 12,
+            max_candidates: 40,
+            merge_threshold: 0.5,
+            max_merge_stories: 600,
         }
     }
 }
@@ -156,9 +166,10 @@ impl Centroid {
         if self.norm == 0.0 {
             return 0.0;
         }
+        // `doc` weights already carry the term's IDF a second time (see `DocVectors`).
         let dot: f32 = doc
             .iter()
-            .filter_map(|&(t, w)| self.weights.get(&t).map(|&c| w * c * vocab.idf(t)))
+            .filter_map(|&(t, w)| self.weights.get(&t).map(|&c| w * c))
             .sum();
         dot / self.norm
     }
@@ -200,6 +211,8 @@ pub struct OnlineClusterer {
     /// Body term → stories whose body centroid held it when it was added (may be stale).
     index: HashMap<TermId, Vec<u32>>,
     index_entries: usize,
+    /// Index size at which stale entries are next dropped.
+    compact_at: usize,
     /// Per-story stamp of the last article that looked it up (candidate de-duplication).
     seen: Vec<u64>,
     articles: u64,
@@ -219,6 +232,7 @@ impl OnlineClusterer {
             live: 0,
             index: HashMap::new(),
             index_entries: 0,
+            compact_at: 4096,
             seen: Vec::new(),
             articles: 0,
             clock: None,
@@ -303,16 +317,28 @@ impl OnlineClusterer {
         Some(sim * decay)
     }
 
-    fn best_story(&mut self, counts: &TermCounts, date: Option<NaiveDate>) -> Option<(StoryId, f32)> {
+    fn best_story(
+        &mut self,
+        counts: &TermCounts,
+        date: Option<NaiveDate>,
+    ) -> Option<(StoryId, f32)> {
         let max = self.config.max_doc_terms;
-        let doc = DocVectors {
-            body: self.vocab.tfidf(&counts.body, max),
-            title: self.vocab.tfidf(&counts.title, max),
-            entities: self.vocab.tfidf(&counts.entities, max),
+        let with_idf = |v: SparseVec, vocab: &Vocabulary| -> SparseVec {
+            v.into_iter().map(|(t, w)| (t, w * vocab.idf(t))).collect()
         };
-        let mut probe: Vec<(TermId, f32)> = doc.body.clone();
+        let body = self.vocab.tfidf(&counts.body, max);
+        let mut probe: Vec<(TermId, f32)> = body.clone();
+        let doc = DocVectors {
+            body: with_idf(body, &self.vocab),
+            title: with_idf(self.vocab.tfidf(&counts.title, max), &self.vocab),
+            entities: with_idf(self.vocab.tfidf(&counts.entities, max), &self.vocab),
+        };
         probe.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
         probe.truncate(self.config.probe_terms);
+        let probe_weights: Vec<(TermId, f32)> = probe
+            .iter()
+            .map(|&(t, w)| (t, w * self.vocab.idf(t)))
+            .collect();
         let stamp = self.articles;
         let mut candidates: Vec<u32> = Vec::new();
         for (t, _) in probe {
@@ -327,6 +353,25 @@ impl OnlineClusterer {
                     candidates.push(s);
                 }
             }
+        }
+        // Keep the most promising candidates by their overlap on the probe terms.
+        let limit = self.config.max_candidates;
+        if candidates.len() > limit {
+            let mut partial: Vec<(f32, u32)> = candidates
+                .iter()
+                .map(|&s| {
+                    let score = match self.stories.get(s as usize) {
+                        Some(Some(st)) => probe_weights
+                            .iter()
+                            .filter_map(|&(t, w)| st.body.weights.get(&t).map(|&c| w * c))
+                            .sum(),
+                        _ => 0.0,
+                    };
+                    (score, s)
+                })
+                .collect();
+            partial.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+            candidates = partial.into_iter().take(limit).map(|(_, s)| s).collect();
         }
         candidates.sort_unstable();
         let mut best: Option<(StoryId, f32)> = None;
@@ -371,6 +416,9 @@ impl OnlineClusterer {
                 self.index_entries += 1;
             }
         }
+        if self.index_entries > self.compact_at {
+            self.compact_index();
+        }
     }
 
     fn advance_clock(&mut self, date: Option<NaiveDate>) {
@@ -409,6 +457,7 @@ impl OnlineClusterer {
             .flatten()
             .map(|s| s.body.weights.len())
             .sum();
+        self.compact_at = 2 * live_entries + 4096;
         if self.index_entries <= 2 * live_entries + 1024 {
             return;
         }
@@ -428,6 +477,8 @@ impl OnlineClusterer {
     }
 }
 
+/// An article's unit TF-IDF vectors with each weight multiplied by the term's IDF once more,
+/// so that a dot product with a raw centroid applies the IDF to the centroid side.
 struct DocVectors {
     body: SparseVec,
     title: SparseVec,

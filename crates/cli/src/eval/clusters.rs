@@ -34,6 +34,9 @@ pub struct Args {
     /// Days without an update after which a story is archived.
     #[arg(long)]
     pub quiet_days: Option<i64>,
+    /// Minimum centroid cosine of the consolidation pass (above 1 turns it off).
+    #[arg(long)]
+    pub merge_threshold: Option<f32>,
     /// Terms kept per story centroid.
     #[arg(long)]
     pub centroid_terms: Option<usize>,
@@ -58,6 +61,9 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
     }
     if let Some(v) = args.quiet_days {
         config.quiet_days = v;
+    }
+    if let Some(v) = args.merge_threshold {
+        config.merge_threshold = v;
     }
     if let Some(v) = args.centroid_terms {
         config.max_centroid_terms = v;
@@ -85,6 +91,7 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
                 "decay_floor": config.decay_floor,
                 "quiet_days": config.quiet_days,
                 "max_centroid_terms": config.max_centroid_terms,
+                "merge_threshold": config.merge_threshold,
             }),
         );
     }
