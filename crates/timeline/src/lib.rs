@@ -87,6 +87,9 @@ pub struct Tuning {
     /// Build a date's centroid from the terms its mention and publication candidates share
     /// (DATEWISE's PM-Mean) instead of their weighted sum.
     pub pm_intersection: bool,
+    /// Fewest mention and publication candidates for the shared-term centroid; with fewer
+    /// the sum is used (the intersection of a handful of sentences is noise).
+    pub pm_min: usize,
     /// Weight of the publication candidates in a date's centroid (mentions weigh 1).
     pub w_pub_centroid: f64,
     /// Upper bound on the number of dates when [`TimelineOptions::dates`] is `None`.
@@ -110,6 +113,7 @@ impl Default for Tuning {
             coarse: true,
             max_auto_dates: 20,
             pm_intersection: true,
+            pm_min: 5,
             w_pub_centroid: 0.5,
         }
     }
@@ -458,7 +462,7 @@ fn summarize_date(
 ) -> Vec<usize> {
     let cm = centroid(sents, ment);
     let cp = centroid(sents, pubs);
-    if tuning.pm_intersection && !cm.is_empty() && !cp.is_empty() {
+    if tuning.pm_intersection && ment.len() >= tuning.pm_min && pubs.len() >= tuning.pm_min {
         let shared: Vec<(u32, f32)> = cm
             .iter()
             .filter_map(|(id, a)| cp.get(id).map(|b| (*id, a + b)))

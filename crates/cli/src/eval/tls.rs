@@ -221,6 +221,7 @@ fn tuning(set: Option<&str>) -> anyhow::Result<tls::Tuning> {
             "w_explicit" => t.w_explicit = f,
             "pm_intersection" => t.pm_intersection = f != 0.0,
             "w_pub_centroid" => t.w_pub_centroid = f,
+            "pm_min" => t.pm_min = n,
             other => anyhow::bail!("--set: unknown weight {other}"),
         }
     }
