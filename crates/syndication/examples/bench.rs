@@ -18,6 +18,9 @@ use rayon::prelude::*;
 use storyline_syndication::index::Sketch;
 use storyline_syndication::{Config, Index};
 
+/// A sketched line: sketch, date, gold group.
+type Sketched = (Sketch, Option<chrono::NaiveDate>, Option<usize>);
+
 #[derive(serde::Deserialize)]
 struct Line {
     text: String,
@@ -35,10 +38,19 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         .ok_or("usage: bench FILE [--exact] [--threads N]")?;
     let exact = args.iter().any(|a| a == "--exact");
     if let Some(i) = args.iter().position(|a| a == "--threads") {
-        let n: usize = args.get(i + 1).and_then(|n| n.parse().ok()).ok_or("--threads N")?;
-        rayon::ThreadPoolBuilder::new().num_threads(n).build_global()?;
+        let n: usize = args
+            .get(i + 1)
+            .and_then(|n| n.parse().ok())
+            .ok_or("--threads N")?;
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(n)
+            .build_global()?;
     }
-    let cfg = if exact { Config::default() } else { Config::sketch() };
+    let cfg = if exact {
+        Config::default()
+    } else {
+        Config::sketch()
+    };
     let mut index = Index::new(cfg.clone());
     let mut gold: Vec<usize> = Vec::new();
     let reader = std::io::BufReader::with_capacity(1 << 20, std::fs::File::open(path)?);
@@ -54,7 +66,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         if chunk.is_empty() {
             break;
         }
-        let sketched: Vec<Option<(Sketch, Option<chrono::NaiveDate>, Option<usize>)>> = chunk
+        let sketched: Vec<Option<Sketched>> = chunk
             .par_iter()
             .map(|l| {
                 let line: Line = serde_json::from_str(l).ok()?;
@@ -94,9 +106,21 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         }
         tp += by.values().map(|&n| pairs(n)).sum::<u64>();
     }
-    let p = if pred > 0 { tp as f64 / pred as f64 } else { 1.0 };
-    let r = if gold_pairs > 0 { tp as f64 / gold_pairs as f64 } else { 1.0 };
-    let f1 = if p + r > 0.0 { 2.0 * p * r / (p + r) } else { 0.0 };
+    let p = if pred > 0 {
+        tp as f64 / pred as f64
+    } else {
+        1.0
+    };
+    let r = if gold_pairs > 0 {
+        tp as f64 / gold_pairs as f64
+    } else {
+        1.0
+    };
+    let f1 = if p + r > 0.0 {
+        2.0 * p * r / (p + r)
+    } else {
+        0.0
+    };
     let report = serde_json::json!({
         "tool": "storyline-syndication",
         "mode": if exact { "exact" } else { "sketch" },

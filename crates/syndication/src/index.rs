@@ -588,11 +588,7 @@ pub fn find_groups_texts(items: &[(&str, Option<NaiveDate>)], cfg: &Config) -> V
     }
     let edges: Vec<(u32, u32, f32)> = pairs
         .par_iter()
-        .filter_map(|&(a, b)| {
-            store
-                .verify(cfg, a as usize, b as usize)
-                .map(|s| (a, b, s))
-        })
+        .filter_map(|&(a, b)| store.verify(cfg, a as usize, b as usize).map(|s| (a, b, s)))
         .collect();
     let mut uf = UnionFind::new(store.len());
     for (a, b, s) in edges {
@@ -632,7 +628,15 @@ mod tests {
             containment: 0.1,
         };
         assert!(!is_copy(&cfg, 400, 500, unrelated));
-        assert!(!is_copy(&cfg, 0, 0, Similarity { jaccard: 0.0, containment: 0.0 }));
+        assert!(!is_copy(
+            &cfg,
+            0,
+            0,
+            Similarity {
+                jaccard: 0.0,
+                containment: 0.0
+            }
+        ));
     }
 
     #[test]

@@ -162,7 +162,11 @@ impl SentenceSources {
                 if p.exact.is_none() || p.terms.len() < cfg.min_terms {
                     return Vec::new();
                 }
-                let mut v: Vec<u32> = p.terms.iter().filter_map(|t| rank.get(t).copied()).collect();
+                let mut v: Vec<u32> = p
+                    .terms
+                    .iter()
+                    .filter_map(|t| rank.get(t).copied())
+                    .collect();
                 v.sort_unstable();
                 v
             })
@@ -201,7 +205,8 @@ impl SentenceSources {
                     let (small, large) = (sa.len() as f64, sb.len() as f64);
                     let jac = common / (small + large - common);
                     let con = common / small;
-                    if jac >= cfg.jaccard || (con >= cfg.containment && small / large >= cfg.min_ratio)
+                    if jac >= cfg.jaccard
+                        || (con >= cfg.containment && small / large >= cfg.min_ratio)
                     {
                         found.push((a as u32, b));
                     }

@@ -4,18 +4,49 @@ use proptest::prelude::*;
 use storyline_syndication::{Config, Index, find_groups_texts};
 
 const WORDS: &[&str] = &[
-    "army", "rebels", "aleppo", "city", "seized", "districts", "tuesday", "monitor", "said",
-    "government", "forces", "civilians", "fled", "east", "the", "of", "in", "to", "and", "talks",
+    "army",
+    "rebels",
+    "aleppo",
+    "city",
+    "seized",
+    "districts",
+    "tuesday",
+    "monitor",
+    "said",
+    "government",
+    "forces",
+    "civilians",
+    "fled",
+    "east",
+    "the",
+    "of",
+    "in",
+    "to",
+    "and",
+    "talks",
 ];
 
 fn text_from(ids: &[usize]) -> String {
-    ids.iter().map(|&i| WORDS[i % WORDS.len()]).collect::<Vec<_>>().join(" ")
+    ids.iter()
+        .map(|&i| WORDS[i % WORDS.len()])
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// A corpus of base texts plus edited copies (prefix kept, words appended or changed).
 fn corpus() -> impl Strategy<Value = Vec<String>> {
     let base = prop::collection::vec(prop::collection::vec(0usize..WORDS.len(), 0..60), 1..6);
-    (base, prop::collection::vec((0usize..6, 0.3f64..1.0, prop::collection::vec(0usize..20, 0..8)), 0..12))
+    (
+        base,
+        prop::collection::vec(
+            (
+                0usize..6,
+                0.3f64..1.0,
+                prop::collection::vec(0usize..20, 0..8),
+            ),
+            0..12,
+        ),
+    )
         .prop_map(|(bases, edits)| {
             let mut out: Vec<String> = bases.iter().map(|b| text_from(b)).collect();
             for (which, keep, extra) in edits {

@@ -40,10 +40,21 @@ fn planted_copies_are_found() {
         let groups = find_groups_texts(&items, &cfg);
         let found = gold
             .iter()
-            .filter(|(a, b)| groups.iter().any(|g| g.members.contains(a) && g.members.contains(b)))
+            .filter(|(a, b)| {
+                groups
+                    .iter()
+                    .any(|g| g.members.contains(a) && g.members.contains(b))
+            })
             .count();
-        assert!(found >= 98, "found {found} of 100 planted pairs (exact={})", cfg.exact);
-        assert!(groups.iter().all(|g| g.members.len() == 2), "unrelated texts grouped");
+        assert!(
+            found >= 98,
+            "found {found} of 100 planted pairs (exact={})",
+            cfg.exact
+        );
+        assert!(
+            groups.iter().all(|g| g.members.len() == 2),
+            "unrelated texts grouped"
+        );
         // The original (the longer, complete text) is chosen.
         for g in &groups {
             assert_eq!(g.original % 2, 0, "{g:?}");

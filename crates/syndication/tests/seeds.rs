@@ -24,11 +24,13 @@ fn read_seeds() -> Option<Vec<(String, Article)>> {
         let name = f.file_stem()?.to_string_lossy().into_owned();
         let mut text = raw.as_str();
         let mut date = None;
-        if let Some(rest) = raw.trim_start().strip_prefix("date ") {
-            if let Some(d) = rest.get(..10).and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok()) {
-                date = Some(d);
-                text = &rest[10..];
-            }
+        if let Some(rest) = raw.trim_start().strip_prefix("date ")
+            && let Some(d) = rest
+                .get(..10)
+                .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
+        {
+            date = Some(d);
+            text = &rest[10..];
         }
         let mut a = Article::new(name.clone(), text.trim());
         a.published = date.map(|date| Published {
@@ -59,12 +61,22 @@ fn only_the_afp_pair_is_grouped() {
     assert_eq!(seeds.len(), 5);
     let names: Vec<String> = seeds.iter().map(|(n, _)| n.clone()).collect();
     let c = corpus(seeds.into_iter().map(|(_, a)| a).collect());
-    for cfg in [storyline_syndication::Config::default(), storyline_syndication::Config::sketch()] {
+    for cfg in [
+        storyline_syndication::Config::default(),
+        storyline_syndication::Config::sketch(),
+    ] {
         let groups = storyline_syndication::find_groups_with(&c, &cfg);
         assert_eq!(groups.len(), 1, "{groups:?}");
-        let mut members: Vec<&str> = groups[0].members.iter().map(|&i| names[i].as_str()).collect();
+        let mut members: Vec<&str> = groups[0]
+            .members
+            .iter()
+            .map(|&i| names[i].as_str())
+            .collect();
         members.sort();
-        assert!(members[0].starts_with("000_") && members[1].starts_with("001_"), "{members:?}");
+        assert!(
+            members[0].starts_with("000_") && members[1].starts_with("001_"),
+            "{members:?}"
+        );
         assert_eq!(members.len(), 2);
         assert!(groups[0].similarity > 0.5 && groups[0].similarity <= 1.0);
     }
@@ -78,7 +90,11 @@ fn the_afp_pair_shares_sentences_and_others_mostly_do_not() {
     // The two AFP copies share most of their sentences.
     let shared_01 = (0..c.sentences[0].len())
         .filter(|&i| {
-            s.articles(storyline_core::SentenceRef { article: 0, sentence: i }).contains(&1)
+            s.articles(storyline_core::SentenceRef {
+                article: 0,
+                sentence: i,
+            })
+            .contains(&1)
         })
         .count();
     assert!(
@@ -89,7 +105,10 @@ fn the_afp_pair_shares_sentences_and_others_mostly_do_not() {
     // Every equivalence is symmetric and crosses articles.
     for a in 0..c.articles.len() {
         for i in 0..c.sentences[a].len() {
-            let r = storyline_core::SentenceRef { article: a, sentence: i };
+            let r = storyline_core::SentenceRef {
+                article: a,
+                sentence: i,
+            };
             for e in s.equivalents(r) {
                 assert_ne!(e.article, a);
                 assert!(s.equivalents(*e).contains(&r));
