@@ -120,12 +120,21 @@ fn detokenize(line: &str) -> String {
 fn plain_trigrams(sentences: &[String]) -> Vec<u64> {
     let words: Vec<u64> = sentences
         .iter()
-        .flat_map(|s| storyline_text::tokenize(s).into_iter().map(|t| t.text.to_lowercase()))
+        .flat_map(|s| {
+            storyline_text::tokenize(s)
+                .into_iter()
+                .map(|t| t.text.to_lowercase())
+        })
         .map(|w| xxhash(&w))
         .collect();
     let mut g: Vec<u64> = words
         .windows(3)
-        .map(|w| w[0].wrapping_mul(31).wrapping_add(w[1]).wrapping_mul(31).wrapping_add(w[2]))
+        .map(|w| {
+            w[0].wrapping_mul(31)
+                .wrapping_add(w[1])
+                .wrapping_mul(31)
+                .wrapping_add(w[2])
+        })
         .collect();
     g.sort_unstable();
     g.dedup();
@@ -156,12 +165,19 @@ fn containment(a: &[u64], b: &[u64]) -> f64 {
         }
     }
     let small = a.len().min(b.len());
-    if small == 0 { 0.0 } else { n as f64 / small as f64 }
+    if small == 0 {
+        0.0
+    } else {
+        n as f64 / small as f64
+    }
 }
 
 /// Keeps the sources that do not overlap an already kept source of the same topic.
 pub fn distinct_pool(sources: Vec<Source>) -> Vec<Source> {
-    let grams: Vec<Vec<u64>> = sources.iter().map(|s| plain_trigrams(&s.sentences)).collect();
+    let grams: Vec<Vec<u64>> = sources
+        .iter()
+        .map(|s| plain_trigrams(&s.sentences))
+        .collect();
     let mut kept: Vec<usize> = Vec::new();
     for i in 0..sources.len() {
         if grams[i].len() < 10 {
@@ -286,7 +302,14 @@ pub fn swap_spelling(text: &str) -> String {
 }
 
 const AGENCIES: &[&str] = &["AFP", "Reuters", "AP", "dpa", "ANSA", "Xinhua"];
-const PLACES: &[&str] = &["CAIRO", "WASHINGTON", "LONDON", "PORT-AU-PRINCE", "GENEVA", "NEW YORK"];
+const PLACES: &[&str] = &[
+    "CAIRO",
+    "WASHINGTON",
+    "LONDON",
+    "PORT-AU-PRINCE",
+    "GENEVA",
+    "NEW YORK",
+];
 
 /// An original: headline, optional dateline, paragraphs.
 #[derive(Debug, Clone)]
@@ -341,12 +364,7 @@ fn headline_from(rng: &mut ChaCha8Rng, sentence: &str) -> String {
     words[start..start + n].join(" ")
 }
 
-fn make_copy(
-    rng: &mut ChaCha8Rng,
-    orig: &Draft,
-    others: &[&Draft],
-    agency: &str,
-) -> String {
+fn make_copy(rng: &mut ChaCha8Rng, orig: &Draft, others: &[&Draft], agency: &str) -> String {
     let mut d = orig.clone();
     // Headline: rewritten, dropped or kept.
     if rng.random_bool(0.7) {
@@ -362,7 +380,10 @@ fn make_copy(
     if rng.random_bool(0.6) {
         d.dateline = if rng.random_bool(0.7) {
             let place = PLACES.choose(rng).copied().unwrap_or("CAIRO");
-            Some(format!("{place}, {} ({agency}) —", rng.random_range(1..=28)))
+            Some(format!(
+                "{place}, {} ({agency}) —",
+                rng.random_range(1..=28)
+            ))
         } else {
             None
         };
@@ -402,7 +423,12 @@ fn make_copy(
     // Photo caption after the first paragraph.
     if rng.random_bool(0.4)
         && let Some(other) = others.choose(rng)
-        && let Some(s) = other.paragraphs.iter().flatten().collect::<Vec<_>>().choose(rng)
+        && let Some(s) = other
+            .paragraphs
+            .iter()
+            .flatten()
+            .collect::<Vec<_>>()
+            .choose(rng)
     {
         let cap = headline_from(rng, s);
         let at = 1.min(d.paragraphs.len());
@@ -450,19 +476,19 @@ pub fn build(pool: &[Source], n: usize, seed: u64) -> Vec<BenchDoc> {
     // Originals: (topic, date, draft).
     let mut originals: Vec<(String, Option<NaiveDate>, Draft)> = Vec::with_capacity(n_orig);
     for k in 0..n_orig {
-        let (topic, date, sentences): (String, Option<NaiveDate>, Vec<String>) =
-            if k < order.len() {
-                let s = &pool[order[k]];
-                (s.topic.clone(), s.date, s.sentences.clone())
-            } else {
-                let base = &pool[rng.random_range(0..pool.len())];
-                let sents = &topic_sentences[base.topic.as_str()];
-                let m = rng.random_range(8..=30);
-                let picked = (0..m)
-                    .filter_map(|_| sents.choose(&mut rng).map(|s| (*s).clone()))
-                    .collect();
-                (base.topic.clone(), base.date, picked)
-            };
+        let (topic, date, sentences): (String, Option<NaiveDate>, Vec<String>) = if k < order.len()
+        {
+            let s = &pool[order[k]];
+            (s.topic.clone(), s.date, s.sentences.clone())
+        } else {
+            let base = &pool[rng.random_range(0..pool.len())];
+            let sents = &topic_sentences[base.topic.as_str()];
+            let m = rng.random_range(8..=30);
+            let picked = (0..m)
+                .filter_map(|_| sents.choose(&mut rng).map(|s| (*s).clone()))
+                .collect();
+            (base.topic.clone(), base.date, picked)
+        };
         let headline = sentences.first().map(|s| headline_from(&mut rng, s));
         let dateline = rng.random_bool(0.5).then(|| {
             let place = PLACES.choose(&mut rng).copied().unwrap_or("CAIRO");
@@ -605,7 +631,10 @@ pub fn evaluate(docs: &[BenchDoc], cfg: &storyline_syndication::Config) -> RunRe
     let (mut judged, mut right) = (0usize, 0usize);
     for g in &groups {
         let gold_group = docs[g.original].group;
-        if g.members.iter().any(|&m| docs[m].group == gold_group && docs[m].original) {
+        if g.members
+            .iter()
+            .any(|&m| docs[m].group == gold_group && docs[m].original)
+        {
             judged += 1;
             if docs[g.original].original {
                 right += 1;
@@ -667,7 +696,9 @@ mod tests {
                 topic: "t".into(),
                 date: NaiveDate::from_ymd_opt(2011, 1, 1 + i as u32),
                 sentences: (0..12)
-                    .map(|k| format!("Article {i} sentence {k} tells word{i}x{k} and more{k}y{i} news."))
+                    .map(|k| {
+                        format!("Article {i} sentence {k} tells word{i}x{k} and more{k}y{i} news.")
+                    })
                     .collect(),
             })
             .collect()
@@ -707,8 +738,14 @@ mod tests {
         let Some(dir) = crate::dataset("timeline17/articles") else {
             return;
         };
-        let n = std::env::var("SYND_N").ok().and_then(|n| n.parse().ok()).unwrap_or(1500);
-        let seed = std::env::var("SYND_SEED").ok().and_then(|n| n.parse().ok()).unwrap_or(17);
+        let n = std::env::var("SYND_N")
+            .ok()
+            .and_then(|n| n.parse().ok())
+            .unwrap_or(1500);
+        let seed = std::env::var("SYND_SEED")
+            .ok()
+            .and_then(|n| n.parse().ok())
+            .unwrap_or(17);
         let read = read_timeline17(&dir).expect("timeline17 readable");
         let read_n = read.len();
         let pool = distinct_pool(read);

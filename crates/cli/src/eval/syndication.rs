@@ -29,12 +29,12 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
     let Some(dir) = storyline_eval::dataset("timeline17/articles") else {
         anyhow::bail!("timeline17/articles not found (set STORYLINE_DATA)");
     };
-    let read = bench::read_timeline17(&dir)?;
+    let read = bench::read_timeline17(&dir).map_err(|e| anyhow::anyhow!("{e}"))?;
     let read_n = read.len();
     let pool = bench::distinct_pool(read);
     let docs = bench::build(&pool, args.articles, args.seed);
     if let Some(out) = &args.out {
-        bench::write_jsonl(&docs, out)?;
+        bench::write_jsonl(&docs, out).map_err(|e| anyhow::anyhow!("{e}"))?;
     }
     let exact = bench::evaluate(&docs, &Config::default());
     let sketch = bench::evaluate(&docs, &Config::sketch());
