@@ -670,9 +670,6 @@ impl<'a> Tagger<'a> {
             _ => (None, i),
         };
         let wd = lexicon::weekday(self.w(j))?;
-        if !self.capitalized(j) {
-            return None;
-        }
         let end = j + 1;
         // "Tuesday, Dec. 6": the explicit date decides.
         if self.is(end, ",")
