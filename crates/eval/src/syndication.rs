@@ -10,7 +10,8 @@
 //!    [`POOL_MAX_CONTAINMENT`] of its word 3-grams (plain lower-cased words, not the
 //!    detector's shingles) occur in an article already kept from the same topic.
 //! 2. Originals are those real articles, then, when more are asked for, composite articles
-//!    on the same topic: 8 to 30 sentences drawn at random from the topic's sentence pool,
+//!    on the same topic: 8 to 30 sentences (of at most [`COMPOSITE_MAX_WORDS`] words) drawn
+//!    at random from the topic's sentence pool,
 //!    dated like a random article of the topic. Real articles of the same topic and nearby
 //!    dates are the hard negatives.
 //! 3. A quarter of the corpus is copies: originals are drawn at random and given one to four
@@ -38,6 +39,11 @@ pub type BoxError = Box<dyn std::error::Error + Send + Sync>;
 /// Pool filter: an article overlapping a kept one by this share of its word 3-grams is
 /// left out, so that no two sources are themselves copies.
 pub const POOL_MAX_CONTAINMENT: f64 = 0.3;
+
+/// Longest sentence (in words) a composite article may reuse. Scraped pages in Timeline17
+/// have "sentences" of hundreds of words; composites sharing one of them would really be
+/// partial copies of each other, which the gold labels would call distinct.
+pub const COMPOSITE_MAX_WORDS: usize = 60;
 
 /// One real article of the pool.
 #[derive(Debug, Clone)]
@@ -466,10 +472,11 @@ pub fn build(pool: &[Source], n: usize, seed: u64) -> Vec<BenchDoc> {
     let n_orig = n - n_copies;
     let mut topic_sentences: HashMap<&str, Vec<&String>> = HashMap::new();
     for s in pool {
-        topic_sentences
-            .entry(s.topic.as_str())
-            .or_default()
-            .extend(s.sentences.iter());
+        topic_sentences.entry(s.topic.as_str()).or_default().extend(
+            s.sentences
+                .iter()
+                .filter(|x| x.split_whitespace().count() <= COMPOSITE_MAX_WORDS),
+        );
     }
     let mut order: Vec<usize> = (0..pool.len()).collect();
     order.shuffle(&mut rng);

@@ -19,7 +19,7 @@ use storyline_syndication::index::Sketch;
 use storyline_syndication::{Config, Index};
 
 /// A sketched line: sketch, date, gold group.
-type Sketched = (Sketch, Option<chrono::NaiveDate>, Option<usize>);
+type Sketched = (Sketch, Option<chrono::NaiveDate>, Option<usize>, Option<String>);
 
 #[derive(serde::Deserialize)]
 struct Line {
@@ -28,6 +28,8 @@ struct Line {
     date: Option<String>,
     #[serde(default)]
     group: Option<usize>,
+    #[serde(default)]
+    id: Option<String>,
 }
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
@@ -46,6 +48,14 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             .num_threads(n)
             .build_global()?;
     }
+    // `--mixed N`: print up to N groups that join different gold groups (diagnosis).
+    let show_mixed: usize = args
+        .iter()
+        .position(|a| a == "--mixed")
+        .and_then(|i| args.get(i + 1))
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(0);
+    let mut ids: Vec<String> = Vec::new();
     let cfg = if exact {
         Config::default()
     } else {
@@ -74,13 +84,16 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                     .date
                     .as_deref()
                     .and_then(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").ok());
-                Some((Sketch::new(&line.text, cfg.exact), date, line.group))
+                Some((Sketch::new(&line.text, cfg.exact), date, line.group, line.id))
             })
             .collect();
         for s in sketched {
             match s {
-                Some((sketch, date, group)) => {
+                Some((sketch, date, group, id)) => {
                     index.insert_sketch(sketch, date);
+                    if show_mixed > 0 {
+                        ids.push(id.unwrap_or_default());
+                    }
                     gold.push(group.unwrap_or(usize::MAX - gold.len()));
                 }
                 None => bad += 1,
@@ -97,7 +110,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         *sizes.entry(g).or_default() += 1;
     }
     let gold_pairs: u64 = sizes.values().map(|&n| pairs(n)).sum();
-    let (mut pred, mut tp) = (0u64, 0u64);
+    let (mut pred, mut tp, mut shown) = (0u64, 0u64, 0usize);
     for g in &groups {
         pred += pairs(g.members.len() as u64);
         let mut by: HashMap<usize, u64> = HashMap::new();
@@ -105,6 +118,15 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             *by.entry(gold[m]).or_default() += 1;
         }
         tp += by.values().map(|&n| pairs(n)).sum::<u64>();
+        if by.len() > 1 && shown < show_mixed {
+            shown += 1;
+            let m: Vec<String> = g
+                .members
+                .iter()
+                .map(|&m| ids.get(m).cloned().unwrap_or_default())
+                .collect();
+            eprintln!("mixed group (min similarity {:.3}): {m:?}", g.similarity);
+        }
     }
     let p = if pred > 0 {
         tp as f64 / pred as f64
