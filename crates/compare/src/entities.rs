@@ -106,8 +106,7 @@ pub(crate) fn words(text: &str) -> Vec<Word<'_>> {
             // abbreviation dots: single letters separated by dots (U.S., N.V.)
             if cj == '.'
                 && next_is_word
-                && j >= i + 1
-                && j - i == 1
+                && j == i + 1
                 && chars.get(j + 2).is_some_and(|&(_, n)| n == '.')
             {
                 j += 1;
@@ -426,10 +425,11 @@ fn propagate(mentions: &mut [Mention]) {
     let mut typed: HashMap<String, (EntityKind, usize)> = HashMap::new();
     for m in mentions.iter() {
         let toks = name_tokens(&m.text);
-        if toks.len() >= 2 && m.kind == EntityKind::Person {
-            if let Some(l) = toks.last() {
-                *person_last.entry(l.clone()).or_default() += 1;
-            }
+        if toks.len() >= 2
+            && m.kind == EntityKind::Person
+            && let Some(l) = toks.last()
+        {
+            *person_last.entry(l.clone()).or_default() += 1;
         }
         if toks.len() >= 2 && m.kind == EntityKind::Organization {
             for t in &toks {

@@ -203,7 +203,7 @@ fn trim_np(text: &str, mut s: usize, mut e: usize) -> Option<(usize, usize)> {
             "came" | "accused" | "said" | "says" | "went" | "made" | "is" | "are" | "was" | "were"
         )
     });
-    (n >= 1 && n <= 8 && !verbish).then_some((s, e))
+    ((1..=8).contains(&n) && !verbish).then_some((s, e))
 }
 
 /// Finds a speaker right after a closing quote: `, X said` / `, said X` / `he said`.
