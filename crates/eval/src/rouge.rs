@@ -388,12 +388,8 @@ pub fn porter(word: &str) -> String {
             w = stem.to_string();
         }
     }
-    if w.ends_with("ent") {
-        let stem = &w[..w.len() - 3];
-        if re.mgr1.is_match(stem) {
-            w = stem.to_string();
-        }
-    } else if w.ends_with("sion") || w.ends_with("tion") {
+    // `-ent`, else `(s|t)ion` (dropping `ion`): both cut three letters.
+    if w.ends_with("ent") || w.ends_with("sion") || w.ends_with("tion") {
         let stem = &w[..w.len() - 3];
         if re.mgr1.is_match(stem) {
             w = stem.to_string();

@@ -267,6 +267,9 @@ impl std::hash::Hasher for IdHasher {
 
 type IdSet = HashSet<u64, std::hash::BuildHasherDefault<IdHasher>>;
 
+/// A candidate's index, its weighted concepts and its outlet-support factor.
+type Weighted = (usize, Vec<(u64, f64)>, f64);
+
 /// A chosen unit with every unit (any length) that rewords it.
 struct Choice {
     unit: usize,
@@ -276,7 +279,7 @@ struct Choice {
 /// Greedy concept-coverage selection, in the order chosen.
 fn select(units: &[Unit], weights: &HashMap<u64, f64>, options: &SummaryOptions) -> Vec<Choice> {
     // Weighted concepts of each candidate, computed once; units without any cannot help.
-    let weighted: Vec<(usize, Vec<(u64, f64)>, f64)> = units
+    let weighted: Vec<Weighted> = units
         .iter()
         .enumerate()
         .filter(|(_, u)| u.candidate)
