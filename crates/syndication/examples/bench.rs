@@ -19,7 +19,12 @@ use storyline_syndication::index::Sketch;
 use storyline_syndication::{Config, Index};
 
 /// A sketched line: sketch, date, gold group.
-type Sketched = (Sketch, Option<chrono::NaiveDate>, Option<usize>, Option<String>);
+type Sketched = (
+    Sketch,
+    Option<chrono::NaiveDate>,
+    Option<usize>,
+    Option<String>,
+);
 
 #[derive(serde::Deserialize)]
 struct Line {
@@ -84,7 +89,12 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                     .date
                     .as_deref()
                     .and_then(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").ok());
-                Some((Sketch::new(&line.text, cfg.exact), date, line.group, line.id))
+                Some((
+                    Sketch::new(&line.text, cfg.exact),
+                    date,
+                    line.group,
+                    line.id,
+                ))
             })
             .collect();
         for s in sketched {

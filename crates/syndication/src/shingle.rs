@@ -121,6 +121,15 @@ pub fn fold_spelling(word: &str) -> Cow<'_, str> {
     if let Ok(i) = WORDS.binary_search_by(|(uk, _)| uk.cmp(&word)) {
         return Cow::Borrowed(WORDS[i].1);
     }
+    // Fast exit: every rule below needs one of these letter pairs.
+    let relevant = word.len() >= 4
+        && word
+            .as_bytes()
+            .windows(2)
+            .any(|w| matches!(w, b"ou" | b"re" | b"is" | b"ys" | b"ll"));
+    if !relevant {
+        return Cow::Borrowed(word);
+    }
     for (uk, us) in RE_ENDINGS {
         if let Some(head) = word.strip_suffix(uk) {
             return Cow::Owned(format!("{head}{us}"));
@@ -237,6 +246,13 @@ mod tests {
             assert_eq!(fold_spelling(uk), fold_spelling(us), "{uk} vs {us}");
         }
         assert_eq!(fold_spelling("rise"), "rise");
+        // Every table entry is reached past the fast exit.
+        for (uk, us) in WORDS.iter().chain(RE_ENDINGS) {
+            assert_eq!(fold_spelling(uk), *us, "{uk}");
+        }
+        for stem in OUR_STEMS {
+            assert_ne!(fold_spelling(stem), *stem, "{stem}");
+        }
         assert_eq!(word_hash("Colour"), word_hash("color"));
         assert_ne!(word_hash("colour"), word_hash("column"));
     }
