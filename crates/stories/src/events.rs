@@ -16,7 +16,7 @@ use std::collections::HashMap;
 use chrono::NaiveDate;
 use storyline_core::{ArticleIdx, Corpus, Event, Precision, Sentence, SentenceRef, TimexType};
 
-use crate::features::{SparseVec, TermId, Vocabulary};
+use crate::features::{FxMap, SparseVec, TermId, Vocabulary};
 
 /// Settings of event grouping.
 #[derive(Debug, Clone, PartialEq)]
@@ -139,7 +139,7 @@ fn group_by_content(
     entries: &[(SentenceRef, Vec<(TermId, u32)>)],
     threshold: f32,
 ) -> Vec<Vec<SentenceRef>> {
-    let mut groups: Vec<(HashMap<TermId, f32>, Vec<SentenceRef>)> = Vec::new();
+    let mut groups: Vec<(FxMap<TermId, f32>, Vec<SentenceRef>)> = Vec::new();
     for (r, counts) in entries {
         let v = vocab.tfidf(counts, usize::MAX);
         let mut best: Option<(usize, f32)> = None;
@@ -163,7 +163,7 @@ fn group_by_content(
     groups.into_iter().map(|(_, m)| m).collect()
 }
 
-fn cosine(v: &SparseVec, centroid: &HashMap<TermId, f32>) -> f32 {
+fn cosine(v: &SparseVec, centroid: &FxMap<TermId, f32>) -> f32 {
     let norm = centroid.values().map(|w| w * w).sum::<f32>().sqrt();
     if v.is_empty() || norm == 0.0 {
         return 0.0;

@@ -10,6 +10,69 @@ use std::collections::HashMap;
 
 use storyline_text::{Analyzer, is_stop_word, tokenize};
 
+/// A fast non-cryptographic hasher (the FxHash multiply-rotate scheme) for the clusterer's
+/// hot maps: term ids, cached words. Inputs are not adversarial-critical here; a skewed key
+/// set only slows lookups down.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct FxHasher {
+    hash: u64,
+}
+
+const FX_SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+
+impl FxHasher {
+    #[inline]
+    fn add(&mut self, word: u64) {
+        self.hash = (self.hash.rotate_left(5) ^ word).wrapping_mul(FX_SEED);
+    }
+}
+
+impl std::hash::Hasher for FxHasher {
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut b = [0u8; 8];
+            b.copy_from_slice(c);
+            self.add(u64::from_le_bytes(b));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut b = [0u8; 8];
+            b[..rest.len()].copy_from_slice(rest);
+            self.add(u64::from_le_bytes(b));
+        }
+    }
+
+    #[inline]
+    fn write_u8(&mut self, i: u8) {
+        self.add(i as u64);
+    }
+
+    #[inline]
+    fn write_u32(&mut self, i: u32) {
+        self.add(i as u64);
+    }
+
+    #[inline]
+    fn write_u64(&mut self, i: u64) {
+        self.add(i);
+    }
+
+    #[inline]
+    fn write_usize(&mut self, i: usize) {
+        self.add(i as u64);
+    }
+
+    #[inline]
+    fn finish(&self) -> u64 {
+        self.hash
+    }
+}
+
+/// A `HashMap` with [`FxHasher`].
+pub type FxMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<FxHasher>>;
+
 /// Term id in a [`Vocabulary`].
 pub type TermId = u32;
 
@@ -46,12 +109,12 @@ impl TermCounts {
 struct LangCache {
     analyzer: Analyzer,
     /// Lower-cased word → stemmed term id (`None` for stop words).
-    words: HashMap<String, Option<TermId>>,
+    words: FxMap<String, Option<TermId>>,
 }
 
 /// Term interning, per-language stemming caches and document frequencies.
 pub struct Vocabulary {
-    terms: HashMap<String, TermId>,
+    terms: FxMap<String, TermId>,
     df: Vec<u32>,
     docs: u64,
     langs: Vec<(String, LangCache)>,
@@ -72,7 +135,7 @@ impl std::fmt::Debug for Vocabulary {
 impl Default for Vocabulary {
     fn default() -> Self {
         Vocabulary {
-            terms: HashMap::new(),
+            terms: FxMap::default(),
             df: Vec::new(),
             docs: 0,
             langs: Vec::new(),
@@ -132,7 +195,7 @@ impl Vocabulary {
             language.to_string(),
             LangCache {
                 analyzer: Analyzer::new(language),
-                words: HashMap::new(),
+                words: FxMap::default(),
             },
         ));
         self.langs.len() - 1
@@ -179,8 +242,8 @@ impl Vocabulary {
     /// unknown codes are analysed as English).
     pub fn counts(&mut self, language: &str, title: Option<&str>, text: &str) -> TermCounts {
         let lang = self.lang_index(language);
-        let mut body: HashMap<TermId, u32> = HashMap::new();
-        let mut entities: HashMap<TermId, u32> = HashMap::new();
+        let mut body: FxMap<TermId, u32> = FxMap::default();
+        let mut entities: FxMap<TermId, u32> = FxMap::default();
         let mut prev_end = 0usize;
         let mut first = true;
         for tok in tokenize(text) {
@@ -197,7 +260,7 @@ impl Vocabulary {
                 *entities.entry(t).or_default() += 1;
             }
         }
-        let mut title_counts: HashMap<TermId, u32> = HashMap::new();
+        let mut title_counts: FxMap<TermId, u32> = FxMap::default();
         if let Some(title) = title {
             for tok in tokenize(title) {
                 if let Some(t) = self.term(lang, tok.text) {
@@ -239,7 +302,7 @@ pub fn normalize(v: &mut SparseVec) {
     }
 }
 
-fn sorted(map: HashMap<TermId, u32>) -> Vec<(TermId, u32)> {
+fn sorted(map: FxMap<TermId, u32>) -> Vec<(TermId, u32)> {
     let mut v: Vec<(TermId, u32)> = map.into_iter().collect();
     v.sort_unstable_by_key(|&(t, _)| t);
     v

@@ -15,11 +15,9 @@
 //! centroids and index entries are dropped, so memory is bounded by the live set (plus the
 //! vocabulary), not by the length of the stream.
 
-use std::collections::HashMap;
-
 use chrono::NaiveDate;
 
-use crate::features::{SparseVec, TermCounts, TermId, Vocabulary};
+use crate::features::{FxMap, SparseVec, TermCounts, TermId, Vocabulary};
 
 /// Story id: stories are numbered from 0 in the order they are created.
 pub type StoryId = usize;
@@ -95,7 +93,7 @@ pub struct Doc<'a> {
 #[derive(Debug, Default)]
 struct Centroid {
     /// Summed normalised term frequencies.
-    weights: HashMap<TermId, f32>,
+    weights: FxMap<TermId, f32>,
     /// Norm of the centroid with IDF applied, and the document count it was computed at.
     norm: f32,
     norm_docs: u64,
@@ -209,7 +207,7 @@ pub struct OnlineClusterer {
     stories: Vec<Option<LiveStory>>,
     live: usize,
     /// Body term → stories whose body centroid held it when it was added (may be stale).
-    index: HashMap<TermId, Vec<u32>>,
+    index: FxMap<TermId, Vec<u32>>,
     index_entries: usize,
     /// Index size at which stale entries are next dropped.
     compact_at: usize,
@@ -230,7 +228,7 @@ impl OnlineClusterer {
             vocab: Vocabulary::default(),
             stories: Vec::new(),
             live: 0,
-            index: HashMap::new(),
+            index: FxMap::default(),
             index_entries: 0,
             compact_at: 4096,
             seen: Vec::new(),
@@ -461,7 +459,7 @@ impl OnlineClusterer {
         if self.index_entries <= 2 * live_entries + 1024 {
             return;
         }
-        let mut index: HashMap<TermId, Vec<u32>> = HashMap::new();
+        let mut index: FxMap<TermId, Vec<u32>> = FxMap::default();
         for (id, s) in self.stories.iter().enumerate() {
             if let Some(s) = s {
                 for &t in s.body.weights.keys() {
