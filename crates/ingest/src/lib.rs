@@ -102,6 +102,18 @@ pub fn read_paths_with(
     report
 }
 
+/// Files found while walking a directory that are documentation, styling or media beside the
+/// articles (a corpus README, images): passed over without a diagnostic. Named explicitly on
+/// the command line, they are still reported.
+fn is_companion_file(path: &Path) -> bool {
+    const COMPANIONS: &[&str] = &[
+        "md", "markdown", "rst", "pdf", "png", "jpg", "jpeg", "gif", "svg", "webp", "css", "js",
+    ];
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| COMPANIONS.contains(&e.to_ascii_lowercase().as_str()))
+}
+
 fn is_hidden(name: &std::ffi::OsStr) -> bool {
     name.to_string_lossy().starts_with('.')
 }
@@ -122,6 +134,10 @@ fn read_dir(
         match entry {
             Ok(e) if e.file_type().is_file() => {
                 files += 1;
+                if is_companion_file(e.path()) {
+                    tracing::debug!(path = %e.path().display(), "passed over: not an article format");
+                    continue;
+                }
                 read_file(e.path(), options, report, sink);
             }
             Ok(_) => {}
@@ -310,6 +326,25 @@ fn sniff(bytes: &[u8], head: &str) -> Option<Format> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_corpus_readme_is_passed_over_in_a_directory_but_reported_when_named() {
+        let dir = std::env::temp_dir().join(format!("storyline-companion-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(dir.join("README.md"), "# About this corpus\n").unwrap();
+        std::fs::write(
+            dir.join("a.txt"),
+            "The council approved the tram line on Tuesday.\n",
+        )
+        .unwrap();
+        let mut n = 0;
+        let report = read_paths(&[dir.clone()], &mut |_| n += 1);
+        assert_eq!(n, 1);
+        assert!(report.diagnostics.is_empty(), "{:?}", report.diagnostics);
+        let report = read_paths(&[dir.join("README.md")], &mut |_| n += 1);
+        assert_eq!(report.diagnostics.len(), 1);
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
 
     #[test]
     fn formats() {
