@@ -56,7 +56,11 @@ impl Timeline {
         let floor = mean.floor();
         let frac = mean - floor;
         let rounded = if (frac - 0.5).abs() < 1e-12 {
-            if floor as i64 % 2 == 0 { floor } else { floor + 1.0 }
+            if floor as i64 % 2 == 0 {
+                floor
+            } else {
+                floor + 1.0
+            }
         } else {
             mean.round()
         };
@@ -266,7 +270,10 @@ impl RougeLexicon {
             .collect();
         let mut exceptions = HashMap::new();
         for pos in ["noun", "verb", "adj", "adv"] {
-            let text = read(dir.join("WordNet-2.0-Exceptions").join(format!("{pos}.exc")))?;
+            let text = read(
+                dir.join("WordNet-2.0-Exceptions")
+                    .join(format!("{pos}.exc")),
+            )?;
             for line in text.lines() {
                 let mut parts = line.split_whitespace();
                 if let Some(word) = parts.next() {
@@ -520,10 +527,10 @@ pub fn porter_stem(word: &str) -> String {
             w = stem;
         }
     }
-    if let Some(stem) = w.strip_suffix("ment") {
-        if r.mgr1.is_match(stem) {
-            w = stem.to_string();
-        }
+    if let Some(stem) = w.strip_suffix("ment")
+        && r.mgr1.is_match(stem)
+    {
+        w = stem.to_string();
     }
     if let Some(stem) = w.strip_suffix("ent") {
         if r.mgr1.is_match(stem) {
@@ -728,10 +735,19 @@ pub fn evaluate(tok: &mut RougeTokenizer, pred: &Timeline, refs: &[Timeline]) ->
 
     // concat
     let concat = {
-        let peer: Vec<String> = p.days.iter().flat_map(|d| p.rouge_at(*d).to_vec()).collect();
+        let peer: Vec<String> = p
+            .days
+            .iter()
+            .flat_map(|d| p.rouge_at(*d).to_vec())
+            .collect();
         let models: Vec<Vec<String>> = rs
             .iter()
-            .map(|r| r.days.iter().flat_map(|d| r.rouge_at(*d).to_vec()).collect())
+            .map(|r| {
+                r.days
+                    .iter()
+                    .flat_map(|d| r.rouge_at(*d).to_vec())
+                    .collect()
+            })
             .collect();
         let refs: Vec<&[String]> = models.iter().map(Vec::as_slice).collect();
         let c = rouge_counts(&peer, &refs);
@@ -923,7 +939,8 @@ pub fn assignment(c: &[Vec<f64>]) -> Vec<(usize, usize)> {
         let t: Vec<Vec<f64>> = (0..cols)
             .map(|j| (0..rows).map(|i| c[i][j]).collect())
             .collect();
-        let mut out: Vec<(usize, usize)> = assignment(&t).into_iter().map(|(a, b)| (b, a)).collect();
+        let mut out: Vec<(usize, usize)> =
+            assignment(&t).into_iter().map(|(a, b)| (b, a)).collect();
         out.sort_unstable();
         return out;
     }
@@ -1081,8 +1098,8 @@ mod tests {
 
     #[test]
     fn python_lists_with_csv_quotes() {
-        let l = parse_python_list(r#""['It \'s a test .', ""Egypt 's army ."", 'x']""#)
-            .expect("list");
+        let l =
+            parse_python_list(r#""['It \'s a test .', ""Egypt 's army ."", 'x']""#).expect("list");
         assert_eq!(l, vec!["It 's a test .", "Egypt 's army .", "x"]);
         assert!(parse_python_list("not a list").is_none());
         assert!(parse_python_list("['unterminated").is_none());
@@ -1126,8 +1143,12 @@ mod tests {
     fn identical_timelines_score_one_and_disjoint_zero() {
         let mut tok = RougeTokenizer::default();
         let mut a = Timeline::default();
-        a.dates.insert(d(2011, 1, 25), vec!["protesters fill cairo streets".into()]);
-        a.dates.insert(d(2011, 1, 28), vec!["party headquarters burned down".into()]);
+        a.dates
+            .insert(d(2011, 1, 25), vec!["protesters fill cairo streets".into()]);
+        a.dates.insert(
+            d(2011, 1, 28),
+            vec!["party headquarters burned down".into()],
+        );
         let s = evaluate(&mut tok, &a, std::slice::from_ref(&a));
         for v in [s.concat, s.agreement, s.align, s.align_plus, s.align_m1] {
             assert!((v.rouge1.f - 1.0).abs() < 1e-12);
@@ -1135,7 +1156,8 @@ mod tests {
         }
         assert!((s.dates.f - 1.0).abs() < 1e-12);
         let mut b = Timeline::default();
-        b.dates.insert(d(2011, 2, 1), vec!["unrelated words entirely".into()]);
+        b.dates
+            .insert(d(2011, 2, 1), vec!["unrelated words entirely".into()]);
         let s = evaluate(&mut tok, &b, std::slice::from_ref(&a));
         assert_eq!(s.align_m1.rouge1.f, 0.0);
         assert_eq!(s.dates.f, 0.0);
@@ -1145,9 +1167,11 @@ mod tests {
     fn alignment_discounts_by_date_distance() {
         let mut tok = RougeTokenizer::default();
         let mut gold = Timeline::default();
-        gold.dates.insert(d(2011, 1, 25), vec!["protesters fill cairo streets".into()]);
+        gold.dates
+            .insert(d(2011, 1, 25), vec!["protesters fill cairo streets".into()]);
         let mut pred = Timeline::default();
-        pred.dates.insert(d(2011, 1, 26), vec!["protesters fill cairo streets".into()]);
+        pred.dates
+            .insert(d(2011, 1, 26), vec!["protesters fill cairo streets".into()]);
         let s = evaluate(&mut tok, &pred, &[gold]);
         // One day off: every hit counts 1/2.
         assert!((s.align_m1.rouge1.p - 0.5).abs() < 1e-12);
@@ -1158,7 +1182,11 @@ mod tests {
 
     #[test]
     fn hungarian_finds_the_minimum() {
-        let c = vec![vec![4.0, 1.0, 3.0], vec![2.0, 0.0, 5.0], vec![3.0, 2.0, 2.0]];
+        let c = vec![
+            vec![4.0, 1.0, 3.0],
+            vec![2.0, 0.0, 5.0],
+            vec![3.0, 2.0, 2.0],
+        ];
         let a = assignment(&c);
         let cost: f64 = a.iter().map(|&(i, j)| c[i][j]).sum();
         assert_eq!(cost, 5.0);
@@ -1348,8 +1376,18 @@ pub fn report(results: &[TaskResult]) -> serde_json::Value {
         }
         m
     };
-    let r1 = average(&results.iter().map(|t| t.scores.align_m1.rouge1).collect::<Vec<_>>());
-    let r2 = average(&results.iter().map(|t| t.scores.align_m1.rouge2).collect::<Vec<_>>());
+    let r1 = average(
+        &results
+            .iter()
+            .map(|t| t.scores.align_m1.rouge1)
+            .collect::<Vec<_>>(),
+    );
+    let r2 = average(
+        &results
+            .iter()
+            .map(|t| t.scores.align_m1.rouge2)
+            .collect::<Vec<_>>(),
+    );
     let dt = average(&results.iter().map(|t| t.scores.dates).collect::<Vec<_>>());
     let mut top = keys(&TlsScores {
         align_m1: RougePair {

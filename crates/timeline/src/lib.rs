@@ -322,7 +322,7 @@ pub fn build_tuned(
                 .iter()
                 .filter(|(k, s)| {
                     let st = &stats[k];
-                    *s >= 0.3 * top && (st.docs.len() >= 2 || st.published >= 2)
+                    *s >= 0.2 * top && (st.later >= 1 || st.docs.len() >= 2 || st.published >= 2)
                 })
                 .count()
                 .clamp(1, tuning.max_auto_dates.max(1))
@@ -476,7 +476,16 @@ fn summarize_date(
     for (id, b) in cp {
         *sum.entry(id).or_default() += tuning.w_pub_centroid as f32 * b;
     }
-    pick(sents, ment, pubs, k, chosen, tuning, sources, sum.into_iter().collect())
+    pick(
+        sents,
+        ment,
+        pubs,
+        k,
+        chosen,
+        tuning,
+        sources,
+        sum.into_iter().collect(),
+    )
 }
 
 /// Takes up to `k` eligible candidates by similarity to the centroid `combined`, skipping
@@ -618,24 +627,48 @@ mod tests {
             (
                 d6,
                 vec![
-                    ("Syrian troops captured the Shaar district of east Aleppo on Tuesday after heavy fighting .", Some(("Tuesday", d6))),
-                    ("Russia and China vetoed a Security Council resolution calling for a truce in Aleppo on Monday .", Some(("Monday", d5))),
-                    ("Rebels broke the siege by seizing Ramussa in southern Aleppo on August 6 .", Some(("August 6", ramussa))),
+                    (
+                        "Syrian troops captured the Shaar district of east Aleppo on Tuesday after heavy fighting .",
+                        Some(("Tuesday", d6)),
+                    ),
+                    (
+                        "Russia and China vetoed a Security Council resolution calling for a truce in Aleppo on Monday .",
+                        Some(("Monday", d5)),
+                    ),
+                    (
+                        "Rebels broke the siege by seizing Ramussa in southern Aleppo on August 6 .",
+                        Some(("August 6", ramussa)),
+                    ),
                 ],
             ),
             (
                 d7,
                 vec![
-                    ("Government forces took the Shaar district on Tuesday , a monitor said .", Some(("Tuesday", d6))),
-                    ("On Monday Russia and China blocked a Security Council truce resolution for Aleppo .", Some(("Monday", d5))),
-                    ("The army now holds most of the former rebel east of Aleppo city .", None),
+                    (
+                        "Government forces took the Shaar district on Tuesday , a monitor said .",
+                        Some(("Tuesday", d6)),
+                    ),
+                    (
+                        "On Monday Russia and China blocked a Security Council truce resolution for Aleppo .",
+                        Some(("Monday", d5)),
+                    ),
+                    (
+                        "The army now holds most of the former rebel east of Aleppo city .",
+                        None,
+                    ),
                 ],
             ),
             (
                 d7,
                 vec![
-                    ("The Shaar district of Aleppo fell to the army on Tuesday , residents said .", Some(("Tuesday", d6))),
-                    ("Rebel fighters had seized Ramussa on August 6 to open a route into the east .", Some(("August 6", ramussa))),
+                    (
+                        "The Shaar district of Aleppo fell to the army on Tuesday , residents said .",
+                        Some(("Tuesday", d6)),
+                    ),
+                    (
+                        "Rebel fighters had seized Ramussa on August 6 to open a route into the east .",
+                        Some(("August 6", ramussa)),
+                    ),
                 ],
             ),
         ];
@@ -661,21 +694,39 @@ mod tests {
             (
                 d2,
                 vec![
-                    ("Protesters filled the streets of Cairo on Tuesday demanding change .", Some(("Tuesday", d1))),
-                    ("Crowds filled the streets of Cairo on Friday demanding change again .", Some(("Friday", d2))),
-                    ("The party headquarters in Cairo was set ablaze on Friday night .", Some(("Friday", d2))),
+                    (
+                        "Protesters filled the streets of Cairo on Tuesday demanding change .",
+                        Some(("Tuesday", d1)),
+                    ),
+                    (
+                        "Crowds filled the streets of Cairo on Friday demanding change again .",
+                        Some(("Friday", d2)),
+                    ),
+                    (
+                        "The party headquarters in Cairo was set ablaze on Friday night .",
+                        Some(("Friday", d2)),
+                    ),
                 ],
             ),
             (
                 d2,
                 vec![
-                    ("Protesters filled the streets of Cairo on Tuesday demanding change .", Some(("Tuesday", d1))),
-                    ("The football league resumed on Friday with three matches played .", Some(("Friday", d2))),
+                    (
+                        "Protesters filled the streets of Cairo on Tuesday demanding change .",
+                        Some(("Tuesday", d1)),
+                    ),
+                    (
+                        "The football league resumed on Friday with three matches played .",
+                        Some(("Friday", d2)),
+                    ),
                 ],
             ),
             (
                 day(2011, 1, 30),
-                vec![("Police fired tear gas at Cairo protesters on January 25 , witnesses said .", Some(("January 25", d1)))],
+                vec![(
+                    "Police fired tear gas at Cairo protesters on January 25 , witnesses said .",
+                    Some(("January 25", d1)),
+                )],
             ),
         ];
         let (c, story) = corpus(&docs);
@@ -689,7 +740,10 @@ mod tests {
         // The two entries must not repeat the same wording.
         let repeats = tl
             .iter()
-            .filter(|e| c.sentence_text(e.sentences[0].sentence).contains("filled the streets"))
+            .filter(|e| {
+                c.sentence_text(e.sentences[0].sentence)
+                    .contains("filled the streets")
+            })
             .count();
         assert!(repeats <= 1);
         o.range = Some((d2, d2));
@@ -710,8 +764,17 @@ mod tests {
 
     #[test]
     fn month_periods_end_on_the_last_day() {
-        assert_eq!(period_end((day(2016, 12, 1), Precision::Month)), day(2016, 12, 31));
-        assert_eq!(period_end((day(2016, 2, 1), Precision::Month)), day(2016, 2, 29));
-        assert_eq!(period_end((day(2016, 1, 1), Precision::Year)), day(2016, 12, 31));
+        assert_eq!(
+            period_end((day(2016, 12, 1), Precision::Month)),
+            day(2016, 12, 31)
+        );
+        assert_eq!(
+            period_end((day(2016, 2, 1), Precision::Month)),
+            day(2016, 2, 29)
+        );
+        assert_eq!(
+            period_end((day(2016, 1, 1), Precision::Year)),
+            day(2016, 12, 31)
+        );
     }
 }

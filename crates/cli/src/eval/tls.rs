@@ -198,7 +198,11 @@ fn dump(dir: &Path, results: &[tls::TaskResult]) -> anyhow::Result<()> {
 /// The method's weights with `--set` overrides applied.
 fn tuning(set: Option<&str>) -> anyhow::Result<tls::Tuning> {
     let mut t = tls::Tuning::default();
-    for item in set.unwrap_or("").split(',').filter(|s| !s.trim().is_empty()) {
+    for item in set
+        .unwrap_or("")
+        .split(',')
+        .filter(|s| !s.trim().is_empty())
+    {
         let (k, v) = item
             .split_once('=')
             .with_context(|| format!("--set {item}: expected NAME=VALUE"))?;
