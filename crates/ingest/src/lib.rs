@@ -338,7 +338,7 @@ mod tests {
         )
         .unwrap();
         let mut n = 0;
-        let report = read_paths(&[dir.clone()], &mut |_| n += 1);
+        let report = read_paths(std::slice::from_ref(&dir), &mut |_| n += 1);
         assert_eq!(n, 1);
         assert!(report.diagnostics.is_empty(), "{:?}", report.diagnostics);
         let report = read_paths(&[dir.join("README.md")], &mut |_| n += 1);
