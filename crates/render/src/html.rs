@@ -153,9 +153,9 @@ pub fn html(b: &Briefing) -> String {
         }
         out.push_str("</ul></section>");
     }
-    let _ = write!(
+    let _ = writeln!(
         out,
-        "</main><footer>{} · schema version {}</footer><script>{SCRIPT}</script></body></html>\n",
+        "</main><footer>{} · schema version {}</footer><script>{SCRIPT}</script></body></html>",
         escape(&b.generator),
         b.schema_version
     );
