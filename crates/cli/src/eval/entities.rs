@@ -1,13 +1,37 @@
-//! `storyline eval entities`.
+//! `storyline eval entities`: named-entity precision, recall and F1 per type on MEANTIME.
+
+use std::path::PathBuf;
 
 #[derive(clap::Args)]
 pub struct Args {
+    /// Folder of MEANTIME CAT XML files (default: the shared meantime_en data set).
+    pub dir: Option<PathBuf>,
     /// Print the report as JSON.
     #[arg(long)]
     pub json: bool,
 }
 
 pub fn run(args: Args) -> anyhow::Result<u8> {
-    let _ = args.json;
-    anyhow::bail!("eval entities is being built")
+    let dir =
+        match args.dir {
+            Some(d) => d,
+            None => storyline_eval::dataset("meantime_en/intra_cross-doc_annotation").ok_or_else(
+                || anyhow::anyhow!("meantime_en not found; pass DIR or set STORYLINE_DATA"),
+            )?,
+        };
+    let report = storyline_eval::entities::evaluate(&dir);
+    let value = serde_json::to_value(&report)?;
+    if args.json {
+        super::print_report(&value, true);
+    } else {
+        println!("documents: {}", report.documents);
+        println!("type  gold  pred  | exact P / R / F1   | partial P / R / F1");
+        for (k, (c, e, p)) in &report.types {
+            println!(
+                "{k:<4} {:>5} {:>5}  | {:.3} / {:.3} / {:.3} | {:.3} / {:.3} / {:.3}",
+                c.gold, c.predicted, e.precision, e.recall, e.f1, p.precision, p.recall, p.f1
+            );
+        }
+    }
+    Ok(0)
 }
