@@ -54,7 +54,13 @@ impl Drop for Server {
 }
 
 /// One HTTP/1.1 request; returns (status, body).
-fn http(addr: &str, method: &str, path: &str, ctype: &str, body: &str) -> std::io::Result<(u16, String)> {
+fn http(
+    addr: &str,
+    method: &str,
+    path: &str,
+    ctype: &str,
+    body: &str,
+) -> std::io::Result<(u16, String)> {
     let mut s = TcpStream::connect(addr)?;
     s.set_read_timeout(Some(Duration::from_secs(30)))?;
     write!(
@@ -69,7 +75,10 @@ fn http(addr: &str, method: &str, path: &str, ctype: &str, body: &str) -> std::i
         .nth(1)
         .and_then(|c| c.parse().ok())
         .unwrap_or(0);
-    let body = resp.split_once("\r\n\r\n").map(|(_, b)| b.to_string()).unwrap_or_default();
+    let body = resp
+        .split_once("\r\n\r\n")
+        .map(|(_, b)| b.to_string())
+        .unwrap_or_default();
     Ok((status, body))
 }
 
@@ -85,7 +94,12 @@ fn article(client: usize, n: usize) -> String {
 
 /// Posts articles from several clients until `stop` or `per_client` is reached; returns the
 /// ids acknowledged with 201.
-fn ingest(addr: &str, clients: usize, per_client: usize, stop_after: Option<Duration>) -> (Vec<String>, Duration) {
+fn ingest(
+    addr: &str,
+    clients: usize,
+    per_client: usize,
+    stop_after: Option<Duration>,
+) -> (Vec<String>, Duration) {
     let acked = Arc::new(Mutex::new(Vec::new()));
     let start = Instant::now();
     let handles: Vec<_> = (0..clients)
@@ -97,7 +111,13 @@ fn ingest(addr: &str, clients: usize, per_client: usize, stop_after: Option<Dura
                     if stop_after.is_some_and(|d| start.elapsed() > d) {
                         return;
                     }
-                    match http(&addr, "POST", "/api/articles", "application/json", &article(c, n)) {
+                    match http(
+                        &addr,
+                        "POST",
+                        "/api/articles",
+                        "application/json",
+                        &article(c, n),
+                    ) {
                         Ok((201, _)) => acked.lock().unwrap().push(format!("c{c}-a{n}")),
                         // No status line: the server was killed while answering.
                         Ok((0, _)) | Err(_) => return,
@@ -125,7 +145,10 @@ fn load_test_loses_nothing() {
     let (status, body) = http(&server.addr, "GET", "/healthz", "text/plain", "").unwrap();
     assert_eq!(status, 200);
     let health: serde_json::Value = serde_json::from_str(&body).unwrap();
-    assert_eq!(health["articles"].as_u64(), Some((clients * per_client) as u64));
+    assert_eq!(
+        health["articles"].as_u64(),
+        Some((clients * per_client) as u64)
+    );
     // Latency of the story briefing endpoint.
     let (_, body) = http(&server.addr, "GET", "/api/stories", "text/plain", "").unwrap();
     let stories: serde_json::Value = serde_json::from_str(&body).unwrap();
@@ -133,7 +156,14 @@ fn load_test_loses_nothing() {
     let mut lat: Vec<Duration> = (0..200)
         .map(|_| {
             let t = Instant::now();
-            let (status, _) = http(&server.addr, "GET", &format!("/api/stories/{id}"), "text/plain", "").unwrap();
+            let (status, _) = http(
+                &server.addr,
+                "GET",
+                &format!("/api/stories/{id}"),
+                "text/plain",
+                "",
+            )
+            .unwrap();
             assert_eq!(status, 200);
             t.elapsed()
         })
@@ -156,18 +186,35 @@ fn restart_keeps_every_acknowledged_article() {
     let db = format!("sqlite://{}", path.display());
     let mut server = Server::start(&db);
     let addr = server.addr.clone();
-    let ingesting = std::thread::spawn(move || ingest(&addr, 3, 400, Some(Duration::from_secs(20))).0);
+    let ingesting =
+        std::thread::spawn(move || ingest(&addr, 3, 400, Some(Duration::from_secs(20))).0);
     std::thread::sleep(Duration::from_millis(700));
     server.kill(); // SIGKILL in the middle of ingestion
     let acked = ingesting.join().unwrap();
-    assert!(!acked.is_empty(), "nothing was acknowledged before the kill");
+    assert!(
+        !acked.is_empty(),
+        "nothing was acknowledged before the kill"
+    );
     let server = Server::start(&db);
     let (status, body) = http(&server.addr, "GET", "/healthz", "text/plain", "").unwrap();
     assert_eq!(status, 200, "{body}");
     drop(server);
     let mut store = storyline_store::open(&db).unwrap();
-    let stored: std::collections::HashSet<String> = store.articles().unwrap().into_iter().map(|a| a.id).collect();
+    let stored: std::collections::HashSet<String> = store
+        .articles()
+        .unwrap()
+        .into_iter()
+        .map(|a| a.id)
+        .collect();
     let missing: Vec<&String> = acked.iter().filter(|id| !stored.contains(*id)).collect();
-    assert!(missing.is_empty(), "{} acknowledged article(s) lost: {missing:?}", missing.len());
-    eprintln!("restart: {} acknowledged before the kill, all {} present after restart", acked.len(), acked.len());
+    assert!(
+        missing.is_empty(),
+        "{} acknowledged article(s) lost: {missing:?}",
+        missing.len()
+    );
+    eprintln!(
+        "restart: {} acknowledged before the kill, all {} present after restart",
+        acked.len(),
+        acked.len()
+    );
 }
