@@ -41,7 +41,9 @@ pub fn dataset(rel: &str) -> Option<PathBuf> {
     match shared_data_dir().map(|d| d.join(rel)) {
         Some(p) if p.exists() => Some(p),
         _ => {
-            eprintln!("skipping: data set {rel} not found under ../shared/data (set STORYLINE_DATA)");
+            eprintln!(
+                "skipping: data set {rel} not found under ../shared/data (set STORYLINE_DATA)"
+            );
             None
         }
     }
