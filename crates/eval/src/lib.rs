@@ -5,7 +5,7 @@
 //! [`timeml`] (TempEval-3 TIMEX scoring), [`rouge`] (ROUGE-1.5.5), [`mds`] (DUC
 //! summarization runs), [`tls`] (timeline metrics and Timeline17), [`clusters`] (B-cubed and
 //! pairwise clustering scores), [`syndication`] (near-duplicate benchmark), [`entities`]
-//! (MEANTIME NER), [`quotes`] (quote extraction), [`paraphrase`] (MSRP).
+//! (MEANTIME NER), [`paraphrase`] (MSRP).
 
 #![warn(missing_docs)]
 
@@ -13,7 +13,6 @@ pub mod clusters;
 pub mod entities;
 pub mod mds;
 pub mod paraphrase;
-pub mod quotes;
 pub mod rouge;
 pub mod syndication;
 pub mod timeml;

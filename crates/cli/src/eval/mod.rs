@@ -4,7 +4,6 @@ mod clusters;
 mod entities;
 mod mds;
 mod paraphrase;
-mod quotes;
 mod rouge;
 mod syndication;
 mod timex;
@@ -28,8 +27,6 @@ pub enum EvalCommand {
     Syndication(syndication::Args),
     /// Named-entity recognition on MEANTIME (precision, recall, F1 per type).
     Entities(entities::Args),
-    /// Quote extraction on the hand-annotated quote set.
-    Quotes(quotes::Args),
     /// Paraphrase test on MSRP (accuracy, F1).
     Paraphrase(paraphrase::Args),
 }
@@ -43,7 +40,6 @@ pub fn run(cmd: EvalCommand) -> anyhow::Result<u8> {
         EvalCommand::Clusters(a) => clusters::run(a),
         EvalCommand::Syndication(a) => syndication::run(a),
         EvalCommand::Entities(a) => entities::run(a),
-        EvalCommand::Quotes(a) => quotes::run(a),
         EvalCommand::Paraphrase(a) => paraphrase::run(a),
     }
 }

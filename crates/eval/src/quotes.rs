@@ -1,1 +1,0 @@
-//! Evaluation module `quotes` (being built).
