@@ -471,3 +471,16 @@ fn datelines() {
     );
     assert!(p.confidence < 0.5);
 }
+
+#[test]
+fn forecast_verbs_point_to_the_next_weekday() {
+    // Published Tuesday 2025-04-15 (the demo corpus): the rain is expected tomorrow.
+    let dct = d(2025, 4, 15);
+    let t = one(
+        "Forecasters expect up to 30 millimetres of rain on Wednesday.",
+        dct,
+    );
+    assert_eq!(t.value, "2025-04-16");
+    let t = one("The agency forecasts storms on Friday.", dct);
+    assert_eq!(t.value, "2025-04-18");
+}
