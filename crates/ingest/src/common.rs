@@ -17,6 +17,20 @@ pub(crate) struct Out<'a> {
     pub sink: &'a mut dyn FnMut(Article),
 }
 
+/// Runs a reader on an in-memory sink and returns what it produced (for tests).
+#[cfg(test)]
+pub(crate) fn collect(read: impl FnOnce(&mut Out<'_>)) -> (Vec<Article>, IngestReport) {
+    let mut arts = Vec::new();
+    let mut report = IngestReport::default();
+    let mut sink = |a: Article| arts.push(a);
+    let mut out = Out {
+        report: &mut report,
+        sink: &mut sink,
+    };
+    read(&mut out);
+    (arts, report)
+}
+
 impl Out<'_> {
     /// Hands an article to the sink and counts it.
     pub fn emit(&mut self, article: Article) {

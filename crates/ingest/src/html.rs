@@ -531,19 +531,13 @@ mod tests {
     use crate::IngestReport;
 
     fn read_str(html: &str) -> (Vec<Article>, IngestReport) {
-        let mut arts = Vec::new();
-        let mut report = IngestReport::default();
-        let mut sink = |a: Article| arts.push(a);
-        let mut out = Out {
-            report: &mut report,
-            sink: &mut sink,
-        };
         let origin = Origin {
             path: "p.html".into(),
             ..Origin::default()
         };
-        read("p.html", html, origin, PageHint::default(), &mut out);
-        (arts, report)
+        crate::common::collect(|out| {
+            read("p.html", html, origin, PageHint::default(), out);
+        })
     }
 
     #[test]

@@ -116,15 +116,7 @@ mod tests {
     use crate::IngestReport;
 
     fn read_str(text: &str) -> (Vec<Article>, IngestReport) {
-        let mut arts = Vec::new();
-        let mut report = IngestReport::default();
-        let mut sink = |a: Article| arts.push(a);
-        let mut out = Out {
-            report: &mut report,
-            sink: &mut sink,
-        };
-        read("dir/x.txt", text, &mut out);
-        (arts, report)
+        crate::common::collect(|out| read("dir/x.txt", text, out))
     }
 
     #[test]
