@@ -158,18 +158,7 @@ fn xxhash(s: &str) -> u64 {
 }
 
 fn containment(a: &[u64], b: &[u64]) -> f64 {
-    let (mut i, mut j, mut n) = (0, 0, 0usize);
-    while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                n += 1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
+    let n = storyline_text::sorted_overlap(a, b);
     let small = a.len().min(b.len());
     if small == 0 {
         0.0

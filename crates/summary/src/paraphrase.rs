@@ -60,19 +60,7 @@ pub fn profile(analyzer: &Analyzer, text: &str) -> Profile {
 }
 
 fn common(a: &[u64], b: &[u64]) -> usize {
-    let (mut i, mut j, mut n) = (0, 0, 0);
-    while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                n += 1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    n
+    storyline_text::sorted_overlap(a, b)
 }
 
 /// Similarity features of a sentence pair.

@@ -24,7 +24,7 @@ pub use boilerplate::remove_boilerplate;
 pub use lang::{Detection, detect, detect_language};
 pub use split::{paragraphs, split_sentences, split_sentences_in};
 pub use stop::is_stop_word;
-pub use token::{Analyzer, Term, Token, term_id, tokenize, tokenize_into, tokens};
+pub use token::{Analyzer, Term, Token, sorted_overlap, term_id, tokenize, tokenize_into, tokens};
 
 use storyline_core::{Article, ArticleIdx, Sentence};
 

@@ -416,3 +416,30 @@ mod tests {
         assert_eq!(ids, [1, term_id("troop")]);
     }
 }
+
+/// Number of values two sorted, de-duplicated term lists share (a merge walk): the overlap
+/// behind every Jaccard and containment score over term sets.
+pub fn sorted_overlap<T: Ord>(a: &[T], b: &[T]) -> usize {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                n += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    n
+}
+
+#[cfg(test)]
+mod overlap_tests {
+    #[test]
+    fn sorted_overlap_counts_shared_values() {
+        assert_eq!(super::sorted_overlap(&[1, 3, 5, 7], &[2, 3, 4, 7, 9]), 2);
+        assert_eq!(super::sorted_overlap::<u32>(&[], &[1]), 0);
+    }
+}
