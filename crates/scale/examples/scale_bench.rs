@@ -1,6 +1,6 @@
 //! Release-mode measurement driver with only this crate's dependencies (the same library
 //! calls as `storyline bench corpus` / `storyline bench stream`, without building the whole
-//! CLI): `cargo run --release -p storyline-scale --example bench -- corpus N OUT [SEED]`,
+//! CLI): `cargo run --release -p storyline-scale --example scale_bench -- corpus N OUT [SEED]`,
 //! `… -- stream FILE`.
 
 use std::io::{BufWriter, Write};
