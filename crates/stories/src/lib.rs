@@ -279,15 +279,7 @@ mod tests {
     }
 
     fn corpus(articles: Vec<Article>) -> Corpus {
-        let sentences = articles
-            .iter()
-            .enumerate()
-            .map(|(i, a)| storyline_text::sentences(i, a))
-            .collect();
-        Corpus {
-            articles,
-            sentences,
-        }
+        storyline_text::corpus(articles)
     }
 
     #[test]

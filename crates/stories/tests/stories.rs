@@ -9,15 +9,7 @@ use storyline_core::{
 use storyline_stories::{EventConfig, cluster, events};
 
 fn corpus(articles: Vec<Article>) -> Corpus {
-    let sentences = articles
-        .iter()
-        .enumerate()
-        .map(|(i, a)| storyline_text::sentences(i, a))
-        .collect();
-    Corpus {
-        articles,
-        sentences,
-    }
+    storyline_text::corpus(articles)
 }
 
 #[test]

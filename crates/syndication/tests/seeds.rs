@@ -44,15 +44,7 @@ fn read_seeds() -> Option<Vec<(String, Article)>> {
 }
 
 fn corpus(articles: Vec<Article>) -> Corpus {
-    let sentences = articles
-        .iter()
-        .enumerate()
-        .map(|(i, a)| storyline_text::sentences(i, a))
-        .collect();
-    Corpus {
-        articles,
-        sentences,
-    }
+    storyline_text::corpus(articles)
 }
 
 #[test]

@@ -45,3 +45,16 @@ pub fn sentences(idx: ArticleIdx, article: &Article) -> Vec<Sentence> {
         })
         .collect()
 }
+
+/// A corpus of articles split into sentences (no other text stage applied).
+pub fn corpus(articles: Vec<Article>) -> storyline_core::Corpus {
+    let sentences = articles
+        .iter()
+        .enumerate()
+        .map(|(i, a)| sentences(i, a))
+        .collect();
+    storyline_core::Corpus {
+        articles,
+        sentences,
+    }
+}
