@@ -786,9 +786,11 @@ impl<'a> Tagger<'a> {
             year = Some(y);
             j += 2;
         }
-        if w == "may" && day.is_none() && year.is_none() {
+        // "may" and "march" are months only after a word that introduces a date
+        // ("in May", "since March"); "march" also after "from"/"to".
+        if matches!(w, "may" | "march") && day.is_none() && year.is_none() {
             let prev = if i > 0 { self.w(i - 1) } else { "" };
-            if !matches!(
+            let introduces_date = matches!(
                 prev,
                 "in" | "since"
                     | "until"
@@ -802,33 +804,11 @@ impl<'a> Tagger<'a> {
                     | "this"
                     | "of"
                     | "during"
-            ) {
+            ) || (w == "march" && matches!(prev, "from" | "to"));
+            // A sentence-initial "March" stays a month, as before.
+            if !introduces_date && !(w == "march" && i == 0) {
                 return None;
             }
-        }
-        if w == "march"
-            && day.is_none()
-            && year.is_none()
-            && i > 0
-            && !matches!(
-                self.w(i - 1),
-                "in" | "since"
-                    | "until"
-                    | "by"
-                    | "early"
-                    | "late"
-                    | "mid"
-                    | "-"
-                    | "last"
-                    | "next"
-                    | "this"
-                    | "of"
-                    | "during"
-                    | "from"
-                    | "to"
-            )
-        {
-            return None;
         }
         let tense = self.tense(i, j);
         let (cal, rule) = match (day, year) {
