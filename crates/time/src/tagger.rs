@@ -806,7 +806,7 @@ impl<'a> Tagger<'a> {
                     | "during"
             ) || (w == "march" && matches!(prev, "from" | "to"));
             // A sentence-initial "March" stays a month, as before.
-            if !introduces_date && !(w == "march" && i == 0) {
+            if !(introduces_date || (w == "march" && i == 0)) {
                 return None;
             }
         }
