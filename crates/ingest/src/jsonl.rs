@@ -95,7 +95,7 @@ pub(crate) fn read(name: &str, bytes: &[u8], out: &mut Out<'_>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::IngestReport;
+    use crate::common::collect;
 
     #[test]
     fn lines_fallbacks_and_errors() {
@@ -107,14 +107,7 @@ mod tests {
             "{\"title\": \"no text\"}\n",
             "{\"id\": 7, \"text\": \"Three.\"}\n",
         );
-        let mut arts = Vec::new();
-        let mut report = IngestReport::default();
-        let mut sink = |a: Article| arts.push(a);
-        let mut out = Out {
-            report: &mut report,
-            sink: &mut sink,
-        };
-        read("d/news.jsonl", data.as_bytes(), &mut out);
+        let (arts, report) = collect(|out| read("d/news.jsonl", data.as_bytes(), out));
         assert_eq!(arts.len(), 3);
         assert_eq!(arts[0].outlet, "ex.com");
         assert_eq!(
