@@ -75,22 +75,120 @@ pub struct Sketch {
 }
 
 impl Sketch {
-    /// Sketches a text.
+    /// Sketches a text (with a per-thread [`Sketcher`], so no buffers are allocated per
+    /// call).
     pub fn new(text: &str, exact: bool) -> Self {
-        let mut s = shingle::shingles(&shingle::word_hashes(text));
-        s.sort_unstable();
-        s.dedup();
-        let signature = minhash::signature(&s);
+        thread_local! {
+            static SKETCHER: std::cell::RefCell<Sketcher> = std::cell::RefCell::new(Sketcher::default());
+        }
+        SKETCHER.with(|s| match s.try_borrow_mut() {
+            Ok(mut s) => s.sketch(text, exact),
+            Err(_) => Sketcher::default().sketch(text, exact),
+        })
+    }
+}
+
+/// Reusable buffers for sketching texts: word scanning, the distinct-shingle count and,
+/// in exact mode, the shingle set. One per thread; [`Sketch::new`] keeps one per thread.
+#[derive(Debug, Default)]
+pub struct Sketcher {
+    words: (Vec<u8>, Vec<u8>),
+    distinct: DistinctSet,
+    set: Vec<u32>,
+}
+
+impl Sketcher {
+    /// Sketches a text: one pass over its words, each shingle hashed once, fed to the
+    /// signature and to a hash set that counts the distinct shingles.
+    pub fn sketch(&mut self, text: &str, exact: bool) -> Sketch {
+        let mut sig = minhash::SignatureBuilder::new();
+        // News text averages about six bytes a word with its separator: room for a
+        // shingle every five bytes; the set grows if that is too few.
+        self.distinct.reset(text.len() / 5 + 16);
+        self.set.clear();
+        let (distinct, set) = (&mut self.distinct, &mut self.set);
+        shingle::for_each_shingle(text, &mut self.words, |h| {
+            sig.add(h);
+            if distinct.insert(h) && exact {
+                set.push(h as u32);
+            }
+        });
         let set = exact.then(|| {
-            let mut v: Vec<u32> = s.iter().map(|&h| h as u32).collect();
+            let mut v = set.clone();
             v.sort_unstable();
             v.dedup();
             v
         });
         Sketch {
-            shingles: u32::try_from(s.len()).unwrap_or(u32::MAX),
-            signature,
+            shingles: u32::try_from(self.distinct.len()).unwrap_or(u32::MAX),
+            signature: sig.finish(),
             set,
+        }
+    }
+}
+
+/// A set of 64-bit hashes that only counts (open addressing, linear probing, reused
+/// between texts).
+#[derive(Debug, Default)]
+struct DistinctSet {
+    slots: Vec<u64>,
+    len: usize,
+    has_zero: bool,
+}
+
+impl DistinctSet {
+    /// Empties the set, with room for about `expected` values.
+    fn reset(&mut self, expected: usize) {
+        let cap = (expected * 2).next_power_of_two().max(64);
+        if self.slots.len() != cap {
+            self.slots = vec![0; cap];
+        } else {
+            self.slots.fill(0);
+        }
+        self.len = 0;
+        self.has_zero = false;
+    }
+
+    fn len(&self) -> usize {
+        self.len + usize::from(self.has_zero)
+    }
+
+    /// Adds `h`; whether it was new.
+    #[inline]
+    fn insert(&mut self, h: u64) -> bool {
+        if h == 0 {
+            let new = !self.has_zero;
+            self.has_zero = true;
+            return new;
+        }
+        if (self.len + 1) * 2 > self.slots.len() {
+            self.grow();
+        }
+        let mask = self.slots.len() - 1;
+        // The hashes are already mixed: the top bits serve as the slot.
+        let mut i = (h >> 40) as usize & mask;
+        loop {
+            let s = self.slots[i];
+            if s == h {
+                return false;
+            }
+            if s == 0 {
+                self.slots[i] = h;
+                self.len += 1;
+                return true;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    fn grow(&mut self) {
+        let cap = (self.slots.len() * 2).max(64);
+        let old = std::mem::replace(&mut self.slots, vec![0; cap]);
+        self.len = 0;
+        for h in old {
+            if h != 0 {
+                self.insert(h);
+            }
         }
     }
 }
@@ -349,6 +447,18 @@ impl BandTable {
         }
     }
 
+    /// Reads the first slot of each key (independent loads the processor can overlap).
+    fn warm(&self, keys: &[u32]) {
+        if self.slots.is_empty() {
+            return;
+        }
+        let mut acc = 0u32;
+        for &k in keys {
+            acc ^= self.slots[self.slot(k)].1;
+        }
+        std::hint::black_box(acc);
+    }
+
     fn get(&self, key: u32, out: &mut Vec<u32>) {
         if self.slots.is_empty() {
             return;
@@ -386,6 +496,7 @@ pub struct Index {
     table: BandTable,
     uf: UnionFind,
     scratch: Vec<u32>,
+    keys: Vec<u32>,
 }
 
 impl Default for Index {
@@ -406,6 +517,7 @@ impl Index {
             table: BandTable::default(),
             uf: UnionFind::default(),
             scratch: Vec::new(),
+            keys: Vec::new(),
         }
     }
 
@@ -439,14 +551,18 @@ impl Index {
     /// Inserts a precomputed sketch (made with the same `exact` setting).
     pub fn insert_sketch(&mut self, sketch: Sketch, date: Option<NaiveDate>) -> Vec<Match> {
         let id = self.store.len();
-        let keys: Vec<u32> = match &sketch.signature {
-            Some(sig) => self.cfg.banding.keys(sig).collect(),
-            None => Vec::new(),
-        };
+        let mut keys = std::mem::take(&mut self.keys);
+        keys.clear();
+        if let Some(sig) = &sketch.signature {
+            keys.extend(self.cfg.banding.keys(sig));
+        }
         self.store.push(sketch, date);
         self.uf.push();
         let mut cands = std::mem::take(&mut self.scratch);
         cands.clear();
+        // Each key's slot is a cache miss in a large table: touch them all first, so that
+        // the loads overlap instead of waiting one after another.
+        self.table.warm(&keys);
         for &k in &keys {
             self.table.get(k, &mut cands);
         }
@@ -464,9 +580,10 @@ impl Index {
             }
         }
         self.scratch = cands;
-        for k in keys {
+        for &k in &keys {
             self.table.insert(k, id as u32);
         }
+        self.keys = keys;
         matches
     }
 
@@ -600,6 +717,32 @@ pub fn find_groups_texts(items: &[(&str, Option<NaiveDate>)], cfg: &Config) -> V
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn sketch_counts_distinct_shingles_and_keeps_the_sorted_set() {
+        // One-letter words: twice as many shingles per byte as the set is sized for, so
+        // it has to grow; the repeated tail repeats shingles.
+        let letters: Vec<String> = (0..3000u64)
+            .map(|i| {
+                let c = b'a' + (shingle::mix64(i) % 26) as u8;
+                (c as char).to_string()
+            })
+            .collect();
+        let text = format!("{} {}", letters.join(" "), letters[..500].join(" "));
+        let exact = shingle::shingle_set(&text);
+        let s = Sketch::new(&text, true);
+        assert_eq!(s.shingles as usize, exact.len());
+        let mut low: Vec<u32> = exact.iter().map(|&h| h as u32).collect();
+        low.sort_unstable();
+        low.dedup();
+        assert_eq!(s.set.as_deref(), Some(low.as_slice()));
+        assert_eq!(s.signature, minhash::signature(&exact));
+        let sketch_only = Sketch::new(&text, false);
+        assert_eq!(sketch_only.shingles, s.shingles);
+        assert_eq!(sketch_only.set, None);
+        assert_eq!(Sketch::new("", false).shingles, 0);
+        assert_eq!(Sketch::new("", false).signature, None);
+    }
 
     #[test]
     fn exact_similarity_counts() {

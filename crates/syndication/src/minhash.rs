@@ -19,38 +19,71 @@ pub type Signature = [u32; BINS];
 
 /// The signature of a set of shingle hashes, or `None` for an empty set.
 pub fn signature(shingles: &[u64]) -> Option<Signature> {
-    if shingles.is_empty() {
-        return None;
-    }
-    let mut sig = [u32::MAX; BINS];
-    let mut filled = [false; BINS];
+    let mut b = SignatureBuilder::new();
     for &h in shingles {
+        b.add(h);
+    }
+    b.finish()
+}
+
+/// Builds a signature one shingle hash at a time (repeats do not change it).
+#[derive(Debug, Clone)]
+pub struct SignatureBuilder {
+    sig: Signature,
+    /// Bit `i` set when bin `i` received a value.
+    filled: u128,
+}
+
+impl Default for SignatureBuilder {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl SignatureBuilder {
+    /// An empty builder.
+    pub fn new() -> Self {
+        SignatureBuilder {
+            sig: [u32::MAX; BINS],
+            filled: 0,
+        }
+    }
+
+    /// Adds one shingle hash: its top bits pick the bin, its low 32 bits are the value.
+    #[inline]
+    pub fn add(&mut self, h: u64) {
         let bin = (h >> BIN_SHIFT) as usize;
         let v = h as u32;
-        filled[bin] = true;
-        if v < sig[bin] {
-            sig[bin] = v;
-        }
+        self.filled |= 1u128 << bin;
+        self.sig[bin] = self.sig[bin].min(v);
     }
-    if filled.iter().all(|&f| f) {
-        return Some(sig);
-    }
-    let orig = sig;
-    for bin in 0..BINS {
-        if filled[bin] {
-            continue;
+
+    /// The densified signature, or `None` when nothing was added.
+    pub fn finish(&self) -> Option<Signature> {
+        if self.filled == 0 {
+            return None;
         }
-        let mut attempt = 0u64;
-        loop {
-            let j = (mix64(((bin as u64) << 32) | attempt) % BINS as u64) as usize;
-            if filled[j] {
-                sig[bin] = orig[j];
-                break;
+        let mut sig = self.sig;
+        if self.filled == u128::MAX {
+            return Some(sig);
+        }
+        let filled = |j: usize| self.filled & (1u128 << j) != 0;
+        for (bin, slot) in sig.iter_mut().enumerate() {
+            if filled(bin) {
+                continue;
             }
-            attempt += 1;
+            let mut attempt = 0u64;
+            loop {
+                let j = (mix64(((bin as u64) << 32) | attempt) % BINS as u64) as usize;
+                if filled(j) {
+                    *slot = self.sig[j];
+                    break;
+                }
+                attempt += 1;
+            }
         }
+        Some(sig)
     }
-    Some(sig)
 }
 
 /// Estimated Jaccard similarity of two signatures: the fraction of equal bins.

@@ -1,5 +1,5 @@
-//! Text normalisation for near-duplicate detection: word tokens (from `storyline_text`),
-//! lower-cased, with British and American spelling variants folded to one form, hashed to
+//! Text normalisation for near-duplicate detection: words (a scanner that follows the main
+//! Unicode word-boundary rules, with a table-free path for ASCII), lower-cased, with British and American spelling variants folded to one form, hashed to
 //! 64 bits; and word 3-shingles over those hashes.
 //!
 //! Folding is applied the same way to every text, so an over-eager rule (say `filled` and
@@ -7,8 +7,6 @@
 //! never makes a copy look different from its original.
 
 use std::borrow::Cow;
-
-use xxhash_rust::xxh3::xxh3_64;
 
 /// Number of words in a shingle.
 pub const SHINGLE_WORDS: usize = 3;
@@ -116,65 +114,436 @@ const SUFFIXES: &[(&str, &str)] = &[
     ("llers", "lers"),
 ];
 
-/// Folds a lower-case word to its American spelling where a British variant is known.
-pub fn fold_spelling(word: &str) -> Cow<'_, str> {
-    if let Ok(i) = WORDS.binary_search_by(|(uk, _)| uk.cmp(&word)) {
-        return Cow::Borrowed(WORDS[i].1);
+/// A 32-bit fingerprint of a word: length, first two and last byte. Two equal words have
+/// equal fingerprints; the table lookups compare fingerprints (integers) before bytes.
+#[inline]
+const fn fingerprint(w: &[u8]) -> u32 {
+    let n = w.len();
+    if n < 2 {
+        return 0;
     }
-    // Fast exit: every rule below needs one of these letter pairs.
-    let relevant = word.len() >= 4
-        && word
-            .as_bytes()
-            .windows(2)
-            .any(|w| matches!(w, b"ou" | b"re" | b"is" | b"ys" | b"ll"));
-    if !relevant {
-        return Cow::Borrowed(word);
+    ((n as u32 & 0xff) << 24) | ((w[0] as u32) << 16) | ((w[1] as u32) << 8) | w[n - 1] as u32
+}
+
+/// Fingerprints of the [`WORDS`] table, sorted, with the entry each belongs to.
+const WORD_PRINTS: [(u32, usize); WORDS.len()] = {
+    let mut t = [(0u32, 0usize); WORDS.len()];
+    let mut i = 0;
+    while i < WORDS.len() {
+        t[i] = (fingerprint(WORDS[i].0.as_bytes()), i);
+        i += 1;
     }
-    for (uk, us) in RE_ENDINGS {
-        if let Some(head) = word.strip_suffix(uk) {
-            return Cow::Owned(format!("{head}{us}"));
+    // Insertion sort (const context).
+    let mut i = 1;
+    while i < t.len() {
+        let mut j = i;
+        while j > 0 && t[j - 1].0 > t[j].0 {
+            let x = t[j - 1];
+            t[j - 1] = t[j];
+            t[j] = x;
+            j -= 1;
         }
+        i += 1;
     }
-    for stem in OUR_STEMS {
-        if let Some(rest) = word.strip_prefix(stem) {
-            let base = &stem[..stem.len() - 2];
-            return Cow::Owned(format!("{base}r{rest}"));
-        }
+    t
+};
+
+/// Byte-wise equality without a library call (the words are short).
+#[inline]
+fn same(a: &[u8], b: &[u8]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x == y)
+}
+
+/// `word` without `suffix`, when it ends with it (compared from the last byte).
+#[inline]
+fn strip_end<'w>(word: &'w [u8], suffix: &[u8]) -> Option<&'w [u8]> {
+    let n = word.len();
+    let k = suffix.len();
+    if n < k
+        || !word
+            .iter()
+            .rev()
+            .zip(suffix.iter().rev())
+            .all(|(x, y)| x == y)
+    {
+        return None;
     }
-    // Short words (`rise`, `wise`, `fell`) are left alone: the suffix rules are for
-    // derived forms.
-    if word.len() >= 6 {
-        for (uk, us) in SUFFIXES {
-            if let Some(head) = word.strip_suffix(uk) {
-                return Cow::Owned(format!("{head}{us}"));
+    Some(&word[..n - k])
+}
+
+/// Bloom-style filter over [`WORD_PRINTS`]: 1,024 bits, one per fingerprint; a word whose
+/// bit is clear is not in the table (about 3% of other words pass to the search).
+const WORD_FILTER: [u64; 16] = {
+    let mut bits = [0u64; 16];
+    let mut i = 0;
+    while i < WORDS.len() {
+        let k = filter_bit(fingerprint(WORDS[i].0.as_bytes()));
+        bits[k / 64] |= 1 << (k % 64);
+        i += 1;
+    }
+    bits
+};
+
+#[inline]
+const fn filter_bit(fp: u32) -> usize {
+    (fp.wrapping_mul(0x9e37_79b1) >> 22) as usize
+}
+
+fn in_word_table(word: &[u8]) -> Option<&'static str> {
+    let fp = fingerprint(word);
+    let k = filter_bit(fp);
+    if WORD_FILTER[k / 64] & (1 << (k % 64)) == 0 {
+        return None;
+    }
+    let start = WORD_PRINTS.partition_point(|&(p, _)| p < fp);
+    WORD_PRINTS[start..]
+        .iter()
+        .take_while(|&&(p, _)| p == fp)
+        .find(|&&(_, i)| same(WORDS[i].0.as_bytes(), word))
+        .map(|&(_, i)| WORDS[i].1)
+}
+
+/// Folds a lower-case word (UTF-8 bytes) to its American spelling: `Some(folded)` when a
+/// rule applies, written to `out` (cleared first) unless it is a table word, `None`
+/// otherwise. Each rule group is guarded by a test of a few bytes, so that the common case
+/// (no rule applies) costs a handful of comparisons.
+fn fold_bytes<'o>(word: &[u8], out: &'o mut Vec<u8>) -> Option<&'o [u8]> {
+    let n = word.len();
+    // Every rule needs at least four bytes (checked by a test for the word table).
+    if n < 4 {
+        return None;
+    }
+    if let Some(us) = in_word_table(word) {
+        out.clear();
+        out.extend_from_slice(us.as_bytes());
+        return Some(out);
+    }
+    // Every ending is `-tre`, `-bre` or `-gre`, maybe with `s` or `d`.
+    let e = if matches!(word[n - 1], b's' | b'd') {
+        n - 1
+    } else {
+        n
+    };
+    let re_end = e >= 3 && &word[e - 2..e] == b"re" && matches!(word[e - 3], b't' | b'b' | b'g');
+    if re_end {
+        for (uk, us) in RE_ENDINGS {
+            if let Some(head) = strip_end(word, uk.as_bytes()) {
+                out.clear();
+                out.extend_from_slice(head);
+                out.extend_from_slice(us.as_bytes());
+                return Some(out);
             }
         }
     }
-    Cow::Borrowed(word)
+    // Every `-our` stem has `our` at byte 2 to 6.
+    let our = (2..=6.min(n - 3)).any(|p| &word[p..p + 3] == b"our");
+    if our {
+        for stem in OUR_STEMS {
+            let stem_b = stem.as_bytes();
+            if stem_b[0] != word[0] || n < stem_b.len() || !same(&word[..stem_b.len()], stem_b) {
+                continue;
+            }
+            {
+                let rest = &word[stem_b.len()..];
+                out.clear();
+                out.extend_from_slice(&stem.as_bytes()[..stem.len() - 2]);
+                out.push(b'r');
+                out.extend_from_slice(rest);
+                return Some(out);
+            }
+        }
+    }
+    // Short words (`rise`, `wise`, `fell`) are left alone: the suffix rules are for
+    // derived forms. Every suffix starts with `is`, `ys` or `ll`, and its length follows
+    // from its last byte.
+    if n >= 6 {
+        let lens: &[usize] = match word[n - 1] {
+            b'e' => &[3],
+            b'd' | b'r' => &[4],
+            b'g' => &[5],
+            b'n' => &[7],
+            b's' => &[4, 5, 8],
+            _ => &[],
+        };
+        let suffix_start = lens
+            .iter()
+            .any(|&k| n >= k && matches!(&word[n - k..n - k + 2], b"is" | b"ys" | b"ll"));
+        if suffix_start {
+            for (uk, us) in SUFFIXES {
+                if let Some(head) = strip_end(word, uk.as_bytes()) {
+                    out.clear();
+                    out.extend_from_slice(head);
+                    out.extend_from_slice(us.as_bytes());
+                    return Some(out);
+                }
+            }
+        }
+    }
+    None
+}
+
+/// Folds a lower-case word to its American spelling where a British variant is known.
+pub fn fold_spelling(word: &str) -> Cow<'_, str> {
+    let mut out = Vec::new();
+    match fold_bytes(word.as_bytes(), &mut out) {
+        // The rules replace ASCII byte sequences at ASCII boundaries: still UTF-8.
+        Some(f) => Cow::Owned(String::from_utf8_lossy(f).into_owned()),
+        None => Cow::Borrowed(word),
+    }
 }
 
 /// 64-bit hash of a normalised word: lower-cased, spelling folded, curly apostrophes
 /// straightened.
 pub fn word_hash(token: &str) -> u64 {
-    let mut buf = [0u8; 48];
-    if token.is_ascii() && token.len() <= buf.len() {
-        let bytes = &mut buf[..token.len()];
-        bytes.copy_from_slice(token.as_bytes());
-        bytes.make_ascii_lowercase();
-        // Safe: lower-casing ASCII keeps the bytes ASCII.
-        let lower = std::str::from_utf8(bytes).unwrap_or(token);
-        return xxh3_64(fold_spelling(lower).as_bytes());
+    let mut lower = Vec::with_capacity(token.len());
+    for c in token.chars() {
+        push_lower(c, &mut lower);
     }
-    let lower = token.to_lowercase().replace('\u{2019}', "'");
-    xxh3_64(fold_spelling(&lower).as_bytes())
+    hash_lower(&lower, &mut Vec::new())
+}
+
+/// Appends the lower-case form of `c` (curly apostrophes straightened) as UTF-8.
+#[inline]
+fn push_lower(c: char, out: &mut Vec<u8>) {
+    if c.is_ascii() {
+        out.push((c as u8).to_ascii_lowercase());
+    } else if c == '\u{2019}' || c == '\u{2018}' {
+        out.push(b'\'');
+    } else {
+        let mut tmp = [0u8; 4];
+        for l in c.to_lowercase() {
+            out.extend_from_slice(l.encode_utf8(&mut tmp).as_bytes());
+        }
+    }
+}
+
+/// Hash of a lower-cased word after spelling folding.
+#[inline]
+fn hash_lower(lower: &[u8], fold_buf: &mut Vec<u8>) -> u64 {
+    match fold_bytes(lower, fold_buf) {
+        Some(f) => bytes_hash(f),
+        None => bytes_hash(lower),
+    }
+}
+
+/// 64-bit hash of a short byte string: 8-byte chunks folded by multiplication, then
+/// [`mix64`]. Words of up to 8 bytes and the same length never collide (each step is a
+/// bijection); cheaper than a general-purpose hash on words of a few bytes.
+#[inline]
+pub fn bytes_hash(w: &[u8]) -> u64 {
+    const K: u64 = 0xbf58_476d_1ce4_e5b9;
+    let mut h = (w.len() as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    let mut chunks = w.chunks_exact(8);
+    for c in &mut chunks {
+        let v = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
+        h = (h ^ v).wrapping_mul(K).rotate_left(31);
+    }
+    let rest = chunks.remainder();
+    if !rest.is_empty() {
+        let mut v = 0u64;
+        for (i, &b) in rest.iter().enumerate() {
+            v |= u64::from(b) << (8 * i);
+        }
+        h = (h ^ v).wrapping_mul(K);
+    }
+    mix64(h)
+}
+
+/// Character classes of the word scanner.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Class {
+    Letter,
+    Digit,
+    /// `_`: joins word characters (Unicode ExtendNumLet).
+    Connector,
+    /// Joins two letters (`:`).
+    MidLetter,
+    /// Joins two letters or two digits (`.`, `'`, `’`).
+    MidNumLet,
+    /// Joins two digits (`,`, `;`).
+    MidNum,
+    Other,
+}
+
+const ASCII_CLASS: [Class; 128] = {
+    let mut t = [Class::Other; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        t[b] = if c.is_ascii_alphabetic() {
+            Class::Letter
+        } else if c.is_ascii_digit() {
+            Class::Digit
+        } else if c == b'_' {
+            Class::Connector
+        } else if c == b':' {
+            Class::MidLetter
+        } else if c == b'.' || c == b'\'' {
+            Class::MidNumLet
+        } else if c == b',' || c == b';' {
+            Class::MidNum
+        } else {
+            Class::Other
+        };
+        b += 1;
+    }
+    t
+};
+
+/// The class and byte length of the character at byte `i` (a char boundary) of `text`.
+#[inline]
+fn class_at(text: &str, i: usize) -> (Class, usize, char) {
+    let b = text.as_bytes()[i];
+    if b < 128 {
+        return (ASCII_CLASS[b as usize], 1, b as char);
+    }
+    let c = text[i..].chars().next().unwrap_or(' ');
+    let class = if c == '\u{2019}' || c == '\u{2018}' {
+        Class::MidNumLet
+    } else if c.is_alphabetic() {
+        Class::Letter
+    } else if c.is_numeric() {
+        Class::Digit
+    } else {
+        Class::Other
+    };
+    (class, c.len_utf8(), c)
+}
+
+/// Calls `f` with each word of `text`, lower-cased with curly apostrophes straightened,
+/// in text order.
+///
+/// Words follow the main rules of Unicode word segmentation (UAX #29) for alphabetic and
+/// numeric text: runs of letters, digits and `_`, kept together across `'`, `’`, `.` and
+/// `:` between letters (`don't`, `U.S`) and `.`, `,`, `;`, `'` between digits (`1,500`,
+/// `3.5`); a run without a letter or digit is not a word. Unlike full segmentation it
+/// needs no tables for ASCII text, which is most of the cost of sketching.
+pub fn for_each_word(text: &str, buf: &mut Vec<u8>, mut f: impl FnMut(&[u8])) {
+    buf.clear();
+    let mut last = Class::Other;
+    let mut alnum = false;
+    let mut i = 0;
+    let n = text.len();
+    let bytes = text.as_bytes();
+    while i < n {
+        // Fast path: ASCII letters and digits, most of a text.
+        let b = bytes[i];
+        if b.is_ascii_alphanumeric() {
+            buf.push(b.to_ascii_lowercase());
+            alnum = true;
+            last = if b.is_ascii_digit() {
+                Class::Digit
+            } else {
+                Class::Letter
+            };
+            i += 1;
+            continue;
+        }
+        if b < 128 && ASCII_CLASS[b as usize] == Class::Other {
+            // Fast path: spaces and most punctuation end a word.
+            if alnum {
+                f(buf);
+            }
+            buf.clear();
+            alnum = false;
+            last = Class::Other;
+            i += 1;
+            continue;
+        }
+        let (class, len, c) = class_at(text, i);
+        match class {
+            Class::Letter | Class::Digit | Class::Connector => {
+                push_lower(c, buf);
+                alnum |= class != Class::Connector;
+                last = class;
+            }
+            Class::MidLetter | Class::MidNumLet | Class::MidNum if !buf.is_empty() => {
+                let joins = i + len < n && {
+                    let (next, _, _) = class_at(text, i + len);
+                    let letters =
+                        last == Class::Letter && next == Class::Letter && class != Class::MidNum;
+                    let digits =
+                        last == Class::Digit && next == Class::Digit && class != Class::MidLetter;
+                    letters || digits
+                };
+                if joins {
+                    push_lower(c, buf);
+                } else {
+                    if alnum {
+                        f(buf);
+                    }
+                    buf.clear();
+                    alnum = false;
+                    last = Class::Other;
+                }
+            }
+            _ => {
+                if !buf.is_empty() {
+                    if alnum {
+                        f(buf);
+                    }
+                    buf.clear();
+                    alnum = false;
+                }
+                last = Class::Other;
+            }
+        }
+        i += len;
+    }
+    if alnum {
+        f(buf);
+    }
+    buf.clear();
 }
 
 /// Hashes of the normalised words of a text, in text order.
 pub fn word_hashes(text: &str) -> Vec<u64> {
-    storyline_text::tokenize(text)
-        .iter()
-        .map(|t| word_hash(t.text))
-        .collect()
+    let (mut buf, mut fold_buf, mut out) = (Vec::new(), Vec::new(), Vec::new());
+    for_each_word(text, &mut buf, |w| out.push(hash_lower(w, &mut fold_buf)));
+    out
+}
+
+/// Calls `f` with the hash of each word 3-shingle of `text`, in order (repeats kept), and
+/// returns the number of words. A text shorter than three words gives one shingle of all
+/// its words; an empty text none. The same hashes as [`shingles`] of [`word_hashes`],
+/// without the intermediate vectors.
+pub fn for_each_shingle(
+    text: &str,
+    bufs: &mut (Vec<u8>, Vec<u8>),
+    mut f: impl FnMut(u64),
+) -> usize {
+    let (buf, fold_buf) = bufs;
+    let mut w = [0u64; SHINGLE_WORDS];
+    let mut count = 0usize;
+    for_each_word(text, buf, |word| {
+        let h = hash_lower(word, fold_buf);
+        w = [w[1], w[2], h];
+        count += 1;
+        if count >= SHINGLE_WORDS {
+            f(shingle_hash(w[0], w[1], w[2]));
+        }
+    });
+    if count > 0 && count < SHINGLE_WORDS {
+        f(short_text_hash(&w[SHINGLE_WORDS - count..]));
+    }
+    count
+}
+
+#[inline]
+fn shingle_hash(a: u64, b: u64, c: u64) -> u64 {
+    mix64(
+        a.wrapping_mul(0x9e37_79b9_7f4a_7c15)
+            ^ b.rotate_left(21).wrapping_mul(0xbf58_476d_1ce4_e5b9)
+            ^ c.rotate_left(42),
+    )
+}
+
+fn short_text_hash(words: &[u64]) -> u64 {
+    let mut h = 0x9e37_79b9_7f4a_7c15u64;
+    for &w in words {
+        h = mix64(h.rotate_left(23) ^ w);
+    }
+    h
 }
 
 /// Mixes a 64-bit value (the `fmix64` finaliser of MurmurHash3).
@@ -195,21 +564,11 @@ pub fn shingles(words: &[u64]) -> Vec<u64> {
         return Vec::new();
     }
     if words.len() < SHINGLE_WORDS {
-        let mut h = 0x9e37_79b9_7f4a_7c15u64;
-        for &w in words {
-            h = mix64(h.rotate_left(23) ^ w);
-        }
-        return vec![h];
+        return vec![short_text_hash(words)];
     }
     words
         .windows(SHINGLE_WORDS)
-        .map(|w| {
-            mix64(
-                w[0].wrapping_mul(0x9e37_79b9_7f4a_7c15)
-                    ^ w[1].rotate_left(21).wrapping_mul(0xbf58_476d_1ce4_e5b9)
-                    ^ w[2].rotate_left(42),
-            )
-        })
+        .map(|w| shingle_hash(w[0], w[1], w[2]))
         .collect()
 }
 
@@ -253,6 +612,18 @@ mod tests {
         for stem in OUR_STEMS {
             assert_ne!(fold_spelling(stem), *stem, "{stem}");
         }
+        // Every suffix rule is reached past its guard.
+        for (uk, us) in SUFFIXES {
+            assert_eq!(
+                fold_spelling(&format!("organ{uk}")),
+                format!("organ{us}"),
+                "{uk}"
+            );
+        }
+        assert!(WORDS.iter().all(|(uk, _)| uk.len() >= 4));
+        assert_eq!(fold_spelling("neighbourhoods"), "neighborhoods");
+        assert_eq!(fold_spelling("there"), "there");
+        assert_eq!(fold_spelling("journalists"), "journalists");
         assert_eq!(word_hash("Colour"), word_hash("color"));
         assert_ne!(word_hash("colour"), word_hash("column"));
     }
@@ -269,5 +640,65 @@ mod tests {
         );
         assert!(shingle_set("").is_empty());
         assert_eq!(shingle_set("Aleppo").len(), 1);
+    }
+
+    fn scanned(text: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        for_each_word(text, &mut Vec::new(), |w| {
+            out.push(String::from_utf8_lossy(w).into_owned())
+        });
+        out
+    }
+
+    #[test]
+    fn scanner_agrees_with_unicode_word_segmentation_on_news_text() {
+        for text in [
+            "Syrian troops, backed by Russian jets, seized 1,500 sq km on Tuesday.",
+            "The U.S. envoy said it's \u{201c}a disaster\u{201d} \u{2014} 3.5% of aid arrived.",
+            "Caf\u{e9} owners in Aleppo\u{2019}s old city didn\u{2019}t reopen; 10:30 a.m. curfew",
+            "  snake_case and trailing dots... ",
+            "\u{421}\u{438}\u{440}\u{438}\u{44f} (Syria) \u{2013} 2016-12-13",
+        ] {
+            let expected: Vec<String> = storyline_text::tokenize(text)
+                .iter()
+                .map(|t| t.text.to_lowercase().replace('\u{2019}', "'"))
+                .collect();
+            assert_eq!(scanned(text), expected, "{text}");
+        }
+        assert!(scanned("").is_empty());
+        assert!(scanned(" -- ... ").is_empty());
+    }
+
+    #[test]
+    fn streamed_shingles_equal_the_vector_form() {
+        for text in [
+            "",
+            "Aleppo",
+            "Aleppo falls",
+            "The army seized the east of the city, the army said.",
+        ] {
+            let mut streamed = Vec::new();
+            let words = for_each_shingle(text, &mut (Vec::new(), Vec::new()), |h| streamed.push(h));
+            assert_eq!(streamed, shingles(&word_hashes(text)), "{text}");
+            assert_eq!(words, word_hashes(text).len());
+        }
+    }
+
+    #[test]
+    fn short_word_hashes_do_not_collide() {
+        let words = [
+            "a",
+            "b",
+            "ab",
+            "ba",
+            "aleppo",
+            "aleppos",
+            "neighborhood",
+            "neighborhoods",
+        ];
+        let mut hs: Vec<u64> = words.iter().map(|w| bytes_hash(w.as_bytes())).collect();
+        hs.sort_unstable();
+        hs.dedup();
+        assert_eq!(hs.len(), words.len());
     }
 }
