@@ -297,9 +297,9 @@ pub fn run(
     })
 }
 
-/// Gold labels collected during a run (only when every article has them).
-#[derive(Default)]
-struct GoldBook {
+/// Gold labels collected during a run (only when every article has them), in article order.
+#[derive(Default, Debug)]
+pub struct GoldBook {
     complete: bool,
     started: bool,
     index: HashMap<String, u32>,
@@ -309,7 +309,8 @@ struct GoldBook {
 }
 
 impl GoldBook {
-    fn record(&mut self, id: &str, story: Option<&str>, copy_of: Option<&str>) {
+    /// Records the next article's id and gold fields.
+    pub fn record(&mut self, id: &str, story: Option<&str>, copy_of: Option<&str>) {
         if !self.started {
             self.started = true;
             self.complete = true;
@@ -325,7 +326,13 @@ impl GoldBook {
         self.copy_of.push(copy_of.map(str::to_string));
     }
 
-    fn score(&self, group_of: &[u32], story_of: &[u32]) -> (Option<Agreement>, Option<Agreement>) {
+    /// Scores groups (against `copy_of`) and stories (against `story`), when every article
+    /// had gold fields.
+    pub fn score(
+        &self,
+        group_of: &[u32],
+        story_of: &[u32],
+    ) -> (Option<Agreement>, Option<Agreement>) {
         if !self.complete || self.story.len() != story_of.len() {
             return (None, None);
         }
