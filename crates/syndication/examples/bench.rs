@@ -3,7 +3,7 @@
 //! `storyline eval syndication --out FILE`.
 //!
 //! ```text
-//! cargo run --release -p storyline-syndication --example bench -- FILE [--exact] [--threads N]
+//! cargo run --release -p storyline-syndication --example bench -- FILE [--exact] [--threads N] [--anchor X]
 //! ```
 //!
 //! Articles are read and inserted in a stream: chunks of 2,048 lines are sketched in
@@ -61,11 +61,20 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         .and_then(|n| n.parse().ok())
         .unwrap_or(0);
     let mut ids: Vec<String> = Vec::new();
-    let cfg = if exact {
+    let mut cfg = if exact {
         Config::default()
     } else {
         Config::sketch()
     };
+    // `--anchor X`: containment required of two groups' anchors before they join.
+    if let Some(x) = args
+        .iter()
+        .position(|a| a == "--anchor")
+        .and_then(|i| args.get(i + 1))
+        .and_then(|x| x.parse().ok())
+    {
+        cfg.anchor_containment = x;
+    }
     let mut index = Index::new(cfg.clone());
     let mut gold: Vec<usize> = Vec::new();
     let reader = std::io::BufReader::with_capacity(1 << 20, std::fs::File::open(path)?);
@@ -138,6 +147,16 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             eprintln!("mixed group (min similarity {:.3}): {m:?}", g.similarity);
         }
     }
+    if show_mixed > 0
+        && let Some(g) = groups.iter().max_by_key(|g| g.members.len())
+    {
+        let m: Vec<String> = g
+            .members
+            .iter()
+            .map(|&m| ids.get(m).cloned().unwrap_or_default())
+            .collect();
+        eprintln!("largest group (min similarity {:.3}): {m:?}", g.similarity);
+    }
     let p = if pred > 0 {
         tp as f64 / pred as f64
     } else {
@@ -156,6 +175,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let report = serde_json::json!({
         "tool": "storyline-syndication",
         "mode": if exact { "exact" } else { "sketch" },
+        "anchor_containment": cfg.anchor_containment,
         "articles": index.len(),
         "unreadable_lines": bad,
         "threads": rayon::current_num_threads(),
@@ -163,6 +183,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         "articles_per_second": index.len() as f64 / secs,
         "index_bytes": index.memory_bytes(),
         "groups": groups.len(),
+        "largest_group": groups.iter().map(|g| g.members.len()).max().unwrap_or(0),
         "precision": p,
         "recall": r,
         "f1": f1,

@@ -5,7 +5,14 @@
 //! (streaming, memory bounded by the sketches), and [`find_groups_with`] on a whole corpus
 //! (parallel sketching, candidate pairs from sorted band keys, parallel verification).
 //! Both verify exactly the pairs that share at least one LSH band key, with the same test,
-//! and a union-find over verified pairs does not depend on the order they arrive in.
+//! and join them in the same order (by the later article, then the earlier).
+//!
+//! **Anchor rule.** A verified pair joins two sets only if the sets' anchors (each set's
+//! earliest text, the longest among equally early ones) are a copy pair too (containment ≥
+//! [`Config::anchor_containment`], 0.6 by default), so every group is a star of copies
+//! around one text. Plain single-linkage union-find chains: a text that carries part of two different
+//! reports, or a run of texts each overlapping the next, welds unrelated reports into one
+//! group that grows with the stream.
 
 use chrono::NaiveDate;
 use rayon::prelude::*;
@@ -34,6 +41,10 @@ pub struct Config {
     pub min_shingles: usize,
     /// Jaccard similarity required of short texts.
     pub short_jaccard: f64,
+    /// Containment required of two groups' anchors (their earliest texts) before a
+    /// verified pair may join the groups (see the anchor rule in the module documentation);
+    /// `containment` or more switches the rule to plain verification of the anchors.
+    pub anchor_containment: f64,
     /// Verify with the exact shingle sets (kept as sorted 32-bit hashes, 4 bytes per
     /// shingle) instead of estimating from the signatures (256 bytes per article).
     pub exact: bool,
@@ -48,6 +59,7 @@ impl Default for Config {
             min_ratio: 0.3,
             min_shingles: 12,
             short_jaccard: 0.9,
+            anchor_containment: 0.6,
             exact: true,
         }
     }
@@ -244,11 +256,40 @@ pub fn estimated_similarity(a: &[u16], na: u32, b: &[u16], nb: u32) -> Similarit
 
 /// Whether a pair with these sizes and similarity is a copy under `cfg`.
 pub fn is_copy(cfg: &Config, na: u32, nb: u32, s: Similarity) -> bool {
+    is_copy_at(cfg, cfg.containment, na, nb, s)
+}
+
+/// [`is_copy`] with another containment threshold.
+fn is_copy_at(cfg: &Config, containment: f64, na: u32, nb: u32, s: Similarity) -> bool {
     let (small, large) = (na.min(nb) as f64, na.max(nb) as f64);
     if small < cfg.min_shingles as f64 {
         return small > 0.0 && s.jaccard >= cfg.short_jaccard;
     }
-    s.jaccard >= cfg.jaccard || (s.containment >= cfg.containment && small / large >= cfg.min_ratio)
+    s.jaccard >= cfg.jaccard || (s.containment >= containment && small / large >= cfg.min_ratio)
+}
+
+/// Joins the sets of a verified pair `(a, b)` unless that would chain two different
+/// reports: when either set already has other members, the two sets' anchors (earliest,
+/// then longest texts) must also be a copy pair, with containment ≥
+/// [`Config::anchor_containment`]. Every group is thus a star of copies around one text, and a text that shares part of two different reports (or a
+/// run of texts each overlapping the next) cannot weld them together. Returns whether
+/// the pair joined (or was already together).
+fn join(uf: &mut UnionFind, store: &Store, cfg: &Config, a: usize, b: usize, sim: f32) -> bool {
+    let (ra, rb) = (uf.find(a), uf.find(b));
+    if ra != rb {
+        let (xa, xb) = (uf.anchor[ra] as usize, uf.anchor[rb] as usize);
+        let anchors_are_the_pair = (xa == a && xb == b) || (xa == b && xb == a);
+        if !anchors_are_the_pair {
+            let s = store.similarity(xa, xb);
+            let (na, nb) = (store.shingles[xa], store.shingles[xb]);
+            let threshold = cfg.anchor_containment.min(cfg.containment);
+            if !is_copy_at(cfg, threshold, na, nb, s) {
+                return false;
+            }
+        }
+    }
+    uf.union(a, b, sim);
+    true
 }
 
 /// Per-article data kept for verification and for choosing originals.
@@ -284,6 +325,13 @@ impl Store {
         self.shingles.len()
     }
 
+    /// Weight of an article as a group anchor: the earliest date first (undated last),
+    /// then the most shingles.
+    fn anchor_weight(&self, i: usize) -> u64 {
+        let earliness = u64::from(i32::MAX.abs_diff(self.dates[i]));
+        (earliness << 32) | u64::from(self.shingles[i])
+    }
+
     fn similarity(&self, a: usize, b: usize) -> Similarity {
         if self.exact {
             set_similarity(&self.sets[a], &self.sets[b])
@@ -316,12 +364,15 @@ impl Store {
 }
 
 /// Union-find over article numbers, with the lowest similarity of the pairs that joined
-/// each set.
+/// each set, and each set's anchor: the member of highest weight (ties go to the lowest
+/// number).
 #[derive(Debug, Default, Clone)]
 pub struct UnionFind {
     parent: Vec<u32>,
     size: Vec<u32>,
     min_sim: Vec<f32>,
+    weight: Vec<u64>,
+    anchor: Vec<u32>,
 }
 
 impl UnionFind {
@@ -336,11 +387,24 @@ impl UnionFind {
 
     /// Adds a singleton; returns its number.
     pub fn push(&mut self) -> usize {
+        self.push_weighted(0)
+    }
+
+    /// Adds a singleton of the given weight (for the anchor); returns its number.
+    pub fn push_weighted(&mut self, weight: u64) -> usize {
         let i = self.parent.len();
         self.parent.push(i as u32);
         self.size.push(1);
         self.min_sim.push(f32::INFINITY);
+        self.weight.push(weight);
+        self.anchor.push(i as u32);
         i
+    }
+
+    /// The anchor of `x`'s set: its member of highest weight, the lowest number on ties.
+    pub fn anchor(&mut self, x: usize) -> usize {
+        let r = self.find(x);
+        self.anchor[r] as usize
     }
 
     /// Number of elements.
@@ -380,9 +444,13 @@ impl UnionFind {
         } else {
             (rb, ra)
         };
+        let (xa, xb) = (self.anchor[big] as usize, self.anchor[small] as usize);
+        let key = |x: usize| (std::cmp::Reverse(self.weight[x]), x);
+        let anchor = if key(xa) <= key(xb) { xa } else { xb };
         self.parent[small] = big as u32;
         self.size[big] += self.size[small];
         self.min_sim[big] = self.min_sim[big].min(self.min_sim[small]).min(sim);
+        self.anchor[big] = anchor as u32;
     }
 
     /// Sets of two or more members, each sorted, in order of their first member, with
@@ -537,7 +605,9 @@ impl Index {
     }
 
     /// Inserts an article (its text and publication date); returns the verified copies
-    /// among the articles inserted before it. The article's number is `len() - 1` after.
+    /// among the articles inserted before it that it was grouped with (a verified pair is
+    /// not grouped when it would chain two reports; see the anchor rule in the module
+    /// documentation). The article's number is `len() - 1` after.
     pub fn insert(&mut self, article: &Article) -> Vec<Match> {
         self.insert_text(&article.text, article.date())
     }
@@ -557,7 +627,7 @@ impl Index {
             keys.extend(self.cfg.banding.keys(sig));
         }
         self.store.push(sketch, date);
-        self.uf.push();
+        self.uf.push_weighted(self.store.anchor_weight(id));
         let mut cands = std::mem::take(&mut self.scratch);
         cands.clear();
         // Each key's slot is a cache miss in a large table: touch them all first, so that
@@ -571,8 +641,9 @@ impl Index {
         let mut matches = Vec::new();
         for &c in &cands {
             let c = c as usize;
-            if let Some(sim) = self.store.verify(&self.cfg, c, id) {
-                self.uf.union(c, id, sim);
+            if let Some(sim) = self.store.verify(&self.cfg, c, id)
+                && join(&mut self.uf, &self.store, &self.cfg, c, id, sim)
+            {
                 matches.push(Match {
                     article: c,
                     similarity: sim,
@@ -597,7 +668,7 @@ impl Index {
     pub fn memory_bytes(&self) -> usize {
         self.store.memory_bytes()
             + self.table.slots.capacity() * 8
-            + self.uf.parent.capacity() * 12
+            + self.uf.parent.capacity() * 20
             + self.scratch.capacity() * 4
     }
 }
@@ -703,13 +774,19 @@ pub fn find_groups_texts(items: &[(&str, Option<NaiveDate>)], cfg: &Config) -> V
     for (s, (_, d)) in sketches.into_iter().zip(items) {
         store.push(s, *d);
     }
-    let edges: Vec<(u32, u32, f32)> = pairs
+    let mut edges: Vec<(u32, u32, f32)> = pairs
         .par_iter()
         .filter_map(|&(a, b)| store.verify(cfg, a as usize, b as usize).map(|s| (a, b, s)))
         .collect();
-    let mut uf = UnionFind::new(store.len());
+    // Joining depends on the sets built so far (anchors): take the pairs in the order the
+    // incremental index meets them (by the later article, then the earlier).
+    edges.sort_unstable_by_key(|&(a, b, _)| (b, a));
+    let mut uf = UnionFind::default();
+    for i in 0..store.len() {
+        uf.push_weighted(store.anchor_weight(i));
+    }
     for (a, b, s) in edges {
-        uf.union(a as usize, b as usize, s);
+        join(&mut uf, &store, cfg, a as usize, b as usize, s);
     }
     make_groups(&store, uf.sets())
 }
@@ -742,6 +819,51 @@ mod tests {
         assert_eq!(sketch_only.set, None);
         assert_eq!(Sketch::new("", false).shingles, 0);
         assert_eq!(Sketch::new("", false).signature, None);
+    }
+
+    #[test]
+    fn anchor_rule_stops_a_chain_of_overlapping_texts() {
+        // Text k is words 10k..10k+100: each overlaps the next (Jaccard 0.82, a copy by
+        // itself), but text 0 and text 9 share nothing.
+        let texts: Vec<String> = (0..10)
+            .map(|k| {
+                (10 * k..10 * k + 100)
+                    .map(|w| format!("w{w}"))
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
+            .collect();
+        for exact in [true, false] {
+            let cfg = Config {
+                exact,
+                ..Config::default()
+            };
+            let items: Vec<(&str, Option<NaiveDate>)> =
+                texts.iter().map(|t| (t.as_str(), None)).collect();
+            let groups = find_groups_texts(&items, &cfg);
+            let mut index = Index::new(cfg.clone());
+            for t in &texts {
+                index.insert_text(t, None);
+            }
+            assert_eq!(index.groups(), groups, "exact {exact}");
+            assert!(groups.len() >= 2, "exact {exact}: {groups:?}");
+            for g in &groups {
+                // Members are within 3 steps of the anchor (containment ≥ 0.6; 4 steps,
+                // 0.59, can pass on a signature estimate), never the whole chain.
+                let (lo, hi) = (g.members.iter().min(), g.members.iter().max());
+                assert!(hi.unwrap() - lo.unwrap() <= 4, "exact {exact}: {g:?}");
+            }
+            // Without the rule (anchors need no overlap) the chain welds into one group.
+            let loose = Config {
+                anchor_containment: 0.0,
+                min_ratio: 0.0,
+                jaccard: 0.6,
+                ..cfg
+            };
+            let all = find_groups_texts(&items, &loose);
+            assert_eq!(all.len(), 1, "exact {exact}: {all:?}");
+            assert_eq!(all[0].members.len(), 10);
+        }
     }
 
     #[test]
