@@ -61,7 +61,14 @@ pub struct DataflowOptions {
     /// Syndication and clustering settings, as for the single-process run (the dataflow
     /// verifies from signatures, so `syndication.exact` must be off).
     pub stream: StreamOptions,
+    /// Store URL (`sqlite://…` or `postgres://…`, as for `storyline ingest`): worker 0 adds
+    /// every article to it in stream order and stores the groups and stories as the derived
+    /// view [`ASSIGNMENTS_KEY`]. Articles then travel whole to worker 0.
+    pub store: Option<String>,
 }
+
+/// Key of the derived view holding a run's groups and stories in the store.
+pub const ASSIGNMENTS_KEY: &str = "stream-assignments";
 
 impl DataflowOptions {
     /// Default settings for a file: 1 MiB chunks, two epochs of read-ahead.
@@ -71,6 +78,7 @@ impl DataflowOptions {
             chunk_bytes: 1 << 20,
             lag: 2,
             stream: StreamOptions::default(),
+            store: None,
         }
     }
 }
@@ -158,6 +166,8 @@ struct Local {
     keys: Vec<u32>,
     date: Option<NaiveDate>,
     doc: DocData,
+    /// The input line, kept only when the run writes to a store.
+    line: Option<String>,
 }
 
 /// A candidate pair with the earlier article's shingle count and signature.
@@ -178,6 +188,8 @@ struct Decision {
     date: Option<NaiveDate>,
     /// Text and headline are empty when the article has a verified copy (not needed).
     doc: DocData,
+    /// The input line, when the run writes to a store.
+    line: Option<String>,
 }
 
 fn size<T: Serialize>(x: &T) -> u64 {
@@ -214,7 +226,7 @@ fn read_chunk(path: &Path, start: u64, end: u64) -> std::io::Result<(Vec<(u64, S
     Ok((out, bytes))
 }
 
-fn local_of(off: u64, line: &str, banding: &minhash::Banding) -> Option<Local> {
+fn local_of(off: u64, line: &str, banding: &minhash::Banding, keep: bool) -> Option<Local> {
     let item = ingest_line(line, false)?;
     let keys = item
         .sketch
@@ -240,6 +252,7 @@ fn local_of(off: u64, line: &str, banding: &minhash::Banding) -> Option<Local> {
             gold_story: item.gold_story,
             gold_copy_of: item.gold_copy_of,
         },
+        line: keep.then(|| line.to_string()),
     })
 }
 
@@ -300,6 +313,10 @@ struct Sequencer {
     story_of: Vec<u32>,
     uf: UnionFind,
     gold: GoldBook,
+    /// The store the articles go to, and every article's id there.
+    store: Option<(Box<dyn storyline_store::Store>, Vec<String>)>,
+    /// The first store error (the run goes on; the error is reported at the end).
+    store_error: Option<String>,
 }
 
 impl Sequencer {
@@ -336,9 +353,46 @@ impl Sequencer {
             d.doc.gold_story.as_deref(),
             d.doc.gold_copy_of.as_deref(),
         );
+        if let Some((store, ids)) = &mut self.store {
+            let mut article = None;
+            let mut report = storyline_ingest::IngestReport::default();
+            let line = d.line.unwrap_or_default();
+            storyline_ingest::read_bytes("stream.jsonl", line.as_bytes(), &mut report, &mut |a| {
+                article = Some(a)
+            });
+            let id = match article.map(|a| store.add_article(&a)) {
+                Some(Ok(
+                    storyline_store::Added::New(id) | storyline_store::Added::Duplicate(id),
+                )) => id,
+                Some(Err(e)) => {
+                    self.store_error.get_or_insert_with(|| e.to_string());
+                    d.doc.id.clone()
+                }
+                None => d.doc.id.clone(),
+            };
+            ids.push(id);
+        }
     }
 
-    fn finish(mut self, bytes: u64, start: Instant) -> StreamResult {
+    /// Stores the groups and stories (by stored article id) as a derived view.
+    fn store_assignments(&mut self, group_of: &[u32]) {
+        let Some((store, ids)) = &mut self.store else {
+            return;
+        };
+        let rows: Vec<serde_json::Value> = ids
+            .iter()
+            .zip(group_of.iter().zip(&self.story_of))
+            .map(|(id, (&g, &s))| {
+                serde_json::json!({"id": id, "group": ids.get(g as usize), "story": s})
+            })
+            .collect();
+        let doc = serde_json::json!({"articles": rows});
+        if let Err(e) = store.put_derived(ASSIGNMENTS_KEY, &doc.to_string()) {
+            self.store_error.get_or_insert_with(|| e.to_string());
+        }
+    }
+
+    fn finish(&mut self, bytes: u64, start: Instant) -> StreamResult {
         let n = self.story_of.len();
         let roots: Vec<usize> = (0..n).map(|i| self.uf.find(i)).collect();
         let mut first: HashMap<usize, (u32, usize)> = HashMap::new();
@@ -354,6 +408,7 @@ impl Sequencer {
             .map(|(_, c)| c)
             .sum();
         let (syndication_gold, stories_gold) = self.gold.score(&group_of, &self.story_of);
+        self.store_assignments(&group_of);
         StreamResult {
             report: StreamReport {
                 articles: n as u64,
@@ -368,7 +423,7 @@ impl Sequencer {
                 stories_gold,
             },
             group_of,
-            story_of: self.story_of,
+            story_of: std::mem::take(&mut self.story_of),
         }
     }
 }
@@ -434,6 +489,13 @@ fn worker_main(
     let cfg = opts.stream.syndication.clone();
     let banding = cfg.banding;
     let volume: Shared<Volume> = Rc::default();
+    let store = match (&opts.store, index) {
+        (Some(url), 0) => Some((
+            storyline_store::open(url).map_err(|e| format!("cannot open store {url}: {e}"))?,
+            Vec::new(),
+        )),
+        _ => None,
+    };
     let sequencer: Shared<Option<Sequencer>> =
         Rc::new(RefCell::new((index == 0).then(|| Sequencer {
             clusterer: OnlineClusterer::new(opts.stream.cluster.clone()),
@@ -441,6 +503,8 @@ fn worker_main(
             story_of: Vec::new(),
             uf: UnionFind::new(0),
             gold: GoldBook::default(),
+            store,
+            store_error: None,
         })));
 
     let mut input: InputHandle<u64, CapacityContainerBuilder<Vec<Local>>> = InputHandle::new();
@@ -656,6 +720,7 @@ fn worker_main(
                                     matches: m,
                                     date: l.date,
                                     doc,
+                                    line: l.line,
                                 };
                                 if index != 0 {
                                     v.decisions.0 += 1;
@@ -740,7 +805,7 @@ fn worker_main(
                 .map_err(|e| e.to_string())?;
             bytes += n;
             for (off, line) in lines {
-                match local_of(off, &line, &banding) {
+                match local_of(off, &line, &banding, opts.store.is_some()) {
                     Some(l) => {
                         articles += 1;
                         input.send(l);
@@ -768,7 +833,7 @@ fn worker_main(
     stats_in.close();
     worker.step_or_park_while(None, || !stats_probe.done());
 
-    let Some(seq) = sequencer.borrow_mut().take() else {
+    let Some(mut seq) = sequencer.borrow_mut().take() else {
         return Ok(None);
     };
     let mut per_worker = collected.borrow().clone();
@@ -779,6 +844,9 @@ fn worker_main(
     }
     let all_bytes = per_worker.iter().map(|s| s.bytes).sum();
     let mut result = seq.finish(all_bytes, start);
+    if let Some(e) = seq.store_error {
+        return Err(format!("store: {e}"));
+    }
     result.report.bad_lines = per_worker.iter().map(|s| s.bad_lines).sum();
     Ok(Some(DataflowResult {
         result,

@@ -25,6 +25,10 @@ struct Args {
     /// Run the single-process streaming run instead (for comparison).
     #[arg(long)]
     single: bool,
+    /// Store URL (sqlite://PATH or postgres://…): worker 0 adds the articles in stream order
+    /// and stores the groups and stories (derived view `stream-assignments`).
+    #[arg(long)]
+    store: Option<String>,
     /// Write the result (report, group and story of every article) here as JSON.
     #[arg(long)]
     out: Option<PathBuf>,
@@ -47,6 +51,10 @@ fn main_inner() -> anyhow::Result<()> {
     let a = Args::parse();
     let mut opts = DataflowOptions::new(&a.file);
     opts.chunk_bytes = a.chunk;
+    opts.store = a.store;
+    if a.single && opts.store.is_some() {
+        anyhow::bail!("--store is for the dataflow run");
+    }
     let json = if a.single {
         let res = storyline_scale::stream::run_file(&a.file, &opts.stream, &|_| {})?;
         eprintln!("{}", storyline_dataflow::summary(&res.report, None));

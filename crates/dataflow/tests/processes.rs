@@ -73,7 +73,13 @@ fn free_ports(n: usize) -> Vec<u16> {
 }
 
 /// Runs `processes` processes of `threads` workers each; returns process 0's result.
-fn run_distributed(dir: &Path, file: &Path, processes: usize, threads: usize) -> Value {
+fn run_distributed(
+    dir: &Path,
+    file: &Path,
+    processes: usize,
+    threads: usize,
+    store: Option<&str>,
+) -> Value {
     let bin = env!("CARGO_BIN_EXE_storyline-dataflow");
     let hosts = dir.join(format!("hosts-{processes}-{threads}.txt"));
     let ports = free_ports(processes);
@@ -86,6 +92,9 @@ fn run_distributed(dir: &Path, file: &Path, processes: usize, threads: usize) ->
             c.arg(file).args(["--chunk", "20000"]);
             if p == 0 {
                 c.arg("--out").arg(&out);
+            }
+            if let Some(url) = store {
+                c.args(["--store", url]);
             }
             c.arg("--").args(["-w", &threads.to_string()]);
             if processes > 1 {
@@ -123,8 +132,11 @@ fn one_two_and_four_processes_give_the_single_process_groups_and_stories() {
         single["stories"]
     );
 
+    let db = dir.path().join("store.db");
+    let url = format!("sqlite://{}", db.display());
     for (processes, threads) in [(1, 1), (2, 1), (4, 1), (2, 2)] {
-        let d = run_distributed(dir.path(), &file, processes, threads);
+        let store = (processes == 2 && threads == 1).then_some(url.as_str());
+        let d = run_distributed(dir.path(), &file, processes, threads, store);
         let what = format!("{processes} processes × {threads} workers");
         assert_eq!(d["articles"], single["articles"], "{what}");
         assert_eq!(d["bad_lines"], single["bad_lines"], "{what}");
@@ -138,4 +150,18 @@ fn one_two_and_four_processes_give_the_single_process_groups_and_stories() {
             assert_eq!(exchanged, 0, "one worker exchanges nothing");
         }
     }
+
+    // The 2-process run wrote every article and the assignments to the store.
+    let mut store = storyline_store::open(&url).expect("open store");
+    // (The store keeps one of two articles with the same text.)
+    let stored = store.count().expect("count");
+    assert!((850..=900).contains(&stored), "{stored} stored");
+    let view = store
+        .derived(storyline_dataflow::ASSIGNMENTS_KEY)
+        .expect("derived")
+        .expect("assignments stored");
+    let view: Value = serde_json::from_str(&view).expect("json");
+    let rows = view["articles"].as_array().expect("rows");
+    assert_eq!(rows.len(), 900);
+    assert_eq!(rows[0]["id"], "a0");
 }
