@@ -104,7 +104,7 @@ impl Sketch {
 /// in exact mode, the shingle set. One per thread; [`Sketch::new`] keeps one per thread.
 #[derive(Debug, Default)]
 pub struct Sketcher {
-    words: (Vec<u8>, Vec<u8>),
+    words: shingle::WordHasher,
     distinct: DistinctSet,
     set: Vec<u32>,
 }
@@ -115,8 +115,8 @@ impl Sketcher {
     pub fn sketch(&mut self, text: &str, exact: bool) -> Sketch {
         let mut sig = minhash::SignatureBuilder::new();
         // News text averages about six bytes a word with its separator: room for a
-        // shingle every five bytes; the set grows if that is too few.
-        self.distinct.reset(text.len() / 5 + 16);
+        // shingle every six bytes at half load; the set grows if that is too few.
+        self.distinct.reset(text.len() / 6 + 16);
         self.set.clear();
         let (distinct, set) = (&mut self.distinct, &mut self.set);
         shingle::for_each_shingle(text, &mut self.words, |h| {
@@ -143,26 +143,33 @@ impl Sketcher {
 /// between texts).
 #[derive(Debug, Default)]
 struct DistinctSet {
+    /// Open-addressing slots (0 = empty); the first `cap` are in use. Every slot is zero
+    /// between texts: `reset` clears only the slots listed in `used`, not the whole table.
     slots: Vec<u64>,
-    len: usize,
+    cap: usize,
+    /// Slots filled since the last reset.
+    used: Vec<u32>,
     has_zero: bool,
+    scratch: Vec<u64>,
 }
 
 impl DistinctSet {
     /// Empties the set, with room for about `expected` values.
     fn reset(&mut self, expected: usize) {
-        let cap = (expected * 2).next_power_of_two().max(64);
-        if self.slots.len() != cap {
-            self.slots = vec![0; cap];
-        } else {
-            self.slots.fill(0);
+        for &i in &self.used {
+            self.slots[i as usize] = 0;
         }
-        self.len = 0;
+        self.used.clear();
+        let cap = (expected * 2).next_power_of_two().max(64);
+        if self.slots.len() < cap {
+            self.slots.resize(cap, 0);
+        }
+        self.cap = cap;
         self.has_zero = false;
     }
 
     fn len(&self) -> usize {
-        self.len + usize::from(self.has_zero)
+        self.used.len() + usize::from(self.has_zero)
     }
 
     /// Adds `h`; whether it was new.
@@ -173,10 +180,10 @@ impl DistinctSet {
             self.has_zero = true;
             return new;
         }
-        if (self.len + 1) * 2 > self.slots.len() {
+        if (self.used.len() + 1) * 2 > self.cap {
             self.grow();
         }
-        let mask = self.slots.len() - 1;
+        let mask = self.cap - 1;
         // The hashes are already mixed: the top bits serve as the slot.
         let mut i = (h >> 40) as usize & mask;
         loop {
@@ -186,7 +193,7 @@ impl DistinctSet {
             }
             if s == 0 {
                 self.slots[i] = h;
-                self.len += 1;
+                self.used.push(i as u32);
                 return true;
             }
             i = (i + 1) & mask;
@@ -194,14 +201,20 @@ impl DistinctSet {
     }
 
     fn grow(&mut self) {
-        let cap = (self.slots.len() * 2).max(64);
-        let old = std::mem::replace(&mut self.slots, vec![0; cap]);
-        self.len = 0;
-        for h in old {
-            if h != 0 {
-                self.insert(h);
-            }
+        let mut values = std::mem::take(&mut self.scratch);
+        values.clear();
+        for &i in &self.used {
+            values.push(std::mem::take(&mut self.slots[i as usize]));
         }
+        self.used.clear();
+        self.cap = (self.cap * 2).max(64);
+        if self.slots.len() < self.cap {
+            self.slots.resize(self.cap, 0);
+        }
+        for &h in &values {
+            self.insert(h);
+        }
+        self.scratch = values;
     }
 }
 
@@ -505,7 +518,7 @@ impl BandTable {
     }
 
     fn grow(&mut self) {
-        let new_cap = (self.slots.len() * 3 / 2).max(1024);
+        let new_cap = (self.slots.len() * 2).max(1024);
         let old = std::mem::replace(&mut self.slots, vec![(0, EMPTY); new_cap]);
         self.len = 0;
         for (k, d) in old {

@@ -299,7 +299,7 @@ pub fn word_hash(token: &str) -> u64 {
     for c in token.chars() {
         push_lower(c, &mut lower);
     }
-    hash_lower(&lower, &mut Vec::new())
+    WordHasher::new().hash(&lower)
 }
 
 /// Appends the lower-case form of `c` (curly apostrophes straightened) as UTF-8.
@@ -317,21 +317,139 @@ fn push_lower(c: char, out: &mut Vec<u8>) {
     }
 }
 
-/// Hash of a lower-cased word after spelling folding.
+/// Hashes lower-cased words after spelling folding, with reusable buffers and a small
+/// direct-mapped cache (by raw hash) of the folded hashes of words of four bytes or more, so
+/// that frequent words skip the folding rules.
+#[derive(Debug, Clone)]
+pub struct WordHasher {
+    scan_buf: Vec<u8>,
+    buf: Vec<u8>,
+    fold_buf: Vec<u8>,
+    /// `(raw hash, folded hash)`; `(0, 0)` is empty (a raw hash of 0 is not cached).
+    cache: Vec<(u64, u64)>,
+}
+
+const CACHE_BITS: u32 = 14;
+
+impl Default for WordHasher {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl WordHasher {
+    /// A hasher with an empty cache.
+    pub fn new() -> Self {
+        WordHasher {
+            scan_buf: Vec::new(),
+            buf: Vec::new(),
+            fold_buf: Vec::new(),
+            cache: vec![(0, 0); 1 << CACHE_BITS],
+        }
+    }
+
+    /// Hash of a lower-cased word after spelling folding.
+    #[inline]
+    pub fn hash(&mut self, lower: &[u8]) -> u64 {
+        let raw = bytes_hash(lower);
+        // Every folding rule needs four bytes or more; most words are shorter.
+        if lower.len() < 4 || raw == 0 {
+            return if raw == 0 {
+                fold_hash(lower, &mut self.fold_buf)
+            } else {
+                raw
+            };
+        }
+        let slot = (raw >> (64 - CACHE_BITS)) as usize;
+        let (key, folded) = self.cache[slot];
+        if key == raw {
+            return folded;
+        }
+        let folded = fold_hash(lower, &mut self.fold_buf);
+        self.cache[slot] = (raw, folded);
+        folded
+    }
+}
+
+impl WordHasher {
+    /// Hash of the ASCII word `bytes[start..end]` (letters and digits) after lower-casing
+    /// and spelling folding: the same value as [`WordHasher::hash`] of its lower-case form,
+    /// without copying it.
+    #[inline]
+    fn hash_ascii(&mut self, bytes: &[u8], start: usize, end: usize) -> u64 {
+        let raw = ascii_hash(bytes, start, end);
+        if end - start < 4 || raw == 0 {
+            if raw != 0 {
+                return raw;
+            }
+        } else {
+            let slot = (raw >> (64 - CACHE_BITS)) as usize;
+            let (key, folded) = self.cache[slot];
+            if key == raw {
+                return folded;
+            }
+        }
+        self.buf.clear();
+        self.buf
+            .extend(bytes[start..end].iter().map(|&b| ASCII_LOWER[b as usize]));
+        let lower = std::mem::take(&mut self.buf);
+        let h = self.hash(&lower);
+        self.buf = lower;
+        h
+    }
+}
+
+/// [`bytes_hash`] of the lower-case form of `bytes[start..end]` (ASCII letters and digits
+/// only): setting bit 5 of each byte lower-cases letters and leaves digits as they are.
 #[inline]
-fn hash_lower(lower: &[u8], fold_buf: &mut Vec<u8>) -> u64 {
+fn ascii_hash(bytes: &[u8], start: usize, end: usize) -> u64 {
+    const LOWER: u64 = 0x2020_2020_2020_2020;
+    let load = |p: usize| {
+        let mut a = [0u8; 8];
+        a.copy_from_slice(&bytes[p..p + 8]);
+        u64::from_le_bytes(a)
+    };
+    let mut h = ((end - start) as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    let mut p = start;
+    while p + 8 <= end {
+        h = (h ^ (load(p) | LOWER))
+            .wrapping_mul(BYTES_K)
+            .rotate_left(31);
+        p += 8;
+    }
+    if p < end {
+        let r = end - p;
+        let mask = u64::MAX >> (64 - 8 * r as u32);
+        let v = if p + 8 <= bytes.len() {
+            load(p) & mask
+        } else {
+            let mut v = 0u64;
+            for (i, &b) in bytes[p..end].iter().enumerate() {
+                v |= u64::from(b) << (8 * i);
+            }
+            v
+        };
+        h = (h ^ ((v | LOWER) & mask)).wrapping_mul(BYTES_K);
+    }
+    mix64(h)
+}
+
+/// Hash of a lower-cased word after spelling folding (no cache).
+fn fold_hash(lower: &[u8], fold_buf: &mut Vec<u8>) -> u64 {
     match fold_bytes(lower, fold_buf) {
         Some(f) => bytes_hash(f),
         None => bytes_hash(lower),
     }
 }
 
+const BYTES_K: u64 = 0xbf58_476d_1ce4_e5b9;
+
 /// 64-bit hash of a short byte string: 8-byte chunks folded by multiplication, then
 /// [`mix64`]. Words of up to 8 bytes and the same length never collide (each step is a
 /// bijection); cheaper than a general-purpose hash on words of a few bytes.
 #[inline]
 pub fn bytes_hash(w: &[u8]) -> u64 {
-    const K: u64 = 0xbf58_476d_1ce4_e5b9;
+    const K: u64 = BYTES_K;
     let mut h = (w.len() as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15);
     let mut chunks = w.chunks_exact(8);
     for c in &mut chunks {
@@ -390,6 +508,20 @@ const ASCII_CLASS: [Class; 128] = {
     t
 };
 
+/// ASCII letters and digits lower-cased; 0 for every other byte.
+const ASCII_LOWER: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        if c.is_ascii_alphanumeric() {
+            t[b] = c.to_ascii_lowercase();
+        }
+        b += 1;
+    }
+    t
+};
+
 /// The class and byte length of the character at byte `i` (a char boundary) of `text`.
 #[inline]
 fn class_at(text: &str, i: usize) -> (Class, usize, char) {
@@ -419,6 +551,32 @@ fn class_at(text: &str, i: usize) -> (Class, usize, char) {
 /// `3.5`); a run without a letter or digit is not a word. Unlike full segmentation it
 /// needs no tables for ASCII text, which is most of the cost of sketching.
 pub fn for_each_word(text: &str, buf: &mut Vec<u8>, mut f: impl FnMut(&[u8])) {
+    let mut lower = Vec::new();
+    scan_words(text, buf, |w| match w {
+        Word::Ascii(start, end) => {
+            lower.clear();
+            lower.extend(
+                text.as_bytes()[start..end]
+                    .iter()
+                    .map(|&b| ASCII_LOWER[b as usize]),
+            );
+            f(&lower);
+        }
+        Word::Lower(w) => f(w),
+    });
+}
+
+/// A word found by [`scan_words`].
+enum Word<'a> {
+    /// `text[start..end]`: ASCII letters and digits only, not lower-cased yet (the common
+    /// case, hashed without copying).
+    Ascii(usize, usize),
+    /// Any other word, lower-cased.
+    Lower(&'a [u8]),
+}
+
+/// The scanner behind [`for_each_word`].
+fn scan_words(text: &str, buf: &mut Vec<u8>, mut f: impl FnMut(Word<'_>)) {
     buf.clear();
     let mut last = Class::Other;
     let mut alnum = false;
@@ -428,21 +586,33 @@ pub fn for_each_word(text: &str, buf: &mut Vec<u8>, mut f: impl FnMut(&[u8])) {
     while i < n {
         // Fast path: ASCII letters and digits, most of a text.
         let b = bytes[i];
-        if b.is_ascii_alphanumeric() {
-            buf.push(b.to_ascii_lowercase());
+        if ASCII_LOWER[b as usize] != 0 {
+            let mut j = i + 1;
+            while j < n && ASCII_LOWER[bytes[j] as usize] != 0 {
+                j += 1;
+            }
+            // A whole word when nothing precedes it and a plain separator follows.
+            if buf.is_empty()
+                && (j == n || (bytes[j] < 128 && ASCII_CLASS[bytes[j] as usize] == Class::Other))
+            {
+                f(Word::Ascii(i, j));
+                i = j;
+                continue;
+            }
+            buf.extend(bytes[i..j].iter().map(|&b| ASCII_LOWER[b as usize]));
             alnum = true;
-            last = if b.is_ascii_digit() {
+            last = if bytes[j - 1].is_ascii_digit() {
                 Class::Digit
             } else {
                 Class::Letter
             };
-            i += 1;
+            i = j;
             continue;
         }
         if b < 128 && ASCII_CLASS[b as usize] == Class::Other {
             // Fast path: spaces and most punctuation end a word.
             if alnum {
-                f(buf);
+                f(Word::Lower(buf));
             }
             buf.clear();
             alnum = false;
@@ -470,7 +640,7 @@ pub fn for_each_word(text: &str, buf: &mut Vec<u8>, mut f: impl FnMut(&[u8])) {
                     push_lower(c, buf);
                 } else {
                     if alnum {
-                        f(buf);
+                        f(Word::Lower(buf));
                     }
                     buf.clear();
                     alnum = false;
@@ -480,7 +650,7 @@ pub fn for_each_word(text: &str, buf: &mut Vec<u8>, mut f: impl FnMut(&[u8])) {
             _ => {
                 if !buf.is_empty() {
                     if alnum {
-                        f(buf);
+                        f(Word::Lower(buf));
                     }
                     buf.clear();
                     alnum = false;
@@ -491,15 +661,15 @@ pub fn for_each_word(text: &str, buf: &mut Vec<u8>, mut f: impl FnMut(&[u8])) {
         i += len;
     }
     if alnum {
-        f(buf);
+        f(Word::Lower(buf));
     }
     buf.clear();
 }
 
 /// Hashes of the normalised words of a text, in text order.
 pub fn word_hashes(text: &str) -> Vec<u64> {
-    let (mut buf, mut fold_buf, mut out) = (Vec::new(), Vec::new(), Vec::new());
-    for_each_word(text, &mut buf, |w| out.push(hash_lower(w, &mut fold_buf)));
+    let (mut hasher, mut buf, mut out) = (WordHasher::new(), Vec::new(), Vec::new());
+    for_each_word(text, &mut buf, |w| out.push(hasher.hash(w)));
     out
 }
 
@@ -507,22 +677,23 @@ pub fn word_hashes(text: &str) -> Vec<u64> {
 /// returns the number of words. A text shorter than three words gives one shingle of all
 /// its words; an empty text none. The same hashes as [`shingles`] of [`word_hashes`],
 /// without the intermediate vectors.
-pub fn for_each_shingle(
-    text: &str,
-    bufs: &mut (Vec<u8>, Vec<u8>),
-    mut f: impl FnMut(u64),
-) -> usize {
-    let (buf, fold_buf) = bufs;
+pub fn for_each_shingle(text: &str, hasher: &mut WordHasher, mut f: impl FnMut(u64)) -> usize {
+    let mut buf = std::mem::take(&mut hasher.scan_buf);
     let mut w = [0u64; SHINGLE_WORDS];
     let mut count = 0usize;
-    for_each_word(text, buf, |word| {
-        let h = hash_lower(word, fold_buf);
+    let bytes = text.as_bytes();
+    scan_words(text, &mut buf, |word| {
+        let h = match word {
+            Word::Ascii(start, end) => hasher.hash_ascii(bytes, start, end),
+            Word::Lower(w) => hasher.hash(w),
+        };
         w = [w[1], w[2], h];
         count += 1;
         if count >= SHINGLE_WORDS {
             f(shingle_hash(w[0], w[1], w[2]));
         }
     });
+    hasher.scan_buf = buf;
     if count > 0 && count < SHINGLE_WORDS {
         f(short_text_hash(&w[SHINGLE_WORDS - count..]));
     }
@@ -678,10 +849,31 @@ mod tests {
             "The army seized the east of the city, the army said.",
         ] {
             let mut streamed = Vec::new();
-            let words = for_each_shingle(text, &mut (Vec::new(), Vec::new()), |h| streamed.push(h));
+            let words = for_each_shingle(text, &mut WordHasher::new(), |h| streamed.push(h));
             assert_eq!(streamed, shingles(&word_hashes(text)), "{text}");
             assert_eq!(words, word_hashes(text).len());
         }
+    }
+
+    #[test]
+    fn ascii_hash_equals_the_hash_of_the_lower_case_copy() {
+        let text = b"Aleppo NEIGHBOURHOODS x 12345678901 Organisation ab";
+        let mut start = 0;
+        for (i, &b) in text.iter().enumerate().chain([(text.len(), &b' ')]) {
+            if b == b' ' {
+                let lower = text[start..i].to_ascii_lowercase();
+                assert_eq!(ascii_hash(text, start, i), bytes_hash(&lower));
+                let mut h = WordHasher::new();
+                assert_eq!(h.hash_ascii(text, start, i), WordHasher::new().hash(&lower));
+                // Twice: the second answer comes from the cache.
+                assert_eq!(h.hash_ascii(text, start, i), WordHasher::new().hash(&lower));
+                start = i + 1;
+            }
+        }
+        assert_eq!(
+            word_hash("Neighbourhoods"),
+            WordHasher::new().hash(b"neighborhoods")
+        );
     }
 
     #[test]
