@@ -3,7 +3,7 @@
 //! `storyline eval syndication --out FILE`.
 //!
 //! ```text
-//! cargo run --release -p storyline-syndication --example bench -- FILE [--exact] [--threads N] [--anchor X]
+//! cargo run --release -p storyline-syndication --example bench -- FILE [--exact] [--threads N] [--anchor X] [--bands B --rows R]
 //! ```
 //!
 //! Articles are read and inserted in a stream: chunks of 2,048 lines are parsed and
@@ -67,6 +67,16 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     } else {
         Config::sketch()
     };
+    // `--bands B --rows R`: LSH banding.
+    let flag = |name: &str| -> Option<usize> {
+        args.iter()
+            .position(|a| a == name)
+            .and_then(|i| args.get(i + 1))
+            .and_then(|x| x.parse().ok())
+    };
+    if let (Some(bands), Some(rows)) = (flag("--bands"), flag("--rows")) {
+        cfg.banding = storyline_syndication::minhash::Banding { bands, rows };
+    }
     // `--anchor X`: containment required of two groups' anchors before they join.
     if let Some(x) = args
         .iter()
@@ -188,6 +198,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         "tool": "storyline-syndication",
         "mode": if exact { "exact" } else { "sketch" },
         "anchor_containment": cfg.anchor_containment,
+        "bands": cfg.banding.bands,
+        "rows": cfg.banding.rows,
         "articles": index.len(),
         "unreadable_lines": bad,
         "threads": rayon::current_num_threads(),

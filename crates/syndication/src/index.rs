@@ -540,6 +540,27 @@ impl BandTable {
         std::hint::black_box(acc);
     }
 
+    /// Appends the docs under `key` to `out`, then adds `doc` under it.
+    fn get_and_insert(&mut self, key: u32, doc: u32, out: &mut Vec<u32>) {
+        if (self.len + 1) * 10 > self.slots.len() * 7 {
+            self.grow();
+        }
+        let cap = self.slots.len();
+        let mut i = self.slot(key);
+        while self.slots[i].1 != EMPTY {
+            if self.slots[i].0 == key {
+                out.push(self.slots[i].1);
+            }
+            i += 1;
+            if i == cap {
+                i = 0;
+            }
+        }
+        self.slots[i] = (key, doc);
+        self.len += 1;
+    }
+
+    #[cfg(test)]
     fn get(&self, key: u32, out: &mut Vec<u32>) {
         if self.slots.is_empty() {
             return;
@@ -646,11 +667,15 @@ impl Index {
         // Each key's slot is a cache miss in a large table: touch them all first, so that
         // the loads overlap instead of waiting one after another.
         self.table.warm(&keys);
+        // One pass per key: collect the earlier articles under it, then add this one at
+        // the end of the same probe run.
         for &k in &keys {
-            self.table.get(k, &mut cands);
+            self.table.get_and_insert(k, id as u32, &mut cands);
         }
         cands.sort_unstable();
         cands.dedup();
+        // Two bands' keys can collide (32 bits): never a candidate of itself.
+        cands.retain(|&c| c as usize != id);
         let mut matches = Vec::new();
         for &c in &cands {
             let c = c as usize;
@@ -664,9 +689,6 @@ impl Index {
             }
         }
         self.scratch = cands;
-        for &k in &keys {
-            self.table.insert(k, id as u32);
-        }
         self.keys = keys;
         matches
     }

@@ -29,9 +29,8 @@ pub fn signature(shingles: &[u64]) -> Option<Signature> {
 /// Builds a signature one shingle hash at a time (repeats do not change it).
 #[derive(Debug, Clone)]
 pub struct SignatureBuilder {
+    /// `u32::MAX` marks an empty bin (values are capped at `u32::MAX - 1`).
     sig: Signature,
-    /// Bit `i` set when bin `i` received a value.
-    filled: u128,
 }
 
 impl Default for SignatureBuilder {
@@ -45,29 +44,29 @@ impl SignatureBuilder {
     pub fn new() -> Self {
         SignatureBuilder {
             sig: [u32::MAX; BINS],
-            filled: 0,
         }
     }
 
-    /// Adds one shingle hash: its top bits pick the bin, its low 32 bits are the value.
+    /// Adds one shingle hash: its top bits pick the bin, its low 32 bits are the value
+    /// (capped at `u32::MAX - 1`, which keeps `u32::MAX` free to mark empty bins).
     #[inline]
     pub fn add(&mut self, h: u64) {
         let bin = (h >> BIN_SHIFT) as usize;
-        let v = h as u32;
-        self.filled |= 1u128 << bin;
+        let v = (h as u32).min(u32::MAX - 1);
         self.sig[bin] = self.sig[bin].min(v);
     }
 
     /// The densified signature, or `None` when nothing was added.
     pub fn finish(&self) -> Option<Signature> {
-        if self.filled == 0 {
+        let filled = |j: usize| self.sig[j] != u32::MAX;
+        let empty = self.sig.iter().filter(|&&v| v == u32::MAX).count();
+        if empty == BINS {
             return None;
         }
         let mut sig = self.sig;
-        if self.filled == u128::MAX {
+        if empty == 0 {
             return Some(sig);
         }
-        let filled = |j: usize| self.filled & (1u128 << j) != 0;
         for (bin, slot) in sig.iter_mut().enumerate() {
             if filled(bin) {
                 continue;
