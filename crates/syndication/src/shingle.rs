@@ -522,6 +522,40 @@ const ASCII_LOWER: [u8; 256] = {
     t
 };
 
+/// The end of the run of ASCII letters and digits that continues at `bytes[from..]`:
+/// eight bytes at a time (SWAR range tests), then byte by byte.
+#[inline]
+fn alnum_run_end(bytes: &[u8], from: usize) -> usize {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+    const fn splat(b: u8) -> u64 {
+        0x0101_0101_0101_0101 * b as u64
+    }
+    /// High bit of each byte set when `lo <= byte <= hi` (bytes below 0x80).
+    #[inline]
+    fn in_range(v: u64, lo: u8, hi: u8) -> u64 {
+        (v + splat(0x80 - lo)) & !(v + splat(0x7f - hi)) & HIGH
+    }
+    let n = bytes.len();
+    let mut j = from;
+    while j + 8 <= n {
+        let mut a = [0u8; 8];
+        a.copy_from_slice(&bytes[j..j + 8]);
+        let x = u64::from_le_bytes(a);
+        let v = x & LOW7;
+        let ascii = !x & HIGH;
+        let alnum = (in_range(v | splat(0x20), b'a', b'z') | in_range(v, b'0', b'9')) & ascii;
+        if alnum != HIGH {
+            return j + ((!alnum & HIGH).trailing_zeros() / 8) as usize;
+        }
+        j += 8;
+    }
+    while j < n && ASCII_LOWER[bytes[j] as usize] != 0 {
+        j += 1;
+    }
+    j
+}
+
 /// The class and byte length of the character at byte `i` (a char boundary) of `text`.
 #[inline]
 fn class_at(text: &str, i: usize) -> (Class, usize, char) {
@@ -587,10 +621,7 @@ fn scan_words(text: &str, buf: &mut Vec<u8>, mut f: impl FnMut(Word<'_>)) {
         // Fast path: ASCII letters and digits, most of a text.
         let b = bytes[i];
         if ASCII_LOWER[b as usize] != 0 {
-            let mut j = i + 1;
-            while j < n && ASCII_LOWER[bytes[j] as usize] != 0 {
-                j += 1;
-            }
+            let j = alnum_run_end(bytes, i + 1);
             // A whole word when nothing precedes it and a plain separator follows.
             if buf.is_empty()
                 && (j == n || (bytes[j] < 128 && ASCII_CLASS[bytes[j] as usize] == Class::Other))
@@ -874,6 +905,28 @@ mod tests {
             word_hash("Neighbourhoods"),
             WordHasher::new().hash(b"neighborhoods")
         );
+    }
+
+    #[test]
+    fn swar_run_end_equals_the_byte_loop() {
+        let naive = |b: &[u8], from: usize| {
+            let mut j = from;
+            while j < b.len() && b[j].is_ascii_alphanumeric() {
+                j += 1;
+            }
+            j
+        };
+        // Every byte value at every position of a 20-byte run of letters and digits.
+        let base: Vec<u8> = b"Aleppo2016zZ09aAbBcC".to_vec();
+        for pos in 0..base.len() {
+            for b in 0..=255u8 {
+                let mut t = base.clone();
+                t[pos] = b;
+                for from in 0..t.len() {
+                    assert_eq!(alnum_run_end(&t, from), naive(&t, from), "{t:?} {from}");
+                }
+            }
+        }
     }
 
     #[test]
