@@ -1,5 +1,6 @@
 //! `storyline bench …`: speed measurements at scale: the benchmark corpus generator and the
-//! single-machine streaming run (see `docs/SCALING.md`).
+//! single-machine streaming run, and one process of the distributed run on timely-dataflow
+//! (see `docs/SCALING.md`).
 
 use std::io::{BufWriter, Write};
 use std::path::PathBuf;
@@ -17,6 +18,30 @@ pub enum BenchCommand {
     /// Stream a JSON Lines file through ingest → syndication → story assignment and report
     /// articles/s, peak memory, groups and stories (and agreement with gold fields).
     Stream(StreamArgs),
+    /// One process of the distributed run of ingest → syndication → story assignment on
+    /// timely-dataflow (timely's `-w/-n/-p/-h` options after `--`); same groups and stories
+    /// as `bench stream`.
+    Dataflow(DataflowArgs),
+}
+
+/// Arguments of `bench dataflow`.
+#[derive(clap::Args)]
+pub struct DataflowArgs {
+    /// JSON Lines file (every process reads its own chunks of it).
+    pub file: PathBuf,
+    /// Bytes per chunk (one chunk per worker per epoch).
+    #[arg(long, default_value_t = 1 << 20)]
+    pub chunk: u64,
+    /// Store (sqlite://PATH or postgres://…) that receives the articles and the groups and
+    /// stories, as `storyline ingest` would fill it.
+    #[arg(long)]
+    pub database: Option<String>,
+    /// Write the report and every article's group and story here as JSON.
+    #[arg(long)]
+    pub out: Option<PathBuf>,
+    /// Timely options: -w threads per process, -n processes, -p this process, -h host file.
+    #[arg(last = true)]
+    pub timely: Vec<String>,
 }
 
 /// Arguments of `bench corpus`.
@@ -67,6 +92,7 @@ pub fn run(cmd: BenchCommand) -> anyhow::Result<u8> {
     match cmd {
         BenchCommand::Corpus(a) => corpus(a),
         BenchCommand::Stream(a) => stream_cmd(a),
+        BenchCommand::Dataflow(a) => dataflow_cmd(a),
     }
 }
 
@@ -174,6 +200,10 @@ fn stream_cmd(a: StreamArgs) -> anyhow::Result<u8> {
         "groups: {} ({} articles in them); stories: {}",
         r.groups, r.grouped_articles, r.stories
     );
+    println!(
+        "sequential stages: index thread {:.2}s, story thread {:.2}s; index thread idle {:.2}s",
+        r.index_seconds, r.cluster_seconds, r.wait_seconds
+    );
     show("groups", &r.syndication_gold);
     show("stories", &r.stories_gold);
     if !a.no_raw {
@@ -194,4 +224,26 @@ fn stream_cmd(a: StreamArgs) -> anyhow::Result<u8> {
 
 fn storyline_syndication_config_exact() -> storyline_scale::stream::SyndicationConfig {
     storyline_scale::stream::SyndicationConfig::default()
+}
+
+fn dataflow_cmd(a: DataflowArgs) -> anyhow::Result<u8> {
+    let mut opts = storyline_dataflow::DataflowOptions::new(&a.file);
+    opts.chunk_bytes = a.chunk;
+    opts.store = a.database;
+    let Some(res) = storyline_dataflow::run(&opts, &a.timely)? else {
+        // Not the process of worker 0: it reports.
+        return Ok(0);
+    };
+    println!(
+        "{}",
+        storyline_dataflow::summary(&res.result.report, Some(&res))
+    );
+    show("groups", &res.result.report.syndication_gold);
+    show("stories", &res.result.report.stories_gold);
+    if let Some(out) = a.out {
+        let json = storyline_dataflow::result_json(&res.result, Some(&res));
+        std::fs::write(&out, serde_json::to_string(&json)?)
+            .with_context(|| format!("cannot write {}", out.display()))?;
+    }
+    Ok(0)
 }

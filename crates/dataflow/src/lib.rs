@@ -179,14 +179,34 @@ struct SigProbe {
     sig: Vec<u16>,
 }
 
+/// A verified earlier copy: offset, similarity (containment), and its shingle count and
+/// signature (the sequential step checks group anchors with them).
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+struct Verified {
+    off: u64,
+    sim: f32,
+    shingles: u32,
+    sig: Vec<u16>,
+}
+
+/// Weight of an article as a group anchor, as `storyline_syndication::Index` gives it: the
+/// earliest date first (undated last), then the most shingles.
+fn anchor_weight(date: Option<NaiveDate>, shingles: u32) -> u64 {
+    use chrono::Datelike;
+    let day = date.map(|d| d.num_days_from_ce()).unwrap_or(i32::MAX);
+    (u64::from(i32::MAX.abs_diff(day)) << 32) | u64::from(shingles)
+}
+
 /// What the sequential step needs of an article.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 struct Decision {
     off: u64,
-    /// Verified earlier copies and their similarity, by offset.
-    matches: Vec<(u64, f32)>,
+    /// Verified earlier copies by offset, with what the anchor rule needs of them.
+    matches: Vec<Verified>,
     date: Option<NaiveDate>,
-    /// Text and headline are empty when the article has a verified copy (not needed).
+    /// This article's shingle count, and its signature when it has verified copies.
+    shingles: u32,
+    sig: Option<Vec<u16>>,
     doc: DocData,
     /// The input line, when the run writes to a store.
     line: Option<String>,
@@ -317,6 +337,11 @@ struct Sequencer {
     store: Option<(Box<dyn storyline_store::Store>, Vec<String>)>,
     /// The first store error (the run goes on; the error is reported at the end).
     store_error: Option<String>,
+    /// Shingle count and signature of every article met in a verified pair (the possible
+    /// group anchors).
+    sigs: HashMap<usize, (u32, Vec<u16>)>,
+    /// The syndication settings with the anchor containment as the containment threshold.
+    anchor_cfg: storyline_syndication::Config,
 }
 
 impl Sequencer {
@@ -327,11 +352,17 @@ impl Sequencer {
     fn step(&mut self, d: Decision) {
         let id = self.offsets.len();
         self.offsets.push(d.off);
-        self.uf.push();
+        self.uf.push_weighted(anchor_weight(d.date, d.shingles));
+        if let Some(sig) = d.sig {
+            self.sigs.entry(id).or_insert((d.shingles, sig));
+        }
         let mut earliest = None;
-        for &(a, sim) in &d.matches {
-            if let Some(a) = self.number(a) {
-                self.uf.union(a, id, sim);
+        for m in d.matches {
+            let Some(a) = self.number(m.off) else {
+                continue;
+            };
+            self.sigs.entry(a).or_insert((m.shingles, m.sig));
+            if self.join(a, id, m.sim) {
                 earliest = Some(earliest.map_or(a, |e: usize| e.min(a)));
             }
         }
@@ -372,6 +403,29 @@ impl Sequencer {
             };
             ids.push(id);
         }
+    }
+
+    /// Joins a verified pair unless the anchor rule of `storyline_syndication::Index`
+    /// refuses it (the two sets' anchors must be a copy pair too, with containment ≥
+    /// `anchor_containment`); whether it joined.
+    fn join(&mut self, a: usize, b: usize, sim: f32) -> bool {
+        let (ra, rb) = (self.uf.find(a), self.uf.find(b));
+        if ra != rb {
+            let (xa, xb) = (self.uf.anchor(a), self.uf.anchor(b));
+            let anchors_are_the_pair = (xa == a && xb == b) || (xa == b && xb == a);
+            if !anchors_are_the_pair {
+                let (Some((na, sa)), Some((nb, sb))) = (self.sigs.get(&xa), self.sigs.get(&xb))
+                else {
+                    return false;
+                };
+                let s = estimated_similarity(sa, *na, sb, *nb);
+                if !is_copy(&self.anchor_cfg, *na, *nb, s) {
+                    return false;
+                }
+            }
+        }
+        self.uf.union(a, b, sim);
+        true
     }
 
     /// Stores the groups and stories (by stored article id) as a derived view.
@@ -421,6 +475,7 @@ impl Sequencer {
                 peak_rss_kb: peak_rss_kb(),
                 syndication_gold,
                 stories_gold,
+                ..StreamReport::default()
             },
             group_of,
             story_of: std::mem::take(&mut self.story_of),
@@ -505,6 +560,11 @@ fn worker_main(
             gold: GoldBook::default(),
             store,
             store_error: None,
+            sigs: HashMap::new(),
+            anchor_cfg: storyline_syndication::Config {
+                containment: cfg.anchor_containment.min(cfg.containment),
+                ..cfg.clone()
+            },
         })));
 
     let mut input: InputHandle<u64, CapacityContainerBuilder<Vec<Local>>> = InputHandle::new();
@@ -690,7 +750,7 @@ fn worker_main(
                             let Some(cap) = pending.remove(&t) else { break };
                             let mut ls = new_locals.remove(&t).unwrap_or_default();
                             ls.sort_unstable_by_key(|l| l.off);
-                            let mut matches: HashMap<u64, Vec<(u64, f32)>> = HashMap::new();
+                            let mut matches: HashMap<u64, Vec<Verified>> = HashMap::new();
                             for p in new_probes.remove(&t).unwrap_or_default() {
                                 let Ok(i) = ls.binary_search_by_key(&p.later, |l| l.off) else {
                                     continue;
@@ -699,27 +759,28 @@ fn worker_main(
                                 let Some(sig_b) = &l.sig else { continue };
                                 let s = estimated_similarity(&p.sig, p.shingles, sig_b, l.shingles);
                                 if is_copy(&cfg, p.shingles, l.shingles, s) {
-                                    matches
-                                        .entry(p.later)
-                                        .or_default()
-                                        .push((p.earlier, s.containment as f32));
+                                    matches.entry(p.later).or_default().push(Verified {
+                                        off: p.earlier,
+                                        sim: s.containment as f32,
+                                        shingles: p.shingles,
+                                        sig: p.sig,
+                                    });
                                 }
                             }
                             let mut session = output.session(&cap);
                             let mut v = vol.borrow_mut();
                             for l in ls {
                                 let mut m = matches.remove(&l.off).unwrap_or_default();
-                                m.sort_unstable_by_key(|x| x.0);
-                                let mut doc = l.doc;
-                                if !m.is_empty() {
-                                    doc.text = String::new();
-                                    doc.title = None;
-                                }
+                                m.sort_unstable_by_key(|x| x.off);
+                                // The text goes along even with verified copies: when the
+                                // anchor rule refuses every join, the article is scored.
                                 let d = Decision {
                                     off: l.off,
+                                    sig: if m.is_empty() { None } else { l.sig },
+                                    shingles: l.shingles,
                                     matches: m,
                                     date: l.date,
-                                    doc,
+                                    doc: l.doc,
                                     line: l.line,
                                 };
                                 if index != 0 {

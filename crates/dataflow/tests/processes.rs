@@ -11,7 +11,8 @@ use serde_json::Value;
 
 /// A small deterministic stream: 40 topics with their own vocabularies, articles mixing a
 /// topic's words with common words, about one in six a lightly edited copy of a recent
-/// article, a few lines that are not articles.
+/// article, one in twelve a drifting rewrite of a recent one (chains of copies), a few lines
+/// that are not articles.
 fn write_stream(path: &Path, articles: usize) {
     let mut state = 0x9e37_79b9_7f4a_7c15u64;
     let mut next = move || {
@@ -22,10 +23,29 @@ fn write_stream(path: &Path, articles: usize) {
     };
     let word = |t: u64, i: u64| format!("w{t}x{i}");
     let mut texts: Vec<String> = Vec::new();
+    let mut last_drift: Option<usize> = None;
     let mut out = std::fs::File::create(path).expect("create");
     for n in 0..articles {
         let day = 1 + n / 60;
-        let (text, copy_of) = if n > 10 && next() % 6 == 0 {
+        let roll = next() % 12;
+        let (text, copy_of) = if n > 10 && roll == 0 {
+            // A drifting text: a recent one less its first tenth, plus new words: each is a
+            // copy of the one before, so chains form that the anchor rule cuts.
+            let k = match last_drift {
+                Some(k) if next() % 10 != 0 => k,
+                _ => texts.len() - 1,
+            };
+            last_drift = Some(texts.len());
+            let words: Vec<&str> = texts[k].split(' ').collect();
+            let mut words: Vec<String> = words[words.len() / 10..]
+                .iter()
+                .map(|w| w.to_string())
+                .collect();
+            for _ in 0..words.len() / 9 {
+                words.push(word(2000 + n as u64, next() % 1000));
+            }
+            (words.join(" "), None)
+        } else if n > 10 && roll < 3 {
             let k = texts.len() - 1 - (next() % 10) as usize;
             let mut words: Vec<&str> = texts[k].split(' ').collect();
             let cut = words.len() / 8;

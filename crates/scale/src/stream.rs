@@ -4,10 +4,12 @@
 //! A reader thread reads a batch of lines, then (in parallel with rayon) ingests each line
 //! with `storyline_ingest` and computes its MinHash [`Sketch`]; the batch is handed over a
 //! bounded channel (two batches in flight) to the main thread, which inserts the sketches
-//! into the incremental syndication [`Index`] and assigns stories with the
-//! [`OnlineClusterer`] in stream order: an article with a verified copy among earlier
-//! articles joins that article's story ([`OnlineClusterer::join`]), any other is scored
-//! ([`OnlineClusterer::add`]). Texts are dropped after their batch; what stays is per
+//! into the incremental syndication [`Index`] in stream order and hands each article with
+//! its earliest verified earlier copy (over another bounded channel) to a story thread,
+//! which assigns stories with the [`OnlineClusterer`] in the same order: an article with a
+//! verified copy joins that article's story ([`OnlineClusterer::join`]), any other is scored
+//! ([`OnlineClusterer::add`]). So ingest of batch *k+2*, the index on batch *k+1* and
+//! stories on batch *k* run at once. Texts are dropped after their batch; what stays is per
 //! article a sketch (256 bytes) and two 32-bit numbers, plus the live stories.
 //!
 //! When the lines carry the generator's gold `story` and `copy_of` fields, the run also
@@ -85,6 +87,14 @@ pub struct StreamReport {
     pub stories: usize,
     /// Wall-clock seconds.
     pub seconds: f64,
+    /// Seconds of the index thread in the syndication index (band look-up, verification,
+    /// insertion).
+    pub index_seconds: f64,
+    /// Seconds of the story thread in story assignment (`OnlineClusterer`).
+    pub cluster_seconds: f64,
+    /// Seconds the index thread waited: for the next ingested batch, or for the story
+    /// thread to take its last one.
+    pub wait_seconds: f64,
     /// Peak resident memory of the process (kB, `VmHWM`), when known.
     pub peak_rss_kb: Option<u64>,
     /// Groups against gold `copy_of`, when the input has gold fields.
@@ -227,44 +237,80 @@ pub fn run(
     let start = Instant::now();
     let exact = opts.syndication.exact;
     let mut index = Index::new(opts.syndication.clone());
-    let mut clusterer = OnlineClusterer::new(opts.cluster.clone());
-    let mut story_of: Vec<u32> = Vec::new();
     let mut bad = 0u64;
-    let mut gold = GoldBook::default();
-    let bytes = for_each_batch(
-        input,
-        opts.batch.max(1),
-        |l| ingest_line(l, exact),
-        |items| {
-            for item in items {
-                let Some(item) = item else {
-                    bad += 1;
-                    continue;
-                };
-                let matches = index.insert_sketch(item.sketch, item.date);
-                let earliest = matches.iter().map(|m| m.article).min();
-                let story = match earliest.and_then(|a| story_of.get(a)) {
-                    Some(&s) => {
-                        clusterer.join(s as usize, item.date);
-                        s
-                    }
-                    None => clusterer.add(Doc {
-                        language: &item.language,
-                        title: item.title.as_deref(),
-                        text: &item.text,
-                        date: item.date,
-                    }) as u32,
-                };
-                story_of.push(story);
-                gold.record(
-                    &item.id,
-                    item.gold_story.as_deref(),
-                    item.gold_copy_of.as_deref(),
-                );
+    let (mut index_s, mut busy_s) = (0.0f64, 0.0f64);
+    // Story assignment runs on its own thread, one batch behind the index: the index only
+    // needs the sketches, the clusterer only the earliest verified copy of each article.
+    let (tx, rx) = mpsc::sync_channel::<Vec<(Item, Option<usize>)>>(2);
+    let cluster = opts.cluster.clone();
+    let (bytes, stories) = std::thread::scope(|scope| {
+        let stories = scope.spawn(move || {
+            let mut clusterer = OnlineClusterer::new(cluster);
+            let mut story_of: Vec<u32> = Vec::new();
+            let mut gold = GoldBook::default();
+            let mut cluster_s = 0.0f64;
+            for batch in rx {
+                let t = Instant::now();
+                for (item, earliest) in batch {
+                    let story = match earliest.and_then(|a| story_of.get(a)) {
+                        Some(&s) => {
+                            clusterer.join(s as usize, item.date);
+                            s
+                        }
+                        None => clusterer.add(Doc {
+                            language: &item.language,
+                            title: item.title.as_deref(),
+                            text: &item.text,
+                            date: item.date,
+                        }) as u32,
+                    };
+                    story_of.push(story);
+                    gold.record(
+                        &item.id,
+                        item.gold_story.as_deref(),
+                        item.gold_copy_of.as_deref(),
+                    );
+                }
+                cluster_s += t.elapsed().as_secs_f64();
             }
-        },
-        progress,
-    )?;
+            (story_of, clusterer.stats().stories, gold, cluster_s)
+        });
+        let bytes = for_each_batch(
+            input,
+            opts.batch.max(1),
+            |l| ingest_line(l, exact),
+            |items| {
+                let t = Instant::now();
+                bad += items.iter().filter(|i| i.is_none()).count() as u64;
+                let mut out = Vec::with_capacity(items.len());
+                for mut item in items.into_iter().flatten() {
+                    let sketch = std::mem::replace(
+                        &mut item.sketch,
+                        Sketch {
+                            shingles: 0,
+                            signature: None,
+                            set: None,
+                        },
+                    );
+                    let matches = index.insert_sketch(sketch, item.date);
+                    let earliest = matches.iter().map(|m| m.article).min();
+                    out.push((item, earliest));
+                }
+                index_s += t.elapsed().as_secs_f64();
+                busy_s += t.elapsed().as_secs_f64();
+                // A closed channel means the story thread died; its join reports it.
+                let _ = tx.send(out);
+            },
+            progress,
+        );
+        drop(tx);
+        let stories = stories
+            .join()
+            .map_err(|_| std::io::Error::other("story thread panicked"));
+        (bytes, stories)
+    });
+    let bytes = bytes?;
+    let (story_of, n_stories, gold, cluster_s) = stories?;
     let groups = index.groups();
     let mut group_of: Vec<u32> = (0..story_of.len() as u32).collect();
     let mut grouped = 0;
@@ -278,14 +324,18 @@ pub fn run(
         grouped += g.members.len();
     }
     let (syndication_gold, stories_gold) = gold.score(&group_of, &story_of);
+    let seconds = start.elapsed().as_secs_f64();
     let report = StreamReport {
         articles: story_of.len() as u64,
         bad_lines: bad,
         bytes,
         groups: groups.len(),
         grouped_articles: grouped,
-        stories: clusterer.stats().stories,
-        seconds: start.elapsed().as_secs_f64(),
+        stories: n_stories,
+        seconds,
+        index_seconds: index_s,
+        cluster_seconds: cluster_s,
+        wait_seconds: (seconds - busy_s).max(0.0),
         peak_rss_kb: peak_rss_kb(),
         syndication_gold,
         stories_gold,
