@@ -58,6 +58,10 @@ fn main() -> anyhow::Result<()> {
                 r.grouped_articles,
                 r.stories
             );
+            println!(
+                "stages: index thread {:.2}s, story thread {:.2}s, index thread idle {:.2}s",
+                r.index_seconds, r.cluster_seconds, r.wait_seconds
+            );
             println!("groups vs gold: {:?}", r.syndication_gold);
             println!("stories vs gold: {:?}", r.stories_gold);
             let (n, tok, bytes, secs) = stream::read_tokenize(&file, 4096, &|_| {})?;
