@@ -200,13 +200,19 @@ pub(crate) fn future_cue(w: &str) -> bool {
     )
 }
 
-/// Words that mark the clause as past.
-pub(crate) fn past_cue(w: &str) -> bool {
+/// Past-tense words that are cues even when capitalised (sentence-initial).
+pub(crate) fn past_word(w: &str) -> bool {
     matches!(
         w,
         "was" | "were" | "had" | "did" | "said" | "ago" | "told" | "announced" | "last"
-    ) || (w.len() > 4
-        && w.ends_with("ed")
-        && !w.ends_with("eed")
-        && !matches!(w, "hundred" | "wicked" | "sacred" | "naked"))
+    )
+}
+
+/// Words that mark the clause as past.
+pub(crate) fn past_cue(w: &str) -> bool {
+    past_word(w)
+        || (w.len() > 4
+            && w.ends_with("ed")
+            && !w.ends_with("eed")
+            && !matches!(w, "hundred" | "wicked" | "sacred" | "naked"))
 }

@@ -262,6 +262,36 @@ impl<'a> Tagger<'a> {
     /// Tense of the clause around tokens `i..end`.
     fn tense(&self, i: usize, end: usize) -> Tense {
         let stop = |w: &str| matches!(w, "." | "!" | "?" | ";" | "\"" | "“" | "”");
+        // A deadline or earliest date ("until Tuesday", "as soon as Tuesday", "as early as
+        // Tuesday") lies ahead whatever the tense of the verb that sets it.
+        let until = i > 0 && self.is(i - 1, "until");
+        if until
+            && (end..(end + 4).min(self.toks.len()))
+                .take_while(|&k| !matches!(self.w(k), "." | ";" | "!" | "?"))
+                .any(|k| lexicon::past_word(self.w(k)))
+        {
+            // "Until Thursday, they had not called him a suspect."
+            return Tense::Past;
+        }
+        if until
+            || i > 2
+                && self.is(i - 1, "as")
+                && (self.is(i - 2, "soon") || self.is(i - 2, "early"))
+                && self.is(i - 3, "as")
+        {
+            return Tense::Future;
+        }
+        // The -ed heuristic only applies to lower-case words: "United", "Red" are names.
+        let cue = |k: usize| {
+            let w = self.w(k);
+            if lexicon::future_cue(w) {
+                Some(Tense::Future)
+            } else if lexicon::past_cue(w) && (!self.capitalized(k) || lexicon::past_word(w)) {
+                Some(Tense::Past)
+            } else {
+                None
+            }
+        };
         let mut j = i;
         let mut seen = 0;
         while j > 0 && seen < 10 {
@@ -270,24 +300,20 @@ impl<'a> Tagger<'a> {
             if stop(w) && !(w == "." && j > 0 && self.w(j - 1).len() <= 4 && self.glued(j)) {
                 break;
             }
-            if lexicon::future_cue(w) {
-                return Tense::Future;
+            if let Some(t) = cue(j) {
+                return t;
             }
-            if lexicon::past_cue(w) {
-                return Tense::Past;
+            // Punctuation inside the clause ("4 a.m. EDT", parentheses) does not count.
+            if w.chars().any(char::is_alphanumeric) {
+                seen += 1;
             }
-            seen += 1;
         }
         for k in end..(end + 4).min(self.toks.len()) {
-            let w = self.w(k);
-            if stop(w) {
+            if stop(self.w(k)) {
                 break;
             }
-            if lexicon::future_cue(w) {
-                return Tense::Future;
-            }
-            if lexicon::past_cue(w) {
-                return Tense::Past;
+            if let Some(t) = cue(k) {
+                return t;
             }
         }
         Tense::Past
@@ -451,7 +477,7 @@ impl<'a> Tagger<'a> {
             ) {
                 j += 1;
             }
-            if let Some(day) = self.keyword(j).or_else(|| self.weekday_expr(j))
+            if let Some(day) = self.keyword(j).or_else(|| self.weekday_at(j, i))
                 && day.precision == Some(Precision::Day)
                 && day.kind == TimexType::Date
             {
@@ -665,6 +691,12 @@ impl<'a> Tagger<'a> {
 
     /// A weekday with its optional determiner: "Tuesday", "last Friday", "next Monday".
     fn weekday_expr(&self, i: usize) -> Option<M> {
+        self.weekday_at(i, i)
+    }
+
+    /// [`Self::weekday_expr`] at `i`, reading the clause tense from `clause` (the start of a
+    /// clock time before the weekday: "until 9 a.m. Tuesday").
+    fn weekday_at(&self, i: usize, clause: usize) -> Option<M> {
         let (det, j) = match self.w(i) {
             d @ ("last" | "next" | "this" | "past" | "coming") => (Some(d), i + 1),
             _ => (None, i),
@@ -699,7 +731,7 @@ impl<'a> Tagger<'a> {
                 let f = if fwd == 0 { 7 } else { fwd };
                 (dct + TimeDelta::days(f), "weekday.next")
             }
-            _ => match self.tense(i, end) {
+            _ => match self.tense(clause.min(i), end) {
                 Tense::Future => (dct + TimeDelta::days(fwd), "weekday.future-tense"),
                 Tense::Past => (dct - TimeDelta::days(back), "weekday.past-tense"),
             },

@@ -484,3 +484,41 @@ fn forecast_verbs_point_to_the_next_weekday() {
     let t = one("The agency forecasts storms on Friday.", dct);
     assert_eq!(t.value, "2025-04-18");
 }
+
+#[test]
+fn deadlines_and_earliest_dates_point_ahead() {
+    // DCT Monday 2000-04-03.
+    let dct = d(2000, 4, 3);
+    let t = one("INS extended its deadline until 9 a.m. EST Tuesday.", dct);
+    assert_eq!(t.value, "2000-04-04T09:00");
+    let t = one("The group might come to the U.S. as soon as Tuesday.", dct);
+    assert_eq!(t.value, "2000-04-04");
+    let t = one("His father could arrive as early as Tuesday.", dct);
+    assert_eq!(t.value, "2000-04-04");
+    // "until" followed by a past clause stays in the past.
+    let t = one("Until Thursday, they had not called Kopp a suspect.", dct);
+    assert_eq!(t.value, "2000-03-30");
+}
+
+#[test]
+fn capitalised_names_are_not_past_tense_verbs() {
+    // DCT Wednesday 2000-04-05: "United" is not a verb; "would" decides.
+    let dct = d(2000, 4, 5);
+    let t = one(
+        "The father would be traveling to the United States Thursday with his wife.",
+        dct,
+    );
+    assert_eq!(t.value, "2000-04-06");
+    // A clock time in parentheses keeps the clause's future tense.
+    let all = tv(
+        "He will leave at 4 in the morning (4 a.m. EDT Thursday), Castro said.",
+        dct,
+    );
+    assert!(
+        all.contains(&("4 a.m. EDT Thursday".into(), "2000-04-06T04:00".into())),
+        "{all:?}"
+    );
+    // A past-tense verb still wins.
+    let t = one("Police arrested him Thursday.", dct);
+    assert_eq!(t.value, "2000-03-30");
+}
