@@ -1677,6 +1677,11 @@ impl<'a> Tagger<'a> {
                 Some(cal_match(j + 1, Date, Cal::Quarter(y, q), rule))
             }
             "year" if det.is_empty() || det == "fiscal" => {
+                // "revenue for the year ended March 31": TimeBank marks the span of a
+                // reporting year as a one-year duration; its end date is its own timex.
+                if matches!(self.w(j + 1), "ended" | "ending") {
+                    return Some(M::new(j + 1, Duration, "P1Y", "duration.the-year-ended"));
+                }
                 let dct = self.dct?;
                 Some(cal_match(
                     j + 1,

@@ -522,3 +522,18 @@ fn capitalised_names_are_not_past_tense_verbs() {
     let t = one("Police arrested him Thursday.", dct);
     assert_eq!(t.value, "2000-03-30");
 }
+
+#[test]
+fn reporting_year_ended_is_a_duration() {
+    let dct = d(1989, 11, 2);
+    let all = tv("Revenue was $76 million for the year ended March 31.", dct);
+    assert_eq!(all[0], ("the year".into(), "P1Y".into()), "{all:?}");
+    let t = &tag("Sales in the fiscal year ending June 30 rose.", Some(dct))[0];
+    assert_eq!(
+        (t.text.as_str(), t.kind),
+        ("the fiscal year", TimexType::Duration)
+    );
+    // Without "ended"/"ending", "the year" is the DCT's year.
+    let t = one("Profit for the year will rise.", dct);
+    assert_eq!(t.value, "1989");
+}
