@@ -534,10 +534,23 @@ impl<'a> Tagger<'a> {
                 m
             }
             "now" | "currently" | "presently" | "nowadays" => {
-                if w == "now" && self.is(i + 1, "that") {
-                    return None;
-                }
+                // "now that he is in a confrontation" is still the present (TimeBank marks it).
                 M::new(i + 1, Date, "PRESENT_REF", "ref.present")
+            }
+            // "the then current market price": the present of a past moment.
+            "then" if self.is(i + 1, "current") => {
+                M::new(i + 2, Date, "PAST_REF", "ref.then-current")
+            }
+            // "current market conditions", "its current wife": the adjective refers to the
+            // present; "the current quarter/year" are calendar units handled by `the_expr`,
+            // and "current account" is a noun compound, not a time.
+            "current"
+                if lexicon::unit(self.w(i + 1)).is_none()
+                    && !matches!(self.w(i + 1), "fiscal" | "period" | "account" | "accounts")
+                    && self.w(i + 1).chars().all(char::is_alphabetic)
+                    && !self.w(i + 1).is_empty() =>
+            {
+                M::new(i + 1, Date, "PRESENT_REF", "ref.present-adjective")
             }
             "recently" | "lately" => M::new(i + 1, Date, "PAST_REF", "ref.past"),
             "recent" => {

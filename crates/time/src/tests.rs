@@ -537,3 +537,22 @@ fn reporting_year_ended_is_a_duration() {
     let t = one("Profit for the year will rise.", dct);
     assert_eq!(t.value, "1989");
 }
+
+#[test]
+fn present_and_past_adjectives() {
+    let dct = d(1989, 11, 2);
+    let all = tv("It was delayed because of current market conditions.", dct);
+    assert_eq!(all, vec![("current".into(), "PRESENT_REF".into())]);
+    let all = tv("shares at 50% of the then current market price", dct);
+    assert_eq!(all, vec![("then current".into(), "PAST_REF".into())]);
+    // Calendar units and noun compounds are not the bare adjective.
+    let t = one("Sales in the current quarter rose.", dct);
+    assert_eq!(t.value, "1989-Q4");
+    assert!(tv("The current account deficit widened.", dct).is_empty());
+    // "now that …" is still the present.
+    let all = tv(
+        "Aqaba is the only outlet now that a noose has tightened.",
+        dct,
+    );
+    assert_eq!(all, vec![("now".into(), "PRESENT_REF".into())]);
+}
