@@ -22,7 +22,10 @@
 //!
 //! Dates come from the timexes the time stage put on each [`storyline_core::Sentence`]
 //! (the pipeline runs `storyline_time::annotate` before this stage) and from publication
-//! dates; with neither, the timeline is empty.
+//! dates; with neither, the timeline is empty. An article without a publication date still
+//! contributes its year-less day mentions ("on August 6", `XXXX-08-06`): the year is the last
+//! one that puts the day on or before the story's latest publication date, and its
+//! references count as looking back from that date.
 
 #![warn(missing_docs)]
 
@@ -164,6 +167,12 @@ pub fn build_tuned(
         .filter(|q| !q.is_empty())
         .collect();
     let in_range = |d: NaiveDate| options.range.is_none_or(|(a, b)| a <= d && d <= b);
+    // The story's latest publication date: the anchor for undated articles.
+    let story_anchor = story
+        .articles
+        .iter()
+        .filter_map(|&a| corpus.articles.get(a).and_then(|x| x.date()))
+        .max();
 
     // Sentences with their terms, mentioned dates and eligibility.
     let mut analyzers: HashMap<String, Analyzer> = HashMap::new();
@@ -209,7 +218,16 @@ pub fn build_tuned(
                 if !matches!(t.kind, TimexType::Date | TimexType::Time) {
                     continue;
                 }
-                let (Some(d), Some(p)) = (t.date, t.precision) else {
+                let resolved = match (t.date, t.precision) {
+                    (Some(d), Some(p)) => Some((d, p)),
+                    // An undated article's "August 6" (`XXXX-08-06`): the year is taken from
+                    // the story's latest publication date, as the last such day before it.
+                    _ if article.date().is_none() => story_anchor
+                        .and_then(|anchor| yearless_day(&t.value, anchor))
+                        .map(|d| (d, Precision::Day)),
+                    _ => None,
+                };
+                let Some((d, p)) = resolved else {
                     continue;
                 };
                 let key = match p {
@@ -254,6 +272,9 @@ pub fn build_tuned(
     let mut pub_sents: HashMap<NaiveDate, Vec<usize>> = HashMap::new();
     for (i, info) in sents.iter().enumerate() {
         let pub_date = corpus.articles.get(info.r.article).and_then(|a| a.date());
+        // An undated article of the story is taken as published at the story's latest date
+        // for the direction of its references (never for its own publication-date counts).
+        let ref_date = pub_date.or(story_anchor);
         for &key in &info.mentions {
             mention_sents.entry(key).or_default().push(i);
             let copies = sources.equivalents(info.r);
@@ -264,7 +285,7 @@ pub fn build_tuned(
             let st = stats.entry(key).or_default();
             st.sentences += 1;
             if st.docs.insert(info.r.article) {
-                match pub_date {
+                match ref_date {
                     Some(p) if period_end(key) < p => st.later += 1,
                     Some(p) if key.0 > p => st.earlier += 1,
                     _ => st.same += 1,
@@ -370,6 +391,19 @@ fn attributed(
         sentence: r,
         sources: sources.articles(r),
     }
+}
+
+/// The last day before or on `anchor` matching a year-less TIMEX3 day value `XXXX-MM-DD`.
+fn yearless_day(value: &str, anchor: NaiveDate) -> Option<NaiveDate> {
+    let rest = value.strip_prefix("XXXX-")?;
+    let (m, d) = rest.split_once('-')?;
+    if m.len() != 2 || d.len() != 2 {
+        return None;
+    }
+    let (m, d): (u32, u32) = (m.parse().ok()?, d.parse().ok()?);
+    (0..4)
+        .filter_map(|back| NaiveDate::from_ymd_opt(anchor.year() - back, m, d))
+        .find(|&day| day <= anchor)
 }
 
 fn ln1p(x: usize) -> f64 {
@@ -614,6 +648,17 @@ mod tests {
             range: None,
             query: Vec::new(),
         }
+    }
+
+    #[test]
+    fn yearless_days_take_the_last_year_up_to_the_anchor() {
+        let anchor = day(2016, 12, 7);
+        assert_eq!(yearless_day("XXXX-08-06", anchor), Some(day(2016, 8, 6)));
+        assert_eq!(yearless_day("XXXX-12-08", anchor), Some(day(2015, 12, 8)));
+        assert_eq!(yearless_day("XXXX-02-29", anchor), Some(day(2016, 2, 29)));
+        assert_eq!(yearless_day("XXXX-08", anchor), None);
+        assert_eq!(yearless_day("2016-08-06", anchor), None);
+        assert_eq!(yearless_day("XXXX-13-01", anchor), None);
     }
 
     #[test]
