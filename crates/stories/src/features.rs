@@ -106,21 +106,171 @@ impl TermCounts {
     }
 }
 
-struct LangCache {
-    analyzer: Analyzer,
-    /// Lower-cased word → stemmed term id (`None` for stop words).
-    words: FxMap<String, Option<TermId>>,
+/// The features of one article, computed without any shared state ([`featurize`]): its
+/// distinct stemmed terms as strings, in order of first occurrence (body, then headline), and
+/// per field the term frequencies as `(index into terms, count)` pairs. Turning them into
+/// vocabulary ids ([`Vocabulary::intern_features`]) is the only step that needs the
+/// (mutable) vocabulary, so featurisation can run on other threads than assignment.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ArticleFeatures {
+    /// Distinct stems, in order of first occurrence.
+    pub terms: Vec<Box<str>>,
+    /// Body term frequencies, `(index into terms, count)`, in order of first occurrence.
+    pub body: Vec<(u32, u32)>,
+    /// Headline term frequencies, same form.
+    pub title: Vec<(u32, u32)>,
+    /// Named-entity-like term frequencies of the body, same form.
+    pub entities: Vec<(u32, u32)>,
 }
 
-/// Term interning, per-language stemming caches and document frequencies.
+/// Upper bound on cached words per language and thread; the cache is cleared when reached.
+const MAX_CACHED_WORDS: usize = 500_000;
+
+struct LangCache {
+    analyzer: Analyzer,
+    /// Lower-cased word → index into `stems` (`None` for stop words and numbers).
+    words: FxMap<String, Option<u32>>,
+    /// Distinct stems (words with one stem share its index).
+    stems: Vec<Box<str>>,
+    stem_ids: FxMap<Box<str>, u32>,
+}
+
+thread_local! {
+    /// Per-thread analyzers and word → stem caches (a cache only saves work: the features
+    /// of an article do not depend on what was cached before).
+    static CACHES: std::cell::RefCell<Vec<(String, LangCache)>> =
+        const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// Extracts the features of an article (title optional) in a language (ISO 639-1; unknown
+/// codes are analysed as English). Pure: the result depends only on the arguments (a
+/// per-thread word cache only saves stemming work), so it can run on any thread.
+pub fn featurize(language: &str, title: Option<&str>, text: &str) -> ArticleFeatures {
+    CACHES.with(|caches| {
+        let mut caches = caches.borrow_mut();
+        let lang = match caches.iter().position(|(l, _)| l == language) {
+            Some(i) => i,
+            None => {
+                caches.push((
+                    language.to_string(),
+                    LangCache {
+                        analyzer: Analyzer::new(language),
+                        words: FxMap::default(),
+                        stems: Vec::new(),
+                        stem_ids: FxMap::default(),
+                    },
+                ));
+                caches.len() - 1
+            }
+        };
+        let cache = &mut caches[lang].1;
+        if cache.words.len() >= MAX_CACHED_WORDS {
+            cache.words.clear();
+            cache.stems.clear();
+            cache.stem_ids.clear();
+        }
+        featurize_with(cache, title, text)
+    })
+}
+
+fn featurize_with(cache: &mut LangCache, title: Option<&str>, text: &str) -> ArticleFeatures {
+    let mut out = ArticleFeatures::default();
+    // Cache stem index → index into `out.terms`.
+    let mut local: FxMap<u32, u32> = FxMap::default();
+    let mut body_pos: FxMap<u32, usize> = FxMap::default();
+    let mut ent_pos: FxMap<u32, usize> = FxMap::default();
+    let mut lower = String::new();
+    let mut prev_end = 0usize;
+    let mut first = true;
+    for tok in tokenize(text) {
+        let gap = text.get(prev_end..tok.start).unwrap_or("");
+        let sentence_start = first || gap.contains(['.', '!', '?', ':', '\n']);
+        first = false;
+        prev_end = tok.end;
+        let Some(t) = term(cache, &mut local, &mut out.terms, &mut lower, tok.text) else {
+            continue;
+        };
+        bump(&mut out.body, &mut body_pos, t);
+        let capitalised = tok.text.chars().next().is_some_and(char::is_uppercase);
+        if capitalised && !sentence_start {
+            bump(&mut out.entities, &mut ent_pos, t);
+        }
+    }
+    if let Some(title) = title {
+        let mut title_pos: FxMap<u32, usize> = FxMap::default();
+        for tok in tokenize(title) {
+            if let Some(t) = term(cache, &mut local, &mut out.terms, &mut lower, tok.text) {
+                bump(&mut out.title, &mut title_pos, t);
+            }
+        }
+    }
+    out
+}
+
+fn bump(counts: &mut Vec<(u32, u32)>, pos: &mut FxMap<u32, usize>, t: u32) {
+    match pos.get(&t) {
+        Some(&i) => counts[i].1 += 1,
+        None => {
+            pos.insert(t, counts.len());
+            counts.push((t, 1));
+        }
+    }
+}
+
+/// The article-local index of a word's stem (`None` for stop words and pure numbers).
+fn term(
+    cache: &mut LangCache,
+    local: &mut FxMap<u32, u32>,
+    terms: &mut Vec<Box<str>>,
+    lower: &mut String,
+    word: &str,
+) -> Option<u32> {
+    lower.clear();
+    for c in word.chars() {
+        lower.extend(c.to_lowercase());
+    }
+    let stem = match cache.words.get(lower.as_str()) {
+        Some(v) => (*v)?,
+        None => {
+            let code = cache.analyzer.language();
+            let v = if is_stop_word(code, lower) || lower.chars().all(|c| c.is_ascii_digit()) {
+                None
+            } else {
+                let stem = cache
+                    .analyzer
+                    .stems(lower)
+                    .into_iter()
+                    .next()
+                    .unwrap_or_else(|| lower.clone());
+                match cache.stem_ids.get(stem.as_str()) {
+                    Some(&i) => Some(i),
+                    None => {
+                        let i = cache.stems.len() as u32;
+                        let stem = stem.into_boxed_str();
+                        cache.stems.push(stem.clone());
+                        cache.stem_ids.insert(stem, i);
+                        Some(i)
+                    }
+                }
+            };
+            cache.words.insert(lower.clone(), v);
+            v?
+        }
+    };
+    let next = terms.len() as u32;
+    let id = *local.entry(stem).or_insert(next);
+    if id == next {
+        terms.push(cache.stems[stem as usize].clone());
+    }
+    Some(id)
+}
+
+/// Term interning and document frequencies.
+#[derive(Default)]
 pub struct Vocabulary {
-    terms: FxMap<String, TermId>,
+    terms: FxMap<Box<str>, TermId>,
     df: Vec<u32>,
     docs: u64,
-    langs: Vec<(String, LangCache)>,
-    /// Upper bound on cached words per language; the cache is cleared when it is reached.
-    max_cached_words: usize,
-    lower: String,
 }
 
 impl std::fmt::Debug for Vocabulary {
@@ -129,19 +279,6 @@ impl std::fmt::Debug for Vocabulary {
             .field("terms", &self.terms.len())
             .field("docs", &self.docs)
             .finish()
-    }
-}
-
-impl Default for Vocabulary {
-    fn default() -> Self {
-        Vocabulary {
-            terms: FxMap::default(),
-            df: Vec::new(),
-            docs: 0,
-            langs: Vec::new(),
-            max_cached_words: 500_000,
-            lower: String::new(),
-        }
     }
 }
 
@@ -182,97 +319,39 @@ impl Vocabulary {
             return id;
         }
         let id = self.df.len() as TermId;
-        self.terms.insert(stem.to_string(), id);
+        self.terms.insert(stem.into(), id);
         self.df.push(0);
         id
     }
 
-    fn lang_index(&mut self, language: &str) -> usize {
-        if let Some(i) = self.langs.iter().position(|(l, _)| l == language) {
-            return i;
-        }
-        self.langs.push((
-            language.to_string(),
-            LangCache {
-                analyzer: Analyzer::new(language),
-                words: FxMap::default(),
-            },
-        ));
-        self.langs.len() - 1
+    /// The id of a stem, if it was seen.
+    pub fn id(&self, stem: &str) -> Option<TermId> {
+        self.terms.get(stem).copied()
     }
 
-    /// The term id of a word (`None` for stop words and pure numbers), through the cache.
-    fn term(&mut self, lang: usize, word: &str) -> Option<TermId> {
-        let mut lower = std::mem::take(&mut self.lower);
-        lower.clear();
-        for c in word.chars() {
-            lower.extend(c.to_lowercase());
-        }
-        let cached = self.langs[lang].1.words.get(lower.as_str()).copied();
-        let out = match cached {
-            Some(v) => v,
-            None => {
-                let cache = &self.langs[lang].1;
-                let code = cache.analyzer.language();
-                let v = if is_stop_word(code, &lower) || lower.chars().all(|c| c.is_ascii_digit()) {
-                    None
-                } else {
-                    let stem = cache
-                        .analyzer
-                        .stems(&lower)
-                        .into_iter()
-                        .next()
-                        .unwrap_or_else(|| lower.clone());
-                    Some(self.intern(&stem))
-                };
-                let max = self.max_cached_words;
-                let words = &mut self.langs[lang].1.words;
-                if words.len() >= max {
-                    words.clear();
-                }
-                words.insert(lower.clone(), v);
-                v
-            }
+    /// Turns an article's features into term counts over this vocabulary, interning new
+    /// stems (in order of first occurrence, so ids are the same whatever thread featurised).
+    pub fn intern_features(&mut self, features: &ArticleFeatures) -> TermCounts {
+        let ids: Vec<TermId> = features.terms.iter().map(|s| self.intern(s)).collect();
+        let map = |field: &[(u32, u32)]| -> Vec<(TermId, u32)> {
+            let mut v: Vec<(TermId, u32)> = field
+                .iter()
+                .filter_map(|&(i, c)| ids.get(i as usize).map(|&t| (t, c)))
+                .collect();
+            v.sort_unstable_by_key(|&(t, _)| t);
+            v
         };
-        self.lower = lower;
-        out
+        TermCounts {
+            body: map(&features.body),
+            title: map(&features.title),
+            entities: map(&features.entities),
+        }
     }
 
     /// Extracts the term counts of an article (title optional) in a language (ISO 639-1;
-    /// unknown codes are analysed as English).
+    /// unknown codes are analysed as English): [`featurize`] then [`Self::intern_features`].
     pub fn counts(&mut self, language: &str, title: Option<&str>, text: &str) -> TermCounts {
-        let lang = self.lang_index(language);
-        let mut body: FxMap<TermId, u32> = FxMap::default();
-        let mut entities: FxMap<TermId, u32> = FxMap::default();
-        let mut prev_end = 0usize;
-        let mut first = true;
-        for tok in tokenize(text) {
-            let gap = text.get(prev_end..tok.start).unwrap_or("");
-            let sentence_start = first || gap.contains(['.', '!', '?', ':', '\n']);
-            first = false;
-            prev_end = tok.end;
-            let Some(t) = self.term(lang, tok.text) else {
-                continue;
-            };
-            *body.entry(t).or_default() += 1;
-            let capitalised = tok.text.chars().next().is_some_and(char::is_uppercase);
-            if capitalised && !sentence_start {
-                *entities.entry(t).or_default() += 1;
-            }
-        }
-        let mut title_counts: FxMap<TermId, u32> = FxMap::default();
-        if let Some(title) = title {
-            for tok in tokenize(title) {
-                if let Some(t) = self.term(lang, tok.text) {
-                    *title_counts.entry(t).or_default() += 1;
-                }
-            }
-        }
-        TermCounts {
-            body: sorted(body),
-            title: sorted(title_counts),
-            entities: sorted(entities),
-        }
+        self.intern_features(&featurize(language, title, text))
     }
 
     /// A TF-IDF vector `(1 + ln tf) · idf`, L2-normalised, cut to its `max_terms` heaviest
@@ -302,15 +381,15 @@ pub fn normalize(v: &mut SparseVec) {
     }
 }
 
-fn sorted(map: FxMap<TermId, u32>) -> Vec<(TermId, u32)> {
-    let mut v: Vec<(TermId, u32)> = map.into_iter().collect();
-    v.sort_unstable_by_key(|&(t, _)| t);
-    v
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The id of a word's stem (`None` for stop words or unseen stems).
+    fn word_id(v: &Vocabulary, word: &str) -> Option<TermId> {
+        let f = featurize("en", None, word);
+        f.terms.first().and_then(|s| v.id(s))
+    }
 
     #[test]
     fn entities_skip_sentence_starts_and_stop_words() {
@@ -321,16 +400,46 @@ mod tests {
             "Troops entered Aleppo on Tuesday. Rebels fled to Idlib.",
         );
         let ent: Vec<TermId> = c.entities.iter().map(|&(t, _)| t).collect();
-        let aleppo = v.term(0, "Aleppo").expect("content word");
-        let idlib = v.term(0, "Idlib").expect("content word");
-        let troops = v.term(0, "Troops").expect("content word");
-        let rebels = v.term(0, "Rebels").expect("content word");
+        let aleppo = word_id(&v, "Aleppo").expect("content word");
+        let idlib = word_id(&v, "Idlib").expect("content word");
+        let troops = word_id(&v, "Troops").expect("content word");
+        let rebels = word_id(&v, "Rebels").expect("content word");
         assert!(ent.contains(&aleppo) && ent.contains(&idlib));
         assert!(!ent.contains(&troops) && !ent.contains(&rebels));
-        assert!(v.term(0, "the").is_none());
+        assert!(word_id(&v, "the").is_none());
         assert_eq!(c.title.len(), 3);
         // "Troops" and "troops" are the same term.
-        assert_eq!(v.term(0, "troops"), Some(troops));
+        assert_eq!(word_id(&v, "troops"), Some(troops));
+    }
+
+    #[test]
+    fn features_are_pure_and_intern_in_first_occurrence_order() {
+        let text = "Aleppo fell. Troops in Aleppo met a rebel and rebels near Idlib.";
+        let a = featurize("en", Some("Idlib talks"), text);
+        let b = std::thread::spawn(move || featurize("en", Some("Idlib talks"), text))
+            .join()
+            .expect("thread");
+        assert_eq!(a, b);
+        let mut v = Vocabulary::default();
+        let c = v.intern_features(&a);
+        assert_eq!(v.id("aleppo"), Some(0));
+        let aleppo = c.body.iter().find(|&&(t, _)| t == 0).map(|&(_, n)| n);
+        assert_eq!(aleppo, Some(2));
+        // "rebel" and "rebels" are one term, counted twice.
+        let rebel = v.id("rebel").expect("term");
+        let rebels: Vec<u32> = c
+            .body
+            .iter()
+            .filter(|&&(t, _)| t == rebel)
+            .map(|&(_, n)| n)
+            .collect();
+        assert_eq!(rebels, vec![2]);
+        // "talks" is first seen in the headline, so it is interned last.
+        assert_eq!(v.id("talk"), Some(v.len() as TermId - 1));
+        assert_eq!(
+            c,
+            Vocabulary::default().counts("en", Some("Idlib talks"), text)
+        );
     }
 
     #[test]
@@ -340,8 +449,8 @@ mod tests {
         v.observe(&a);
         let b = v.counts("en", None, "Aleppo ceasefire");
         v.observe(&b);
-        let aleppo = v.term(0, "aleppo").expect("term");
-        let siege = v.term(0, "siege").expect("term");
+        let aleppo = word_id(&v, "aleppo").expect("term");
+        let siege = word_id(&v, "siege").expect("term");
         assert_eq!(v.docs(), 2);
         assert!(v.idf(siege) > v.idf(aleppo));
         let w = v.tfidf(&b.body, 10);

@@ -16,6 +16,7 @@ pub mod features;
 pub mod online;
 
 pub use events::{EventConfig, events};
+pub use features::ArticleFeatures;
 pub use online::{ClusterConfig, ClusterStats, Doc, OnlineClusterer, StoryId};
 
 use std::collections::HashMap;

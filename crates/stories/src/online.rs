@@ -17,7 +17,7 @@
 
 use chrono::NaiveDate;
 
-use crate::features::{FxMap, SparseVec, TermCounts, TermId, Vocabulary};
+use crate::features::{ArticleFeatures, FxMap, SparseVec, TermCounts, TermId, Vocabulary};
 
 /// Story id: stories are numbered from 0 in the order they are created.
 pub type StoryId = usize;
@@ -261,11 +261,26 @@ impl OnlineClusterer {
     }
 
     /// Assigns an article to a story (an existing one or a new one) and returns the story id.
+    /// The same as [`Self::featurize`] followed by [`Self::add_features`].
     pub fn add(&mut self, doc: Doc<'_>) -> StoryId {
+        let features = Self::featurize(&doc);
+        self.add_features(&features, doc.date)
+    }
+
+    /// The features of an article (tokenising, stop words, stemming, entity-like terms).
+    /// Needs no clusterer state, so it can run on other threads (e.g. with rayon) while
+    /// [`Self::add_features`] assigns articles one by one in stream order.
+    pub fn featurize(doc: &Doc<'_>) -> ArticleFeatures {
+        crate::features::featurize(doc.language, doc.title, doc.text)
+    }
+
+    /// Assigns an article given its features ([`Self::featurize`]) and publication date;
+    /// gives exactly the result [`Self::add`] gives for the same article.
+    pub fn add_features(&mut self, features: &ArticleFeatures, date: Option<NaiveDate>) -> StoryId {
         self.articles += 1;
-        self.advance_clock(doc.date);
-        let date = doc.date.or(self.clock);
-        let counts = self.vocab.counts(doc.language, doc.title, doc.text);
+        self.advance_clock(date);
+        let date = date.or(self.clock);
+        let counts = self.vocab.intern_features(features);
         self.vocab.observe(&counts);
         let best = self.best_story(&counts, date);
         let id = match best {
@@ -524,6 +539,38 @@ mod tests {
         assert_eq!(b1, b2);
         assert_ne!(a1, b1);
         assert_eq!(c.stats().stories, 2);
+    }
+
+    #[test]
+    fn features_made_on_other_threads_give_the_same_stories_as_add() {
+        let docs = [
+            doc(A1, day(6)),
+            doc(B1, day(6)),
+            doc(A2, day(7)),
+            doc(B2, None),
+        ];
+        let mut direct = OnlineClusterer::new(ClusterConfig::default());
+        let want: Vec<StoryId> = docs.iter().map(|&d| direct.add(d)).collect();
+        let features: Vec<ArticleFeatures> = std::thread::scope(|s| {
+            let handles: Vec<_> = docs
+                .iter()
+                .map(|d| s.spawn(move || OnlineClusterer::featurize(d)))
+                .collect();
+            handles
+                .into_iter()
+                .map(|h| h.join().expect("featurize thread"))
+                .collect()
+        });
+        let mut split = OnlineClusterer::new(ClusterConfig::default());
+        let got: Vec<StoryId> = features
+            .iter()
+            .zip(&docs)
+            .map(|(f, d)| split.add_features(f, d.date))
+            .collect();
+        assert_eq!(got, want);
+        assert_eq!(got[0], got[2]);
+        assert_ne!(got[0], got[1]);
+        assert_eq!(split.stats(), direct.stats());
     }
 
     #[test]
