@@ -115,7 +115,7 @@ impl TermCounts {
 pub struct ArticleFeatures {
     /// Distinct stems, in order of first occurrence.
     pub terms: Vec<Box<str>>,
-    /// Body term frequencies, `(index into terms, count)`, in order of first occurrence.
+    /// Body term frequencies, `(index into terms, count)`, sorted by index.
     pub body: Vec<(u32, u32)>,
     /// Headline term frequencies, same form.
     pub title: Vec<(u32, u32)>,
@@ -177,8 +177,9 @@ fn featurize_with(cache: &mut LangCache, title: Option<&str>, text: &str) -> Art
     let mut out = ArticleFeatures::default();
     // Cache stem index → index into `out.terms`.
     let mut local: FxMap<u32, u32> = FxMap::default();
-    let mut body_pos: FxMap<u32, usize> = FxMap::default();
-    let mut ent_pos: FxMap<u32, usize> = FxMap::default();
+    // Dense per-field counts by index into `out.terms`.
+    let mut body: Vec<u32> = Vec::new();
+    let mut entities: Vec<u32> = Vec::new();
     let mut lower = String::new();
     let mut prev_end = 0usize;
     let mut first = true;
@@ -190,31 +191,41 @@ fn featurize_with(cache: &mut LangCache, title: Option<&str>, text: &str) -> Art
         let Some(t) = term(cache, &mut local, &mut out.terms, &mut lower, tok.text) else {
             continue;
         };
-        bump(&mut out.body, &mut body_pos, t);
+        bump(&mut body, t);
         let capitalised = tok.text.chars().next().is_some_and(char::is_uppercase);
         if capitalised && !sentence_start {
-            bump(&mut out.entities, &mut ent_pos, t);
+            bump(&mut entities, t);
         }
     }
+    let mut title_counts: Vec<u32> = Vec::new();
     if let Some(title) = title {
-        let mut title_pos: FxMap<u32, usize> = FxMap::default();
         for tok in tokenize(title) {
             if let Some(t) = term(cache, &mut local, &mut out.terms, &mut lower, tok.text) {
-                bump(&mut out.title, &mut title_pos, t);
+                bump(&mut title_counts, t);
             }
         }
     }
+    out.body = sparse(&body);
+    out.title = sparse(&title_counts);
+    out.entities = sparse(&entities);
     out
 }
 
-fn bump(counts: &mut Vec<(u32, u32)>, pos: &mut FxMap<u32, usize>, t: u32) {
-    match pos.get(&t) {
-        Some(&i) => counts[i].1 += 1,
-        None => {
-            pos.insert(t, counts.len());
-            counts.push((t, 1));
-        }
+fn bump(counts: &mut Vec<u32>, t: u32) {
+    let i = t as usize;
+    if counts.len() <= i {
+        counts.resize(i + 1, 0);
     }
+    counts[i] += 1;
+}
+
+fn sparse(counts: &[u32]) -> Vec<(u32, u32)> {
+    counts
+        .iter()
+        .enumerate()
+        .filter(|&(_, &c)| c > 0)
+        .map(|(i, &c)| (i as u32, c))
+        .collect()
 }
 
 /// The article-local index of a word's stem (`None` for stop words and pure numbers).
