@@ -335,6 +335,9 @@ struct Sequencer {
     gold: GoldBook,
     /// The store the articles go to, and every article's id there.
     store: Option<(Box<dyn storyline_store::Store>, Vec<String>)>,
+    /// Articles of the current epoch waiting for the store (with the id to use if they
+    /// cannot be stored); written in one commit per epoch.
+    to_store: Vec<(String, Option<storyline_core::Article>)>,
     /// The first store error (the run goes on; the error is reported at the end).
     store_error: Option<String>,
     /// Shingle count and signature of every article met in a verified pair (the possible
@@ -384,22 +387,44 @@ impl Sequencer {
             d.doc.gold_story.as_deref(),
             d.doc.gold_copy_of.as_deref(),
         );
-        if let Some((store, ids)) = &mut self.store {
+        if self.store.is_some() {
             let mut article = None;
             let mut report = storyline_ingest::IngestReport::default();
             let line = d.line.unwrap_or_default();
             storyline_ingest::read_bytes("stream.jsonl", line.as_bytes(), &mut report, &mut |a| {
                 article = Some(a)
             });
-            let id = match article.map(|a| store.add_article(&a)) {
-                Some(Ok(
+            self.to_store.push((d.doc.id.clone(), article));
+        }
+    }
+
+    /// Writes the epoch's articles to the store in one commit and records their ids there
+    /// (an article the store refuses keeps its stream id; the first error is reported).
+    fn flush_store(&mut self) {
+        let Some((store, ids)) = &mut self.store else {
+            return;
+        };
+        let mut articles = Vec::with_capacity(self.to_store.len());
+        let batch: Vec<(String, bool)> = std::mem::take(&mut self.to_store)
+            .into_iter()
+            .map(|(stream_id, a)| {
+                let parsed = a.map(|a| articles.push(a)).is_some();
+                (stream_id, parsed)
+            })
+            .collect();
+        let mut added = match store.add_articles(&articles) {
+            Ok(added) => added.into_iter(),
+            Err(e) => {
+                self.store_error.get_or_insert_with(|| e.to_string());
+                Vec::new().into_iter()
+            }
+        };
+        for (stream_id, parsed) in batch {
+            let id = match parsed.then(|| added.next()).flatten() {
+                Some(
                     storyline_store::Added::New(id) | storyline_store::Added::Duplicate(id),
-                )) => id,
-                Some(Err(e)) => {
-                    self.store_error.get_or_insert_with(|| e.to_string());
-                    d.doc.id.clone()
-                }
-                None => d.doc.id.clone(),
+                ) => id,
+                None => stream_id,
             };
             ids.push(id);
         }
@@ -462,6 +487,7 @@ impl Sequencer {
             .map(|(_, c)| c)
             .sum();
         let (syndication_gold, stories_gold) = self.gold.score(&group_of, &self.story_of);
+        self.flush_store();
         self.store_assignments(&group_of);
         StreamResult {
             report: StreamReport {
@@ -559,6 +585,7 @@ fn worker_main(
             uf: UnionFind::new(0),
             gold: GoldBook::default(),
             store,
+            to_store: Vec::new(),
             store_error: None,
             sigs: HashMap::new(),
             anchor_cfg: storyline_syndication::Config {
@@ -823,6 +850,7 @@ fn worker_main(
                                 for d in ds {
                                     s.step(d);
                                 }
+                                s.flush_store();
                             }
                         }
                     }

@@ -91,6 +91,12 @@ pub struct Hit {
 pub trait Store: Send {
     /// Adds an article unless one with the same URL or content is stored; durable on return.
     fn add_article(&mut self, article: &Article) -> Result<Added>;
+    /// Adds several articles, in order, in one durable commit: all of them or, on error, none.
+    /// Each is checked as [`Store::add_article`] does, against the stored articles and the
+    /// ones before it in the batch.
+    fn add_articles(&mut self, articles: &[Article]) -> Result<Vec<Added>> {
+        articles.iter().map(|a| self.add_article(a)).collect()
+    }
     /// Every stored article, in the order they were added.
     fn articles(&mut self) -> Result<Vec<Article>>;
     /// Number of stored articles.

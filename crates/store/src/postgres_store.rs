@@ -100,43 +100,61 @@ impl PostgresStore {
     }
 }
 
+/// Adds one article inside an open transaction that holds the table lock (duplicate check,
+/// id collision, insert).
+fn insert(tx: &mut postgres::Transaction<'_>, a: &Article) -> Result<Added> {
+    let hash = crate::content_hash(&a.text);
+    let existing = tx.query_opt(
+        "SELECT id FROM articles WHERE content_hash = $1 OR ($2::text IS NOT NULL AND url = $2) LIMIT 1",
+        &[&hash, &a.url],
+    )?;
+    if let Some(row) = existing {
+        return Ok(Added::Duplicate(row.get(0)));
+    }
+    let mut id = a.id.clone();
+    if tx
+        .query_opt("SELECT 1 FROM articles WHERE id = $1", &[&id])?
+        .is_some()
+    {
+        id = format!("{}~{}", a.id, &hash[..8]);
+    }
+    tx.execute(
+        "INSERT INTO articles (id, url, content_hash, outlet, title, published, dateline, language, text, extra)
+         VALUES ($1, $2, $3, $4, $5, CAST($6::text AS date), $7, $8, $9, $10)",
+        &[
+            &id,
+            &a.url,
+            &hash,
+            &a.outlet,
+            &a.title,
+            &a.date().map(|d| d.to_string()),
+            &a.dateline,
+            &a.language,
+            &a.text,
+            &crate::article_extra(a),
+        ],
+    )?;
+    Ok(Added::New(id))
+}
+
 impl Store for PostgresStore {
     fn add_article(&mut self, a: &Article) -> Result<Added> {
-        let hash = crate::content_hash(&a.text);
         let mut tx = self.client().transaction()?;
         tx.batch_execute("LOCK TABLE articles IN SHARE ROW EXCLUSIVE MODE")?;
-        let existing = tx.query_opt(
-            "SELECT id FROM articles WHERE content_hash = $1 OR ($2::text IS NOT NULL AND url = $2) LIMIT 1",
-            &[&hash, &a.url],
-        )?;
-        if let Some(row) = existing {
-            return Ok(Added::Duplicate(row.get(0)));
-        }
-        let mut id = a.id.clone();
-        if tx
-            .query_opt("SELECT 1 FROM articles WHERE id = $1", &[&id])?
-            .is_some()
-        {
-            id = format!("{}~{}", a.id, &hash[..8]);
-        }
-        tx.execute(
-            "INSERT INTO articles (id, url, content_hash, outlet, title, published, dateline, language, text, extra)
-             VALUES ($1, $2, $3, $4, $5, CAST($6::text AS date), $7, $8, $9, $10)",
-            &[
-                &id,
-                &a.url,
-                &hash,
-                &a.outlet,
-                &a.title,
-                &a.date().map(|d| d.to_string()),
-                &a.dateline,
-                &a.language,
-                &a.text,
-                &crate::article_extra(a),
-            ],
-        )?;
+        let added = insert(&mut tx, a)?;
         tx.commit()?;
-        Ok(Added::New(id))
+        Ok(added)
+    }
+
+    fn add_articles(&mut self, articles: &[Article]) -> Result<Vec<Added>> {
+        let mut tx = self.client().transaction()?;
+        tx.batch_execute("LOCK TABLE articles IN SHARE ROW EXCLUSIVE MODE")?;
+        let added = articles
+            .iter()
+            .map(|a| insert(&mut tx, a))
+            .collect::<Result<Vec<_>>>()?;
+        tx.commit()?;
+        Ok(added)
     }
 
     fn articles(&mut self) -> Result<Vec<Article>> {

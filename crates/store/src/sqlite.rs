@@ -82,48 +82,64 @@ impl SqliteStore {
     }
 }
 
+/// Adds one article inside an open transaction (duplicate check, id collision, insert).
+fn insert(tx: &rusqlite::Transaction<'_>, a: &Article) -> Result<Added> {
+    let hash = crate::content_hash(&a.text);
+    let existing: Option<String> = tx
+        .query_row(
+            "SELECT id FROM articles WHERE content_hash = ?1 OR (?2 IS NOT NULL AND url = ?2) LIMIT 1",
+            params![hash, a.url],
+            |r| r.get(0),
+        )
+        .optional()?;
+    if let Some(id) = existing {
+        return Ok(Added::Duplicate(id));
+    }
+    let mut id = a.id.clone();
+    let taken: bool = tx
+        .query_row("SELECT 1 FROM articles WHERE id = ?1", params![id], |_| {
+            Ok(true)
+        })
+        .optional()?
+        .unwrap_or(false);
+    if taken {
+        id = format!("{}~{}", a.id, &hash[..8]);
+    }
+    tx.execute(
+        "INSERT INTO articles (id, url, content_hash, outlet, title, published, dateline, language, text, extra)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+        params![
+            id,
+            a.url,
+            hash,
+            a.outlet,
+            a.title,
+            a.date().map(|d| d.to_string()),
+            a.dateline,
+            a.language,
+            a.text,
+            crate::article_extra(a)
+        ],
+    )?;
+    Ok(Added::New(id))
+}
+
 impl Store for SqliteStore {
     fn add_article(&mut self, a: &Article) -> Result<Added> {
-        let hash = crate::content_hash(&a.text);
         let tx = self.conn.transaction()?;
-        let existing: Option<String> = tx
-            .query_row(
-                "SELECT id FROM articles WHERE content_hash = ?1 OR (?2 IS NOT NULL AND url = ?2) LIMIT 1",
-                params![hash, a.url],
-                |r| r.get(0),
-            )
-            .optional()?;
-        if let Some(id) = existing {
-            return Ok(Added::Duplicate(id));
-        }
-        let mut id = a.id.clone();
-        let taken: bool = tx
-            .query_row("SELECT 1 FROM articles WHERE id = ?1", params![id], |_| {
-                Ok(true)
-            })
-            .optional()?
-            .unwrap_or(false);
-        if taken {
-            id = format!("{}~{}", a.id, &hash[..8]);
-        }
-        tx.execute(
-            "INSERT INTO articles (id, url, content_hash, outlet, title, published, dateline, language, text, extra)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-            params![
-                id,
-                a.url,
-                hash,
-                a.outlet,
-                a.title,
-                a.date().map(|d| d.to_string()),
-                a.dateline,
-                a.language,
-                a.text,
-                crate::article_extra(a)
-            ],
-        )?;
+        let added = insert(&tx, a)?;
         tx.commit()?;
-        Ok(Added::New(id))
+        Ok(added)
+    }
+
+    fn add_articles(&mut self, articles: &[Article]) -> Result<Vec<Added>> {
+        let tx = self.conn.transaction()?;
+        let added = articles
+            .iter()
+            .map(|a| insert(&tx, a))
+            .collect::<Result<Vec<_>>>()?;
+        tx.commit()?;
+        Ok(added)
     }
 
     fn articles(&mut self) -> Result<Vec<Article>> {

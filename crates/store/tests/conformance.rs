@@ -127,6 +127,36 @@ fn conformance(store: &mut dyn Store) {
     );
     store.clear_derived().unwrap();
     assert_eq!(store.derived("briefing").unwrap(), None);
+    // A batch: checked against the store and against the articles before it in the batch.
+    let d = article(
+        "d",
+        Some("https://x.example/d"),
+        "X News",
+        None,
+        "Rescue teams reached the flooded villages below the dam.",
+    );
+    let mut d_again = d.clone();
+    d_again.id = "d-copy".into();
+    let mut b_again = b.clone();
+    b_again.id = "b3".into();
+    let mut e = d.clone();
+    e.id = "e".into();
+    e.url = None;
+    e.text = "Engineers inspect the second dam on Tuesday.".into();
+    assert_eq!(
+        store.add_articles(&[d.clone(), d_again, b_again, e]).unwrap(),
+        vec![
+            Added::New("d".into()),
+            Added::Duplicate("d".into()),
+            Added::Duplicate("b".into()),
+            Added::New("e".into()),
+        ]
+    );
+    assert_eq!(store.add_articles(&[]).unwrap(), vec![]);
+    assert_eq!(store.count().unwrap(), 5);
+    let all = store.articles().unwrap();
+    assert_eq!(all[3], d);
+    assert_eq!(all[4].id, "e");
 }
 
 #[test]
@@ -144,7 +174,7 @@ fn sqlite_file_survives_reopen() {
         conformance(s.as_mut());
     }
     let mut s = storyline_store::open(&url).unwrap();
-    assert_eq!(s.count().unwrap(), 3);
+    assert_eq!(s.count().unwrap(), 5);
 }
 
 #[test]
