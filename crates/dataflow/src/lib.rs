@@ -421,9 +421,7 @@ impl Sequencer {
         };
         for (stream_id, parsed) in batch {
             let id = match parsed.then(|| added.next()).flatten() {
-                Some(
-                    storyline_store::Added::New(id) | storyline_store::Added::Duplicate(id),
-                ) => id,
+                Some(storyline_store::Added::New(id) | storyline_store::Added::Duplicate(id)) => id,
                 None => stream_id,
             };
             ids.push(id);

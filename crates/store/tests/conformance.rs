@@ -144,7 +144,9 @@ fn conformance(store: &mut dyn Store) {
     e.url = None;
     e.text = "Engineers inspect the second dam on Tuesday.".into();
     assert_eq!(
-        store.add_articles(&[d.clone(), d_again, b_again, e]).unwrap(),
+        store
+            .add_articles(&[d.clone(), d_again, b_again, e])
+            .unwrap(),
         vec![
             Added::New("d".into()),
             Added::Duplicate("d".into()),
