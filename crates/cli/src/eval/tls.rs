@@ -119,9 +119,10 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
         }
         let mut references = Vec::new();
         for g in golds {
-            let text =
-                std::fs::read_to_string(g).with_context(|| format!("reading {}", g.display()))?;
-            references.extend(tls::parse_timelines(&text));
+            // Crisis gold files are not all UTF-8 (guardian.txt has Latin-1 bytes): read
+            // them lossily, as the articles are.
+            let bytes = std::fs::read(g).with_context(|| format!("reading {}", g.display()))?;
+            references.extend(tls::parse_timelines(&String::from_utf8_lossy(&bytes)));
         }
         let keywords = match args.keywords.as_deref() {
             Some("none") => Vec::new(),
