@@ -171,6 +171,14 @@ fn trim_np(text: &str, mut s: usize, mut e: usize) -> Option<(usize, usize)> {
             break;
         }
     }
+    // "But pro-government media said", "…, but a German official said": the conjunction
+    // starts the clause, not the speaker
+    let frag = &text[s..e];
+    if let Some((w, rest)) = frag.split_once(' ')
+        && matches!(w.to_lowercase().as_str(), "but" | "and")
+    {
+        s = e - rest.trim_start().len();
+    }
     let frag = &text[s..e];
     let first = frag.split_whitespace().next().unwrap_or("").to_lowercase();
     if matches!(
@@ -222,10 +230,19 @@ fn speaker_after(text: &str, from: usize, end: usize) -> Option<SpeakerNp> {
         let (s, e) = trim_np(text, from + s, from + e)?;
         return Some(SpeakerNp { start: s, end: e });
     }
-    // X said
-    for (k, &(p, w)) in words.iter().enumerate().take(11) {
+    // X said; "X, spokesman for the Civil Defence, told …" (an apposition closed by a comma
+    // right before the verb: the speaker is the name before it)
+    for (k, &(p, w)) in words.iter().enumerate().take(16) {
         if has(lexicon::SPEECH_VERBS, w) && k > 0 {
-            let (s, e) = trim_np(text, from + words[0].0, from + p)?;
+            let np = &text[from + words[0].0..from + p];
+            let np_end = match np.find(',') {
+                Some(c) if np.trim_end().ends_with(',') && c + 1 < np.trim_end().len() => {
+                    from + words[0].0 + c
+                }
+                _ if k >= 11 => return None,
+                _ => from + p,
+            };
+            let (s, e) = trim_np(text, from + words[0].0, np_end)?;
             return Some(SpeakerNp { start: s, end: e });
         }
         if w.contains(',') {
@@ -431,8 +448,16 @@ pub fn find_quotes(text: &str, mentions: &[Mention], index: &EntityIndex) -> Vec
                 .map(char::len_utf8)
                 .unwrap_or(0);
             let (ss, se) = sentence_bounds(text, s.saturating_sub(open), e + close);
-            let speaker = speaker_after(text, e + close, se.max(e + close))
-                .and_then(|np| ctx.resolve(&np))
+            let after =
+                speaker_after(text, e + close, se.max(e + close)).and_then(|np| ctx.resolve(&np));
+            // a quote attributed after it ends with its attribution sentence: a quotation
+            // right after that sentence continues the same speaker
+            let quote_end = if after.is_some() {
+                se.max(e + close)
+            } else {
+                e + close
+            };
+            let speaker = after
                 .or_else(|| {
                     speaker_before(text, ss, s.saturating_sub(open))
                         .and_then(|(np, _)| ctx.resolve(&np))
@@ -448,7 +473,7 @@ pub fn find_quotes(text: &str, mentions: &[Mention], index: &EntityIndex) -> Vec
                 });
             if let Some(sp) = speaker {
                 let t = text[s..e].trim().trim_end_matches([',', ' ']).to_string();
-                last_direct_end = Some((e + close, sp.clone()));
+                last_direct_end = Some((quote_end, sp.clone()));
                 out.push(RawQuote {
                     start: s,
                     end: e,
@@ -509,7 +534,13 @@ fn indirect(ctx: &mut Context<'_>, s: usize, e: usize) -> Option<RawQuote> {
         let after = &tail[verb_end..];
         let next = words.get(k + 1).map(|x| x.1).unwrap_or("");
         let short = words.len() - k <= 6
-            || after.split(',').next().is_some_and(|x| word_count(x) <= 3) && after.contains(',');
+            || after.split(',').next().is_some_and(|x| {
+                // "…, X said on Tuesday, …", not "…, X said US, British and French …"
+                word_count(x) <= 3
+                    && x.split_whitespace().next().is_some_and(|w| {
+                        w.starts_with(|c: char| c.is_lowercase()) || has(DAYS, &w.to_lowercase())
+                    })
+            }) && after.contains(',');
         if !short || next == "to" || next == "that" {
             continue;
         }
@@ -750,5 +781,27 @@ mod tests {
         let q = quotes(t);
         assert_eq!(q.len(), 1, "{q:?}");
         assert_eq!(q[0].speaker, "John Kerry");
+    }
+
+    #[test]
+    fn apposition_speaker_and_continued_quote() {
+        let t = "“Today there was very heavy bombing in the east,” Ibrahim Abu Leith, spokesman \
+                 for the Syrian Civil Defence in Aleppo, told Al Jazeera.\n\n“The regime is \
+                 trying to enter the east from several points.”";
+        let q = quotes(t);
+        assert_eq!(q.len(), 2, "{q:?}");
+        assert!(q.iter().all(|q| q.speaker == "Ibrahim Abu Leith"), "{q:?}");
+    }
+
+    #[test]
+    fn conjunction_is_not_part_of_the_speaker() {
+        let t = "But pro-government media said the Syrian army was pressing ahead.\n\n\
+                 The spokesman gave no details, but a German official said US, British and \
+                 French officials would meet in Berlin.";
+        let q = quotes(t);
+        assert_eq!(q.len(), 2, "{q:?}");
+        assert_eq!(q[0].speaker, "pro-government media");
+        assert_eq!(q[1].speaker, "German official");
+        assert!(q[1].text.starts_with("US, British"), "{q:?}");
     }
 }

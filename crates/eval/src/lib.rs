@@ -13,6 +13,7 @@ pub mod clusters;
 pub mod entities;
 pub mod mds;
 pub mod paraphrase;
+pub mod quotes;
 pub mod rouge;
 pub mod syndication;
 pub mod timeml;

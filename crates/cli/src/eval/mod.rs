@@ -4,6 +4,7 @@ mod clusters;
 mod entities;
 mod mds;
 mod paraphrase;
+mod quotes;
 mod rouge;
 mod syndication;
 mod timex;
@@ -29,6 +30,8 @@ pub enum EvalCommand {
     Entities(entities::Args),
     /// Paraphrase test on MSRP (accuracy, F1).
     Paraphrase(paraphrase::Args),
+    /// Quote extraction on the hand-annotated quote set (precision, recall, speaker accuracy).
+    Quotes(quotes::Args),
 }
 
 pub fn run(cmd: EvalCommand) -> anyhow::Result<u8> {
@@ -41,6 +44,7 @@ pub fn run(cmd: EvalCommand) -> anyhow::Result<u8> {
         EvalCommand::Syndication(a) => syndication::run(a),
         EvalCommand::Entities(a) => entities::run(a),
         EvalCommand::Paraphrase(a) => paraphrase::run(a),
+        EvalCommand::Quotes(a) => quotes::run(a),
     }
 }
 
