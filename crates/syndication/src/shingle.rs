@@ -295,11 +295,31 @@ pub fn fold_spelling(word: &str) -> Cow<'_, str> {
 /// 64-bit hash of a normalised word: lower-cased, spelling folded, curly apostrophes
 /// straightened.
 pub fn word_hash(token: &str) -> u64 {
-    let mut lower = Vec::with_capacity(token.len());
-    for c in token.chars() {
-        push_lower(c, &mut lower);
+    with_thread_hasher(|hasher, lower| {
+        for c in token.chars() {
+            push_lower(c, lower);
+        }
+        hasher.hash(lower)
+    })
+}
+
+/// Runs `f` with this thread's [`WordHasher`] and an empty scratch buffer, so that callers
+/// hashing one word or one text at a time neither allocate nor clear the hasher's cache
+/// (a quarter of a megabyte) per call.
+fn with_thread_hasher<T>(f: impl FnOnce(&mut WordHasher, &mut Vec<u8>) -> T) -> T {
+    thread_local! {
+        static HASHER: std::cell::RefCell<(WordHasher, Vec<u8>)> =
+            std::cell::RefCell::new((WordHasher::new(), Vec::new()));
     }
-    WordHasher::new().hash(&lower)
+    HASHER.with(|cell| match cell.try_borrow_mut() {
+        Ok(mut pair) => {
+            let (hasher, buf) = &mut *pair;
+            buf.clear();
+            f(hasher, buf)
+        }
+        // Re-entered from inside `f`: a fresh hasher gives the same hashes.
+        Err(_) => f(&mut WordHasher::new(), &mut Vec::new()),
+    })
 }
 
 /// Appends the lower-case form of `c` (curly apostrophes straightened) as UTF-8.
@@ -699,9 +719,11 @@ fn scan_words(text: &str, buf: &mut Vec<u8>, mut f: impl FnMut(Word<'_>)) {
 
 /// Hashes of the normalised words of a text, in text order.
 pub fn word_hashes(text: &str) -> Vec<u64> {
-    let (mut hasher, mut buf, mut out) = (WordHasher::new(), Vec::new(), Vec::new());
-    for_each_word(text, &mut buf, |w| out.push(hasher.hash(w)));
-    out
+    with_thread_hasher(|hasher, buf| {
+        let mut out = Vec::new();
+        for_each_word(text, buf, |w| out.push(hasher.hash(w)));
+        out
+    })
 }
 
 /// Calls `f` with the hash of each word 3-shingle of `text`, in order (repeats kept), and
