@@ -624,9 +624,11 @@ impl EntityIndex {
                 }
             }
         }
-        // shorter names into the unique longer name that contains them
+        // shorter names into the unique longer name that contains them, longest first, so
+        // that "Syrian Observatory" has joined "Syrian Observatory for Human Rights" before
+        // "Observatory" looks for the one entity that contains it
         let mut order: Vec<usize> = (0..n).collect();
-        order.sort_by_key(|&g| groups[g].tokens.len());
+        order.sort_by_key(|&g| std::cmp::Reverse(groups[g].tokens.len()));
         for &a in &order {
             let mut targets: BTreeSet<usize> = BTreeSet::new();
             let short_kind = kinds[a];
@@ -835,6 +837,37 @@ mod tests {
         assert_eq!(obs.name, "Syrian Observatory for Human Rights");
         // a name that is not there does not resolve
         assert!(index.resolve("Kerry").is_none());
+    }
+
+    #[test]
+    fn short_name_joins_through_an_intermediate_variant() {
+        // "Observatory" is contained in two names that are one entity: it joins that entity
+        // instead of standing alone.
+        let docs = vec![
+            (
+                0,
+                find_entities("The Syrian Observatory for Human Rights said 20 people died."),
+            ),
+            (
+                1,
+                find_entities("The Syrian Observatory said the toll rose."),
+            ),
+            (
+                2,
+                find_entities("The Observatory said the district had not fallen."),
+            ),
+        ];
+        let index = EntityIndex::build(&docs);
+        let named: Vec<&str> = index
+            .entities
+            .iter()
+            .filter(|e| e.name.contains("Observatory"))
+            .map(|e| e.name.as_str())
+            .collect();
+        assert_eq!(named, ["Syrian Observatory for Human Rights"]);
+        let obs = index.resolve("Observatory").expect("SOHR");
+        assert!(obs.variants.contains_key("Observatory"), "{obs:?}");
+        assert_eq!(obs.documents.len(), 3);
     }
 
     #[test]
