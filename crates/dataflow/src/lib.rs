@@ -67,6 +67,24 @@ pub struct DataflowOptions {
     pub store: Option<String>,
 }
 
+/// Files one input batch under its epoch and keeps a capability for that epoch, so that a
+/// two-input operator can process whole epochs once both frontiers have passed them.
+fn stash<D>(
+    cap: timely::dataflow::operators::InputCapability<u64>,
+    data: std::slice::IterMut<'_, Vec<D>>,
+    output: usize,
+    epochs: &mut HashMap<u64, Vec<D>>,
+    pending: &mut BTreeMap<u64, Capability<u64>>,
+) {
+    if let Some(cap) = cap.retain_least(output) {
+        let e = epochs.entry(*cap.time()).or_default();
+        for d in data {
+            e.append(d);
+        }
+        pending.entry(*cap.time()).or_insert(cap);
+    }
+}
+
 /// Key of the derived view holding a run's groups and stories in the store.
 pub const ASSIGNMENTS_KEY: &str = "stream-assignments";
 
@@ -682,23 +700,12 @@ fn worker_main(
                     let mut new_pairs: HashMap<u64, Vec<(u64, u64)>> = HashMap::new();
                     let mut sigs: HashMap<u64, (u32, Vec<u16>)> = HashMap::new();
                     move |(in1, f1), (in2, f2), output| {
+                        let out = output.output_index();
                         in1.for_each_stamp(|cap, data| {
-                            if let Some(cap) = cap.retain_least(output.output_index()) {
-                                let e = new_locals.entry(*cap.time()).or_default();
-                                for d in data {
-                                    e.append(d);
-                                }
-                                pending.entry(*cap.time()).or_insert(cap);
-                            }
+                            stash(cap, data, out, &mut new_locals, &mut pending)
                         });
                         in2.for_each_stamp(|cap, data| {
-                            if let Some(cap) = cap.retain_least(output.output_index()) {
-                                let e = new_pairs.entry(*cap.time()).or_default();
-                                for d in data {
-                                    e.append(d);
-                                }
-                                pending.entry(*cap.time()).or_insert(cap);
-                            }
+                            stash(cap, data, out, &mut new_pairs, &mut pending)
                         });
                         while let Some(&t) = pending.keys().next() {
                             if f1.frontier().less_equal(&t) || f2.frontier().less_equal(&t) {
@@ -750,23 +757,12 @@ fn worker_main(
                     let mut new_locals: HashMap<u64, Vec<Local>> = HashMap::new();
                     let mut new_probes: HashMap<u64, Vec<SigProbe>> = HashMap::new();
                     move |(in1, f1), (in2, f2), output| {
+                        let out = output.output_index();
                         in1.for_each_stamp(|cap, data| {
-                            if let Some(cap) = cap.retain_least(output.output_index()) {
-                                let e = new_locals.entry(*cap.time()).or_default();
-                                for d in data {
-                                    e.append(d);
-                                }
-                                pending.entry(*cap.time()).or_insert(cap);
-                            }
+                            stash(cap, data, out, &mut new_locals, &mut pending)
                         });
                         in2.for_each_stamp(|cap, data| {
-                            if let Some(cap) = cap.retain_least(output.output_index()) {
-                                let e = new_probes.entry(*cap.time()).or_default();
-                                for d in data {
-                                    e.append(d);
-                                }
-                                pending.entry(*cap.time()).or_insert(cap);
-                            }
+                            stash(cap, data, out, &mut new_probes, &mut pending)
                         });
                         while let Some(&t) = pending.keys().next() {
                             if f1.frontier().less_equal(&t) || f2.frontier().less_equal(&t) {
