@@ -545,26 +545,15 @@ impl BandTable {
         if (self.len + 1) * 10 > self.slots.len() * 7 {
             self.grow();
         }
-        let cap = self.slots.len();
-        let mut i = self.slot(key);
-        while self.slots[i].1 != EMPTY {
-            if self.slots[i].0 == key {
-                out.push(self.slots[i].1);
-            }
-            i += 1;
-            if i == cap {
-                i = 0;
-            }
-        }
+        let i = self.probe(key, out);
         self.slots[i] = (key, doc);
         self.len += 1;
     }
 
-    #[cfg(test)]
-    fn get(&self, key: u32, out: &mut Vec<u32>) {
-        if self.slots.is_empty() {
-            return;
-        }
+    /// Appends the docs under `key` to `out` and returns the empty slot that ends its probe
+    /// run (the table is never full: it grows at 70%).
+    #[inline]
+    fn probe(&self, key: u32, out: &mut Vec<u32>) -> usize {
         let cap = self.slots.len();
         let mut i = self.slot(key);
         while self.slots[i].1 != EMPTY {
@@ -575,6 +564,14 @@ impl BandTable {
             if i == cap {
                 i = 0;
             }
+        }
+        i
+    }
+
+    #[cfg(test)]
+    fn get(&self, key: u32, out: &mut Vec<u32>) {
+        if !self.slots.is_empty() {
+            self.probe(key, out);
         }
     }
 }
