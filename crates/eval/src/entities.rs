@@ -212,11 +212,7 @@ fn prf(hit: usize, predicted: usize, gold: usize) -> Prf {
     } else {
         hit as f64 / gold as f64
     };
-    let f = if p + r == 0.0 {
-        0.0
-    } else {
-        2.0 * p * r / (p + r)
-    };
+    let f = crate::f1(p, r);
     Prf {
         precision: p,
         recall: r,

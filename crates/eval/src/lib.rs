@@ -21,6 +21,15 @@ pub mod tls;
 
 use std::path::{Path, PathBuf};
 
+/// F1, the harmonic mean of precision and recall (0 when both are 0).
+pub fn f1(precision: f64, recall: f64) -> f64 {
+    if precision + recall > 0.0 {
+        2.0 * precision * recall / (precision + recall)
+    } else {
+        0.0
+    }
+}
+
 /// The folder of shared evaluation data: `$STORYLINE_DATA`, else `../shared/data` next to the
 /// workspace (or current directory), if it exists.
 pub fn shared_data_dir() -> Option<PathBuf> {

@@ -95,11 +95,7 @@ pub fn scores(gold: &[bool], predicted: &[bool]) -> Scores {
     let div = |a: usize, b: usize| if b > 0 { a as f64 / b as f64 } else { 0.0 };
     let precision = div(tp, tp + fp);
     let recall = div(tp, tp + fn_);
-    let f1 = if precision + recall > 0.0 {
-        2.0 * precision * recall / (precision + recall)
-    } else {
-        0.0
-    };
+    let f1 = crate::f1(precision, recall);
     Scores {
         pairs: n,
         accuracy: div(correct, n),

@@ -72,11 +72,7 @@ impl Prf {
     fn new(gold: usize, predicted: usize, matched_p: usize, matched_g: usize) -> Self {
         let precision = ratio(matched_p, predicted);
         let recall = ratio(matched_g, gold);
-        let f1 = if precision + recall > 0.0 {
-            2.0 * precision * recall / (precision + recall)
-        } else {
-            0.0
-        };
+        let f1 = crate::f1(precision, recall);
         Prf {
             gold,
             predicted,

@@ -587,11 +587,7 @@ pub fn pair_scores(gold: &[usize], predicted: &[Vec<usize>]) -> PairScores {
     } else {
         1.0
     };
-    let f1 = if precision + recall > 0.0 {
-        2.0 * precision * recall / (precision + recall)
-    } else {
-        0.0
-    };
+    let f1 = crate::f1(precision, recall);
     PairScores {
         true_positives: tp,
         false_positives: pred_pairs - tp,

@@ -342,27 +342,19 @@ fn ratio(a: usize, b: usize) -> f64 {
     if b == 0 { 0.0 } else { a as f64 / b as f64 }
 }
 
-fn f1(p: f64, r: f64) -> f64 {
-    if p + r == 0.0 {
-        0.0
-    } else {
-        2.0 * p * r / (p + r)
-    }
-}
-
 /// Scores from summed counts.
 pub fn scores(c: &Counts) -> Scores {
     let sp = ratio(c.strict, c.predicted);
     let sr = ratio(c.strict, c.gold);
     let rp = ratio(c.relaxed, c.predicted);
     let rr = ratio(c.relaxed, c.gold);
-    let rf = f1(rp, rr);
+    let rf = crate::f1(rp, rr);
     let ta = ratio(c.type_match, c.relaxed);
     let va = ratio(c.value_match, c.relaxed);
     Scores {
         strict_precision: sp,
         strict_recall: sr,
-        strict_f1: f1(sp, sr),
+        strict_f1: crate::f1(sp, sr),
         relaxed_precision: rp,
         relaxed_recall: rr,
         relaxed_f1: rf,

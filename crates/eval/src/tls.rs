@@ -432,11 +432,7 @@ pub struct Prf {
 impl Prf {
     /// P, R and their F1 (0 when both are 0).
     pub fn new(p: f64, r: f64) -> Self {
-        let f = if p + r == 0.0 {
-            0.0
-        } else {
-            2.0 * p * r / (p + r)
-        };
+        let f = crate::f1(p, r);
         Prf { p, r, f }
     }
 }
@@ -723,11 +719,7 @@ fn rouge_approximation(pred: &[String], models: &[&[String]]) -> f64 {
     } else {
         matched as f64 / r_den as f64
     };
-    if p + r == 0.0 {
-        0.0
-    } else {
-        2.0 * p * r / (p + r)
-    }
+    crate::f1(p, r)
 }
 
 /// numpy's `argmin` per row (first minimum): the many-to-one alignment.
