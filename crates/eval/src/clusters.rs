@@ -14,7 +14,7 @@
 //! consolidation pass ([`storyline_stories::consolidate`]). The main scores are those of the
 //! final clusters; the online pass alone is reported beside them.
 
-use std::collections::HashMap;
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
@@ -67,18 +67,19 @@ impl Prf {
     }
 }
 
-/// Counts of each (predicted, gold) label pair, and of each label alone.
+/// Counts of each (predicted, gold) label pair, and of each label alone (ordered maps, so
+/// that the floating-point sums over them, and the scores, are the same on every run).
 struct Contingency {
-    cells: HashMap<(usize, usize), u64>,
-    pred: HashMap<usize, u64>,
-    gold: HashMap<usize, u64>,
+    cells: BTreeMap<(usize, usize), u64>,
+    pred: BTreeMap<usize, u64>,
+    gold: BTreeMap<usize, u64>,
 }
 
 fn contingency(pred: &[usize], gold: &[usize]) -> Contingency {
     let mut c = Contingency {
-        cells: HashMap::new(),
-        pred: HashMap::new(),
-        gold: HashMap::new(),
+        cells: BTreeMap::new(),
+        pred: BTreeMap::new(),
+        gold: BTreeMap::new(),
     };
     for (&p, &g) in pred.iter().zip(gold) {
         *c.cells.entry((p, g)).or_default() += 1;
