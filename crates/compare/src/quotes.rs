@@ -211,7 +211,14 @@ fn trim_np(text: &str, mut s: usize, mut e: usize) -> Option<(usize, usize)> {
             "came" | "accused" | "said" | "says" | "went" | "made" | "is" | "are" | "was" | "were"
         )
     });
-    ((1..=8).contains(&n) && !verbish).then_some((s, e))
+    // "…, but hours later admitted": a span of time is not a speaker
+    let time_span = frag.split_whitespace().last().is_some_and(|w| {
+        matches!(
+            w,
+            "seconds" | "minutes" | "hours" | "days" | "weeks" | "months" | "years" | "moments"
+        )
+    });
+    ((1..=8).contains(&n) && !verbish && !time_span).then_some((s, e))
 }
 
 /// Finds a speaker right after a closing quote: `, X said` / `, said X` / `he said`.
@@ -791,6 +798,15 @@ mod tests {
         let q = quotes(t);
         assert_eq!(q.len(), 2, "{q:?}");
         assert!(q.iter().all(|q| q.speaker == "Ibrahim Abu Leith"), "{q:?}");
+    }
+
+    #[test]
+    fn a_span_of_time_is_not_a_speaker() {
+        let q = quotes(
+            "The State Department said a deal was close and could be announced by Secretary \
+             of State John Kerry, but hours later admitted defeat for now.",
+        );
+        assert!(q.iter().all(|q| q.speaker != "hours"), "{q:?}");
     }
 
     #[test]
