@@ -240,11 +240,7 @@ fn story_section(out: &mut String, b: &Briefing, s: &StoryBriefing) {
         for sp in speakers {
             let _ = write!(out, "<div class=\"speaker\"><h4>{}</h4>", escape(sp));
             for q in s.quotes.iter().filter(|q| q.speaker == sp) {
-                let text = if q.direct {
-                    format!("“{}”", q.text)
-                } else {
-                    q.text.clone()
-                };
+                let text = crate::quoted(&q.text, q.direct);
                 let _ = write!(
                     out,
                     "<blockquote>{} {}</blockquote>",
@@ -254,8 +250,8 @@ fn story_section(out: &mut String, b: &Briefing, s: &StoryBriefing) {
                 for v in &q.variants {
                     let _ = write!(
                         out,
-                        "<div class=\"variant\">also worded: “{}” {}</div>",
-                        escape(&v.text),
+                        "<div class=\"variant\">also worded: {} {}</div>",
+                        escape(&crate::quoted(&v.text, q.direct)),
                         chips(&v.sources)
                     );
                 }
@@ -450,6 +446,36 @@ mod tests {
         assert!(!page.contains("<b>Outlet</b>"));
         // Only the report's own script tag is present.
         assert_eq!(page.matches("<script>").count(), 1);
+    }
+
+    #[test]
+    fn only_direct_quotes_and_their_variants_are_in_quotation_marks() {
+        let mut b = briefing_with("Army seized Shaar");
+        let src = b.stories[0].summary[0].sources.clone();
+        let quote = |text: &str, direct: bool, variant: &str| storyline_core::Quote {
+            speaker: "Lavrov".into(),
+            text: text.into(),
+            direct,
+            sources: src.clone(),
+            variants: vec![SourcedText {
+                text: variant.into(),
+                sources: src.clone(),
+            }],
+        };
+        b.stories[0].quotes = vec![
+            quote("We will not leave", true, "We shall not leave"),
+            quote("talks would start soon", false, "talks could begin soon"),
+        ];
+        for page in [html(&b), crate::markdown::markdown(&b)] {
+            assert!(page.contains("“We will not leave”"), "{page}");
+            assert!(page.contains("“We shall not leave”"), "{page}");
+            assert!(page.contains("talks would start soon"), "{page}");
+            assert!(
+                page.contains("also worded: talks could begin soon"),
+                "{page}"
+            );
+            assert!(!page.contains("“talks"), "{page}");
+        }
     }
 
     #[test]

@@ -38,3 +38,13 @@ pub fn json(briefing: &Briefing) -> String {
     s.push('\n');
     s
 }
+
+/// A quote's words as shown: in quotation marks when the quote is direct, as reported speech
+/// otherwise (also for its other wordings, which share its kind).
+pub(crate) fn quoted(text: &str, direct: bool) -> String {
+    if direct {
+        format!("“{text}”")
+    } else {
+        text.to_string()
+    }
+}

@@ -127,17 +127,13 @@ fn story_md(out: &mut String, _b: &Briefing, s: &StoryBriefing) {
         for sp in speakers {
             let _ = writeln!(out, "- **{sp}**");
             for q in s.quotes.iter().filter(|q| q.speaker == sp) {
-                let text = if q.direct {
-                    format!("“{}”", q.text)
-                } else {
-                    q.text.clone()
-                };
+                let text = crate::quoted(&q.text, q.direct);
                 let _ = writeln!(out, "  - {} {}", text, sources_md(&q.sources));
                 for v in &q.variants {
                     let _ = writeln!(
                         out,
-                        "    - also worded: “{}” {}",
-                        v.text,
+                        "    - also worded: {} {}",
+                        crate::quoted(&v.text, q.direct),
                         sources_md(&v.sources)
                     );
                 }
