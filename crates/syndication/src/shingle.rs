@@ -214,9 +214,7 @@ fn fold_bytes<'o>(word: &[u8], out: &'o mut Vec<u8>) -> Option<&'o [u8]> {
         return None;
     }
     if let Some(us) = in_word_table(word) {
-        out.clear();
-        out.extend_from_slice(us.as_bytes());
-        return Some(out);
+        return Some(spell(out, &[us.as_bytes()]));
     }
     // Every ending is `-tre`, `-bre` or `-gre`, maybe with `s` or `d`.
     let e = if matches!(word[n - 1], b's' | b'd') {
@@ -228,10 +226,7 @@ fn fold_bytes<'o>(word: &[u8], out: &'o mut Vec<u8>) -> Option<&'o [u8]> {
     if re_end {
         for (uk, us) in RE_ENDINGS {
             if let Some(head) = strip_end(word, uk.as_bytes()) {
-                out.clear();
-                out.extend_from_slice(head);
-                out.extend_from_slice(us.as_bytes());
-                return Some(out);
+                return Some(spell(out, &[head, us.as_bytes()]));
             }
         }
     }
@@ -243,14 +238,8 @@ fn fold_bytes<'o>(word: &[u8], out: &'o mut Vec<u8>) -> Option<&'o [u8]> {
             if stem_b[0] != word[0] || n < stem_b.len() || !same(&word[..stem_b.len()], stem_b) {
                 continue;
             }
-            {
-                let rest = &word[stem_b.len()..];
-                out.clear();
-                out.extend_from_slice(&stem.as_bytes()[..stem.len() - 2]);
-                out.push(b'r');
-                out.extend_from_slice(rest);
-                return Some(out);
-            }
+            let rest = &word[stem_b.len()..];
+            return Some(spell(out, &[&stem_b[..stem_b.len() - 2], b"r", rest]));
         }
     }
     // Short words (`rise`, `wise`, `fell`) are left alone: the suffix rules are for
@@ -271,15 +260,21 @@ fn fold_bytes<'o>(word: &[u8], out: &'o mut Vec<u8>) -> Option<&'o [u8]> {
         if suffix_start {
             for (uk, us) in SUFFIXES {
                 if let Some(head) = strip_end(word, uk.as_bytes()) {
-                    out.clear();
-                    out.extend_from_slice(head);
-                    out.extend_from_slice(us.as_bytes());
-                    return Some(out);
+                    return Some(spell(out, &[head, us.as_bytes()]));
                 }
             }
         }
     }
     None
+}
+
+/// Writes the folded spelling, made of `parts`, to `out` (cleared first).
+fn spell<'o>(out: &'o mut Vec<u8>, parts: &[&[u8]]) -> &'o [u8] {
+    out.clear();
+    for p in parts {
+        out.extend_from_slice(p);
+    }
+    out
 }
 
 /// Folds a lower-case word to its American spelling where a British variant is known.
