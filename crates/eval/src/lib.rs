@@ -3,12 +3,14 @@
 //!
 //! One module per task; each is owned by the stage it measures:
 //! [`timeml`] (TempEval-3 TIMEX scoring), [`rouge`] (ROUGE-1.5.5), [`mds`] (DUC
-//! summarization runs), [`tls`] (timeline metrics and Timeline17), [`clusters`] (B-cubed and
+//! summarization runs), [`tls`] (timeline metrics and Timeline17), [`cltls`] (the
+//! cross-lingual Crisis collection), [`clusters`] (B-cubed and
 //! pairwise clustering scores), [`syndication`] (near-duplicate benchmark), [`entities`]
 //! (MEANTIME NER), [`paraphrase`] (MSRP).
 
 #![warn(missing_docs)]
 
+pub mod cltls;
 pub mod clusters;
 pub mod entities;
 pub mod mds;

