@@ -315,12 +315,22 @@ struct Context<'a> {
     text: &'a str,
     mentions: &'a [Mention],
     index: &'a EntityIndex,
-    /// (position, speaker, is a person)
+    /// (end of the speaker's noun phrase, speaker, kind): a name inside the phrase ("a
+    /// State Department official") is the speaker, not a later mention
     speakers: Vec<(usize, String, Option<EntityKind>)>,
 }
 
 impl Context<'_> {
     fn resolve(&mut self, np: &SpeakerNp) -> Option<String> {
+        self.resolve_outside(np, np.start)
+    }
+
+    /// Resolves a speaker named after what they said (`…, he added`): a pronoun refers to
+    /// someone named before `said_from`, where the words said begin, never to a person the
+    /// words themselves mention (`Kerry and Lavrov will meet again…, he added` is not
+    /// Lavrov speaking).
+    fn resolve_outside(&mut self, np: &SpeakerNp, said_from: usize) -> Option<String> {
+        let before = said_from.min(np.start);
         let raw = self.text[np.start..np.end].trim();
         let lower = raw.to_lowercase();
         let words: Vec<&str> = lower.split_whitespace().collect();
@@ -332,7 +342,7 @@ impl Context<'_> {
                 .iter()
                 .rev()
                 .find(|(p, _, k)| {
-                    *p < np.start
+                    *p <= before
                         && if want_person {
                             *k != Some(EntityKind::Organization) && *k != Some(EntityKind::Location)
                         } else {
@@ -349,7 +359,7 @@ impl Context<'_> {
                 .mentions
                 .iter()
                 .rev()
-                .find(|m| m.end <= np.start && m.kind == kind)
+                .find(|m| m.end <= before && m.kind == kind)
                 .map(|m| (m.start, self.canonical(&m.text), Some(kind)));
             match (last_speaker, last_mention) {
                 (Some(s), Some(m)) => Some(if s.0 >= m.0 { (s.1, s.2) } else { (m.1, m.2) }),
@@ -405,7 +415,7 @@ impl Context<'_> {
             Some((raw.to_string(), None))
         };
         let (name, kind) = result?;
-        self.speakers.push((np.start, name.clone(), kind));
+        self.speakers.push((np.end, name.clone(), kind));
         Some(name)
     }
 
@@ -455,8 +465,8 @@ pub fn find_quotes(text: &str, mentions: &[Mention], index: &EntityIndex) -> Vec
                 .map(char::len_utf8)
                 .unwrap_or(0);
             let (ss, se) = sentence_bounds(text, s.saturating_sub(open), e + close);
-            let after =
-                speaker_after(text, e + close, se.max(e + close)).and_then(|np| ctx.resolve(&np));
+            let after = speaker_after(text, e + close, se.max(e + close))
+                .and_then(|np| ctx.resolve_outside(&np, s.saturating_sub(open)));
             // a quote attributed after it ends with its attribution sentence: a quotation
             // right after that sentence continues the same speaker
             let quote_end = if after.is_some() {
@@ -519,7 +529,7 @@ fn indirect(ctx: &mut Context<'_>, s: usize, e: usize) -> Option<RawQuote> {
     if let Some(p) = sent.rfind(", according to ") {
         let np_s = s + p + ", according to ".len();
         let (a, b) = trim_np(text, np_s, e)?;
-        let speaker = ctx.resolve(&SpeakerNp { start: a, end: b })?;
+        let speaker = ctx.resolve_outside(&SpeakerNp { start: a, end: b }, s)?;
         return clause(text, s, s + p, speaker);
     }
     // "…, X said (on Tuesday)."
@@ -554,7 +564,7 @@ fn indirect(ctx: &mut Context<'_>, s: usize, e: usize) -> Option<RawQuote> {
         let Some((a, b)) = trim_np(text, s + p + 2, s + p + 2 + words[k].0) else {
             continue;
         };
-        let Some(speaker) = ctx.resolve(&SpeakerNp { start: a, end: b }) else {
+        let Some(speaker) = ctx.resolve_outside(&SpeakerNp { start: a, end: b }, s) else {
             continue;
         };
         return clause(text, s, s + p, speaker);
@@ -798,6 +808,29 @@ mod tests {
         let q = quotes(t);
         assert_eq!(q.len(), 2, "{q:?}");
         assert!(q.iter().all(|q| q.speaker == "Ibrahim Abu Leith"), "{q:?}");
+    }
+
+    #[test]
+    fn a_pronoun_after_the_words_said_is_not_someone_they_mention() {
+        let t = "The State Department said a deal could be announced by John Kerry and his \
+                 Russian counterpart Sergei Lavrov.\n\n\"Russians walked back on some of the \
+                 areas,\" a senior State Department official said.\n\nKerry and Lavrov will \
+                 meet again on Monday in Hangzhou, where leaders are gathered, he added.\n\n\
+                 \"We are close,\" she said of Angela Merkel's talks.";
+        let q = quotes(t);
+        let hangzhou = q
+            .iter()
+            .find(|q| q.text.contains("Hangzhou"))
+            .expect("the indirect statement is found");
+        assert_eq!(
+            hangzhou.speaker, "senior State Department official",
+            "{q:?}"
+        );
+        // a direct quote attributed after it: the pronoun does not look inside the quote
+        let t = "Angela Merkel spoke first. \"Talks with Vladimir Putin failed,\" she said.";
+        let q = quotes(t);
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert_eq!(q[0].speaker, "Angela Merkel");
     }
 
     #[test]
