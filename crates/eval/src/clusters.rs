@@ -22,7 +22,7 @@ use rand::SeedableRng;
 use rand::seq::SliceRandom;
 use serde::Serialize;
 use storyline_core::{Article, DateSource, Published};
-pub use storyline_stories::ClusterConfig;
+pub use storyline_stories::{ClusterConfig, Linkage};
 
 /// Why gold stories could not be read.
 #[derive(Debug, thiserror::Error)]

@@ -8,7 +8,7 @@
 
 use std::collections::HashMap;
 
-use storyline_text::{Analyzer, is_stop_word, tokenize};
+use storyline_text::{Analyzer, is_stop_word, tokens};
 
 /// A fast non-cryptographic hasher (the FxHash multiply-rotate scheme) for the clusterer's
 /// hot maps: term ids, cached words. Inputs are not adversarial-critical here; a skewed key
@@ -60,6 +60,12 @@ impl std::hash::Hasher for FxHasher {
     }
 
     #[inline]
+    fn write_u128(&mut self, i: u128) {
+        self.add(i as u64);
+        self.add((i >> 64) as u64);
+    }
+
+    #[inline]
     fn write_usize(&mut self, i: usize) {
         self.add(i as u64);
     }
@@ -106,15 +112,68 @@ impl TermCounts {
     }
 }
 
+/// A stem as a compact key: up to 16 bytes (without NUL) packed into one integer, so that
+/// hashing and comparing it costs two machine words; longer stems are kept on the heap. The
+/// form is canonical (one string, one key), so keys compare as their strings do.
+#[derive(Clone, PartialEq, Eq, Hash)]
+pub struct Stem(StemRepr);
+
+#[derive(Clone, PartialEq, Eq, Hash)]
+enum StemRepr {
+    Inline(u128),
+    Heap(Box<str>),
+}
+
+impl Stem {
+    /// The key of a string.
+    pub fn new(s: &str) -> Stem {
+        match pack(s.bytes()) {
+            Some(k) => Stem(StemRepr::Inline(k)),
+            None => Stem(StemRepr::Heap(s.into())),
+        }
+    }
+
+    /// The stem as a string.
+    pub fn as_string(&self) -> String {
+        match &self.0 {
+            StemRepr::Inline(k) => {
+                let bytes = k.to_le_bytes();
+                let len = bytes.iter().position(|&b| b == 0).unwrap_or(16);
+                String::from_utf8_lossy(&bytes[..len]).into_owned()
+            }
+            StemRepr::Heap(s) => s.to_string(),
+        }
+    }
+}
+
+impl std::fmt::Debug for Stem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{:?}", self.as_string())
+    }
+}
+
+/// Packs up to 16 non-NUL bytes into an integer (little-endian, zero padded); `None` if the
+/// bytes do not fit.
+fn pack(bytes: impl Iterator<Item = u8>) -> Option<u128> {
+    let mut k = 0u128;
+    for (i, b) in bytes.enumerate() {
+        if i >= 16 || b == 0 {
+            return None;
+        }
+        k |= (b as u128) << (8 * i);
+    }
+    Some(k)
+}
+
 /// The features of one article, computed without any shared state ([`featurize`]): its
-/// distinct stemmed terms as strings, in order of first occurrence (body, then headline), and
-/// per field the term frequencies as `(index into terms, count)` pairs. Turning them into
-/// vocabulary ids ([`Vocabulary::intern_features`]) is the only step that needs the
-/// (mutable) vocabulary, so featurisation can run on other threads than assignment.
+/// distinct stems, in order of first occurrence (body, then headline), and per field the term
+/// frequencies as `(index into terms, count)` pairs. Turning them into vocabulary ids
+/// ([`Vocabulary::intern_features`]) is the only step that needs the (mutable) vocabulary,
+/// so featurisation can run on other threads than assignment.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ArticleFeatures {
     /// Distinct stems, in order of first occurrence.
-    pub terms: Vec<Box<str>>,
+    pub terms: Vec<Stem>,
     /// Body term frequencies, `(index into terms, count)`, sorted by index.
     pub body: Vec<(u32, u32)>,
     /// Headline term frequencies, same form.
@@ -128,11 +187,33 @@ const MAX_CACHED_WORDS: usize = 500_000;
 
 struct LangCache {
     analyzer: Analyzer,
-    /// Lower-cased word → index into `stems` (`None` for stop words and numbers).
+    /// Lower-cased ASCII word of up to 16 bytes, packed ([`pack`]) → index into `stems`
+    /// (`None` for stop words and numbers).
+    short_words: FxMap<u128, Option<u32>>,
+    /// Any other lower-cased word → index into `stems`.
     words: FxMap<String, Option<u32>>,
     /// Distinct stems (words with one stem share its index).
-    stems: Vec<Box<str>>,
-    stem_ids: FxMap<Box<str>, u32>,
+    stems: Vec<Stem>,
+    stem_ids: FxMap<Stem, u32>,
+    /// Per stem index: the article stamp it was last seen in and its index in that
+    /// article's terms (saves a map per article).
+    local: Vec<(u32, u32)>,
+    /// Stamp of the article being featurised.
+    stamp: u32,
+}
+
+impl LangCache {
+    fn len(&self) -> usize {
+        self.short_words.len() + self.words.len()
+    }
+
+    fn clear(&mut self) {
+        self.short_words.clear();
+        self.words.clear();
+        self.stems.clear();
+        self.stem_ids.clear();
+        self.local.clear();
+    }
 }
 
 thread_local! {
@@ -155,19 +236,26 @@ pub fn featurize(language: &str, title: Option<&str>, text: &str) -> ArticleFeat
                     language.to_string(),
                     LangCache {
                         analyzer: Analyzer::new(language),
+                        short_words: FxMap::default(),
                         words: FxMap::default(),
                         stems: Vec::new(),
                         stem_ids: FxMap::default(),
+                        local: Vec::new(),
+                        stamp: 0,
                     },
                 ));
                 caches.len() - 1
             }
         };
         let cache = &mut caches[lang].1;
-        if cache.words.len() >= MAX_CACHED_WORDS {
-            cache.words.clear();
-            cache.stems.clear();
-            cache.stem_ids.clear();
+        if cache.len() >= MAX_CACHED_WORDS {
+            cache.clear();
+        }
+        cache.stamp = cache.stamp.wrapping_add(1);
+        if cache.stamp == 0 {
+            // Stamps wrapped: forget every article's slots so none looks current.
+            cache.local.iter_mut().for_each(|s| *s = (0, 0));
+            cache.stamp = 1;
         }
         featurize_with(cache, title, text)
     })
@@ -175,20 +263,18 @@ pub fn featurize(language: &str, title: Option<&str>, text: &str) -> ArticleFeat
 
 fn featurize_with(cache: &mut LangCache, title: Option<&str>, text: &str) -> ArticleFeatures {
     let mut out = ArticleFeatures::default();
-    // Cache stem index → index into `out.terms`.
-    let mut local: FxMap<u32, u32> = FxMap::default();
     // Dense per-field counts by index into `out.terms`.
     let mut body: Vec<u32> = Vec::new();
     let mut entities: Vec<u32> = Vec::new();
     let mut lower = String::new();
     let mut prev_end = 0usize;
     let mut first = true;
-    for tok in tokenize(text) {
+    for tok in tokens(text) {
         let gap = text.get(prev_end..tok.start).unwrap_or("");
         let sentence_start = first || gap.contains(['.', '!', '?', ':', '\n']);
         first = false;
         prev_end = tok.end;
-        let Some(t) = term(cache, &mut local, &mut out.terms, &mut lower, tok.text) else {
+        let Some(t) = term(cache, &mut out.terms, &mut lower, tok.text) else {
             continue;
         };
         bump(&mut body, t);
@@ -199,8 +285,8 @@ fn featurize_with(cache: &mut LangCache, title: Option<&str>, text: &str) -> Art
     }
     let mut title_counts: Vec<u32> = Vec::new();
     if let Some(title) = title {
-        for tok in tokenize(title) {
-            if let Some(t) = term(cache, &mut local, &mut out.terms, &mut lower, tok.text) {
+        for tok in tokens(title) {
+            if let Some(t) = term(cache, &mut out.terms, &mut lower, tok.text) {
                 bump(&mut title_counts, t);
             }
         }
@@ -228,58 +314,84 @@ fn sparse(counts: &[u32]) -> Vec<(u32, u32)> {
         .collect()
 }
 
+/// The cache index of a lower-cased word's stem (`None` for stop words and pure numbers),
+/// stemming it on a miss.
+fn stem_of(cache: &mut LangCache, lower: &str) -> Option<u32> {
+    let code = cache.analyzer.language();
+    if is_stop_word(code, lower) || lower.chars().all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    let stem = cache
+        .analyzer
+        .stems(lower)
+        .into_iter()
+        .next()
+        .unwrap_or_else(|| lower.to_string());
+    let key = Stem::new(&stem);
+    Some(match cache.stem_ids.get(&key) {
+        Some(&i) => i,
+        None => {
+            let i = cache.stems.len() as u32;
+            cache.stems.push(key.clone());
+            cache.stem_ids.insert(key, i);
+            cache.local.push((0, 0));
+            i
+        }
+    })
+}
+
 /// The article-local index of a word's stem (`None` for stop words and pure numbers).
 fn term(
     cache: &mut LangCache,
-    local: &mut FxMap<u32, u32>,
-    terms: &mut Vec<Box<str>>,
+    terms: &mut Vec<Stem>,
     lower: &mut String,
     word: &str,
 ) -> Option<u32> {
-    lower.clear();
-    for c in word.chars() {
-        lower.extend(c.to_lowercase());
-    }
-    let stem = match cache.words.get(lower.as_str()) {
-        Some(v) => (*v)?,
+    let short = if word.is_ascii() {
+        pack(word.bytes().map(|b| b.to_ascii_lowercase()))
+    } else {
+        None
+    };
+    let stem = match short {
+        Some(k) => match cache.short_words.get(&k) {
+            Some(v) => (*v)?,
+            None => {
+                let w = word.to_ascii_lowercase();
+                let v = stem_of(cache, &w);
+                cache.short_words.insert(k, v);
+                v?
+            }
+        },
         None => {
-            let code = cache.analyzer.language();
-            let v = if is_stop_word(code, lower) || lower.chars().all(|c| c.is_ascii_digit()) {
-                None
-            } else {
-                let stem = cache
-                    .analyzer
-                    .stems(lower)
-                    .into_iter()
-                    .next()
-                    .unwrap_or_else(|| lower.clone());
-                match cache.stem_ids.get(stem.as_str()) {
-                    Some(&i) => Some(i),
-                    None => {
-                        let i = cache.stems.len() as u32;
-                        let stem = stem.into_boxed_str();
-                        cache.stems.push(stem.clone());
-                        cache.stem_ids.insert(stem, i);
-                        Some(i)
-                    }
+            lower.clear();
+            for c in word.chars() {
+                lower.extend(c.to_lowercase());
+            }
+            match cache.words.get(lower.as_str()) {
+                Some(v) => (*v)?,
+                None => {
+                    let v = stem_of(cache, lower);
+                    cache.words.insert(lower.clone(), v);
+                    v?
                 }
-            };
-            cache.words.insert(lower.clone(), v);
-            v?
+            }
         }
     };
-    let next = terms.len() as u32;
-    let id = *local.entry(stem).or_insert(next);
-    if id == next {
-        terms.push(cache.stems[stem as usize].clone());
+    let stamp = cache.stamp;
+    let slot = &mut cache.local[stem as usize];
+    if slot.0 == stamp {
+        return Some(slot.1);
     }
+    let id = terms.len() as u32;
+    *slot = (stamp, id);
+    terms.push(cache.stems[stem as usize].clone());
     Some(id)
 }
 
 /// Term interning and document frequencies.
 #[derive(Default)]
 pub struct Vocabulary {
-    terms: FxMap<Box<str>, TermId>,
+    terms: FxMap<Stem, TermId>,
     df: Vec<u32>,
     docs: u64,
 }
@@ -325,19 +437,19 @@ impl Vocabulary {
         }
     }
 
-    fn intern(&mut self, stem: &str) -> TermId {
+    fn intern(&mut self, stem: &Stem) -> TermId {
         if let Some(&id) = self.terms.get(stem) {
             return id;
         }
         let id = self.df.len() as TermId;
-        self.terms.insert(stem.into(), id);
+        self.terms.insert(stem.clone(), id);
         self.df.push(0);
         id
     }
 
     /// The id of a stem, if it was seen.
     pub fn id(&self, stem: &str) -> Option<TermId> {
-        self.terms.get(stem).copied()
+        self.terms.get(&Stem::new(stem)).copied()
     }
 
     /// Turns an article's features into term counts over this vocabulary, interning new
@@ -399,7 +511,7 @@ mod tests {
     /// The id of a word's stem (`None` for stop words or unseen stems).
     fn word_id(v: &Vocabulary, word: &str) -> Option<TermId> {
         let f = featurize("en", None, word);
-        f.terms.first().and_then(|s| v.id(s))
+        f.terms.first().and_then(|s| v.id(&s.as_string()))
     }
 
     #[test]
@@ -451,6 +563,44 @@ mod tests {
             c,
             Vocabulary::default().counts("en", Some("Idlib talks"), text)
         );
+    }
+
+    #[test]
+    fn stems_are_canonical_keys_short_or_long() {
+        for s in [
+            "",
+            "a",
+            "aleppo",
+            "sixteen_bytes_xx",
+            "seventeen_bytes_x",
+            "zürich",
+        ] {
+            assert_eq!(Stem::new(s).as_string(), s);
+            assert_eq!(Stem::new(s), Stem::new(s));
+        }
+        assert_ne!(Stem::new("ab"), Stem::new("abc"));
+        assert_ne!(
+            Stem::new("internationalisation"),
+            Stem::new("internationalisatio")
+        );
+    }
+
+    #[test]
+    fn long_and_non_ascii_words_are_counted_like_short_ones() {
+        let text = "Internationalisation talks in Zürich. ZÜRICH hosted internationalisation \
+                    talks; zürich again.";
+        let f = featurize("en", None, text);
+        let mut v = Vocabulary::default();
+        let c = v.intern_features(&f);
+        let count = |word: &str| {
+            let id = word_id(&v, word).expect("content word");
+            c.body.iter().find(|&&(t, _)| t == id).map(|&(_, n)| n)
+        };
+        assert_eq!(count("zürich"), Some(3));
+        assert_eq!(count("internationalisation"), Some(2));
+        assert_eq!(count("talks"), Some(2));
+        // Featurising again (warm cache) gives the same features.
+        assert_eq!(featurize("en", None, text), f);
     }
 
     #[test]

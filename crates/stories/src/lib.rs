@@ -13,10 +13,12 @@
 
 pub mod events;
 pub mod features;
+pub mod merge;
 pub mod online;
 
 pub use events::{EventConfig, events};
 pub use features::ArticleFeatures;
+pub use merge::Linkage;
 pub use online::{ClusterConfig, ClusterStats, Doc, OnlineClusterer, StoryId};
 
 use std::collections::HashMap;
@@ -114,26 +116,28 @@ pub fn assign(corpus: &Corpus, groups: &[Group], config: &ClusterConfig) -> Vec<
     out
 }
 
-/// Batch consolidation after the online pass: merges stories whose centroids are similar.
+/// Batch consolidation after the online pass: merges stories whose whole-story term vectors
+/// are similar ([`merge::merge`]).
 ///
 /// Every article becomes a TF-IDF vector of its body terms with IDF over the whole corpus;
-/// a story's centroid is the sum of its articles' unit vectors. Centroid-linkage
-/// agglomeration then repeatedly merges the most similar pair of stories whose centroid
-/// cosine is at least [`ClusterConfig::merge_threshold`] and whose date ranges are no more
-/// than [`ClusterConfig::quiet_days`] apart. Returns the new story of every article (the
-/// lowest id of each merged set); skipped (input returned unchanged) above
-/// [`ClusterConfig::max_merge_stories`] stories, as the pass is quadratic.
+/// a story is the sum of its articles' unit vectors. Stories are agglomerated (most similar
+/// pair first, with [`ClusterConfig::merge_linkage`]) while the best pair scores at least
+/// [`ClusterConfig::merge_threshold`] and the two date ranges are no more than
+/// [`ClusterConfig::quiet_days`] apart. Candidate pairs come from an inverted index over
+/// the story vectors, so the pass scales with the number of stories sharing terms rather
+/// than with all pairs. Returns the new story of every article (the lowest id of each
+/// merged set).
 pub fn consolidate(
     corpus: &Corpus,
     assignment: &[StoryId],
     config: &ClusterConfig,
 ) -> Vec<StoryId> {
-    use features::{SparseVec, Vocabulary};
+    use features::Vocabulary;
     let n = corpus.articles.len().min(assignment.len());
     let mut ids: Vec<StoryId> = assignment[..n].to_vec();
     ids.sort_unstable();
     ids.dedup();
-    if ids.len() < 2 || ids.len() > config.max_merge_stories || config.merge_threshold > 1.0 {
+    if ids.len() < 2 || config.merge_threshold > 1.0 {
         return assignment.to_vec();
     }
     let mut vocab = Vocabulary::default();
@@ -150,115 +154,30 @@ pub fn consolidate(
         })
         .collect();
     let slot: HashMap<StoryId, usize> = ids.iter().enumerate().map(|(i, &s)| (s, i)).collect();
-    let mut centroids: Vec<HashMap<features::TermId, f32>> = vec![HashMap::new(); ids.len()];
-    let mut ranges: Vec<Option<(chrono::NaiveDate, chrono::NaiveDate)>> = vec![None; ids.len()];
+    let mut stories: Vec<merge::StoryVector> = vec![merge::StoryVector::default(); ids.len()];
     for (a, c) in counts.iter().enumerate() {
-        let k = slot[&assignment[a]];
-        for (t, w) in vocab.tfidf(&c.body, config.max_doc_terms) {
-            *centroids[k].entry(t).or_default() += w;
-        }
+        let s = &mut stories[slot[&assignment[a]]];
+        s.sum.extend(vocab.tfidf(&c.body, config.max_doc_terms));
+        s.articles += 1;
         if let Some(d) = corpus.articles[a].date() {
-            ranges[k] = Some(match ranges[k] {
+            s.range = Some(match s.range {
                 Some((lo, hi)) => (lo.min(d), hi.max(d)),
                 None => (d, d),
             });
         }
     }
-    let unit = |c: &HashMap<features::TermId, f32>| -> SparseVec {
-        let mut v: SparseVec = c.iter().map(|(&t, &w)| (t, w)).collect();
-        v.sort_unstable_by_key(|&(t, _)| t);
-        features::normalize(&mut v);
-        v
-    };
-    let dot = |a: &SparseVec, b: &SparseVec| -> f32 {
-        let (mut i, mut j, mut s) = (0, 0, 0.0);
-        while i < a.len() && j < b.len() {
-            match a[i].0.cmp(&b[j].0) {
-                std::cmp::Ordering::Less => i += 1,
-                std::cmp::Ordering::Greater => j += 1,
-                std::cmp::Ordering::Equal => {
-                    s += a[i].1 * b[j].1;
-                    i += 1;
-                    j += 1;
-                }
-            }
-        }
-        s
-    };
-    let near = |x: Option<(chrono::NaiveDate, chrono::NaiveDate)>,
-                y: Option<(chrono::NaiveDate, chrono::NaiveDate)>| match (x, y) {
-        (Some((a0, a1)), Some((b0, b1))) => {
-            let gap = if a1 < b0 {
-                (b0 - a1).num_days()
-            } else if b1 < a0 {
-                (a0 - b1).num_days()
-            } else {
-                0
-            };
-            gap <= config.quiet_days
-        }
-        _ => true,
-    };
-    let m = ids.len();
-    let mut units: Vec<SparseVec> = centroids.iter().map(unit).collect();
-    let mut alive = vec![true; m];
-    // Pairwise similarities (upper triangle used); -1 where merging is not allowed.
-    let mut sims = vec![-1.0f32; m * m];
-    for i in 0..m {
-        for j in (i + 1)..m {
-            if near(ranges[i], ranges[j]) {
-                sims[i * m + j] = dot(&units[i], &units[j]);
-            }
-        }
-    }
-    let mut parent: Vec<usize> = (0..m).collect();
-    loop {
-        let mut best: Option<(usize, usize, f32)> = None;
-        for i in 0..m {
-            for j in (i + 1)..m {
-                let sim = sims[i * m + j];
-                if sim >= config.merge_threshold && best.is_none_or(|(_, _, b)| sim > b) {
-                    best = Some((i, j, sim));
-                }
-            }
-        }
-        let Some((i, j, _)) = best else { break };
-        let cj = std::mem::take(&mut centroids[j]);
-        for (t, w) in cj {
-            *centroids[i].entry(t).or_default() += w;
-        }
-        ranges[i] = match (ranges[i], ranges[j]) {
-            (Some((a0, a1)), Some((b0, b1))) => Some((a0.min(b0), a1.max(b1))),
-            (x, None) => x,
-            (None, y) => y,
-        };
-        units[i] = unit(&centroids[i]);
-        units[j] = Vec::new();
-        alive[j] = false;
-        parent[j] = i;
-        for k in 0..m {
-            let (a, b) = (k.min(j), k.max(j));
-            sims[a * m + b] = -1.0;
-            if k == i {
-                continue;
-            }
-            let (a, b) = (k.min(i), k.max(i));
-            sims[a * m + b] = if alive[k] && near(ranges[i], ranges[k]) {
-                dot(&units[i], &units[k])
-            } else {
-                -1.0
-            };
-        }
-    }
-    let root = |mut k: usize| {
-        while parent[k] != k {
-            k = parent[k];
-        }
-        k
-    };
+    let roots = merge::merge(
+        &stories,
+        &merge::MergeConfig {
+            threshold: config.merge_threshold,
+            linkage: config.merge_linkage,
+            max_gap_days: config.quiet_days,
+            max_terms: config.max_centroid_terms,
+        },
+    );
     let mut out = assignment.to_vec();
     for s in out.iter_mut().take(n) {
-        *s = ids[root(slot[s])];
+        *s = ids[roots[slot[s]]];
     }
     out
 }

@@ -49,11 +49,11 @@ pub struct ClusterConfig {
     pub probe_terms: usize,
     /// Candidate stories fully scored per article (the best by overlap on the probe terms).
     pub max_candidates: usize,
-    /// Minimum centroid cosine for the batch consolidation pass to merge two stories
+    /// Minimum story similarity for the batch consolidation pass to merge two stories
     /// (above 1 turns the pass off).
     pub merge_threshold: f32,
-    /// Largest number of stories the (quadratic) consolidation pass works on.
-    pub max_merge_stories: usize,
+    /// How the consolidation pass scores two stories.
+    pub merge_linkage: crate::merge::Linkage,
 }
 
 impl Default for ClusterConfig {
@@ -70,8 +70,8 @@ impl Default for ClusterConfig {
             max_doc_terms: 100,
             probe_terms: 12,
             max_candidates: 40,
-            merge_threshold: 0.5,
-            max_merge_stories: 600,
+            merge_threshold: 0.08,
+            merge_linkage: crate::merge::Linkage::Average,
         }
     }
 }

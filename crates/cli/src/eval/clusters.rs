@@ -37,6 +37,9 @@ pub struct Args {
     /// Minimum centroid cosine of the consolidation pass (above 1 turns it off).
     #[arg(long)]
     pub merge_threshold: Option<f32>,
+    /// Linkage of the consolidation pass: `centroid` or `average`.
+    #[arg(long)]
+    pub merge_linkage: Option<String>,
     /// Terms kept per story centroid.
     #[arg(long)]
     pub centroid_terms: Option<usize>,
@@ -65,6 +68,13 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
     if let Some(v) = args.merge_threshold {
         config.merge_threshold = v;
     }
+    if let Some(v) = args.merge_linkage.as_deref() {
+        config.merge_linkage = match v {
+            "centroid" => storyline_eval::clusters::Linkage::Centroid,
+            "average" => storyline_eval::clusters::Linkage::Average,
+            other => anyhow::bail!("unknown linkage {other:?} (centroid or average)"),
+        };
+    }
     if let Some(v) = args.centroid_terms {
         config.max_centroid_terms = v;
     }
@@ -92,6 +102,7 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
                 "quiet_days": config.quiet_days,
                 "max_centroid_terms": config.max_centroid_terms,
                 "merge_threshold": config.merge_threshold,
+                "merge_linkage": format!("{:?}", config.merge_linkage).to_lowercase(),
             }),
         );
     }

@@ -1,0 +1,338 @@
+//! Story-level merging: agglomerates stories (sets of articles) whose whole-story term
+//! vectors are similar, so that stories of one recurring topic split by the single online
+//! pass (different events, long gaps) are joined.
+//!
+//! Each story is the sum of its articles' unit TF-IDF vectors, cut to its heaviest terms.
+//! Candidate pairs come from an inverted index over these story vectors (a pair is only
+//! scored when the two share a kept term), so the pass does not compare every pair of
+//! stories; the most similar admissible pair is merged first (a max-heap of pairs with
+//! versioned entries), and the merged story is scored again against its candidates.
+//!
+//! Two linkages:
+//! * [`Linkage::Centroid`]: cosine of the two summed vectors.
+//! * [`Linkage::Average`]: mean cosine over all article pairs across the two stories,
+//!   `S_a · S_b / (n_a n_b)`; a diffuse story (articles far apart) scores lower than under
+//!   the centroid cosine, which keeps unrelated topics from chaining together.
+
+use std::cmp::Ordering;
+use std::collections::BinaryHeap;
+
+use chrono::NaiveDate;
+
+use crate::features::{FxMap, SparseVec, TermId};
+
+/// How the similarity of two stories is computed from their article vectors.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Linkage {
+    /// Cosine of the summed (centroid) vectors.
+    Centroid,
+    /// Mean article-to-article cosine across the two stories.
+    Average,
+}
+
+/// Settings of [`merge`].
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct MergeConfig {
+    /// Minimum similarity for two stories to merge.
+    pub threshold: f32,
+    /// Linkage.
+    pub linkage: Linkage,
+    /// Largest gap in days between the date ranges of two stories that may merge.
+    pub max_gap_days: i64,
+    /// Terms kept per story vector (indexing and scoring).
+    pub max_terms: usize,
+}
+
+/// One story going into [`merge`]: its articles' unit vectors summed, the article count and
+/// the date range.
+#[derive(Debug, Clone, Default)]
+pub struct StoryVector {
+    /// Sum of the articles' unit TF-IDF vectors (any order; duplicates are added up).
+    pub sum: SparseVec,
+    /// Number of articles.
+    pub articles: usize,
+    /// First and last publication dates, when any article is dated.
+    pub range: Option<(NaiveDate, NaiveDate)>,
+}
+
+struct Cluster {
+    /// Sorted by term, cut to `max_terms`.
+    vec: SparseVec,
+    /// The uncut sum, to which merged stories are added.
+    full: FxMap<TermId, f32>,
+    norm: f32,
+    n: usize,
+    range: Option<(NaiveDate, NaiveDate)>,
+    version: u32,
+}
+
+#[derive(PartialEq)]
+struct Pair {
+    sim: f32,
+    a: u32,
+    b: u32,
+    va: u32,
+    vb: u32,
+}
+
+impl Eq for Pair {}
+
+impl Ord for Pair {
+    fn cmp(&self, other: &Self) -> Ordering {
+        // Highest similarity first, then the lowest ids (BinaryHeap pops the greatest).
+        self.sim
+            .total_cmp(&other.sim)
+            .then(other.a.cmp(&self.a))
+            .then(other.b.cmp(&self.b))
+            .then(other.va.cmp(&self.va))
+            .then(other.vb.cmp(&self.vb))
+    }
+}
+
+impl PartialOrd for Pair {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+fn gap_days(x: Option<(NaiveDate, NaiveDate)>, y: Option<(NaiveDate, NaiveDate)>) -> i64 {
+    match (x, y) {
+        (Some((a0, a1)), Some((b0, b1))) => {
+            if a1 < b0 {
+                (b0 - a1).num_days()
+            } else if b1 < a0 {
+                (a0 - b1).num_days()
+            } else {
+                0
+            }
+        }
+        _ => 0,
+    }
+}
+
+fn cut(full: &FxMap<TermId, f32>, k: usize) -> (SparseVec, f32) {
+    let mut v: SparseVec = full.iter().map(|(&t, &w)| (t, w)).collect();
+    if v.len() > k {
+        v.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        v.truncate(k);
+    }
+    v.sort_unstable_by_key(|&(t, _)| t);
+    let norm = v.iter().map(|&(_, w)| w * w).sum::<f32>().sqrt();
+    (v, norm)
+}
+
+/// Agglomerates the stories; returns, for every input story, the index of the story it was
+/// merged into (the lowest index of its merged set; itself when not merged).
+pub fn merge(stories: &[StoryVector], config: &MergeConfig) -> Vec<usize> {
+    let m = stories.len();
+    let mut clusters: Vec<Cluster> = stories
+        .iter()
+        .map(|s| {
+            let mut full: FxMap<TermId, f32> = FxMap::default();
+            for &(t, w) in &s.sum {
+                *full.entry(t).or_default() += w;
+            }
+            let (vec, norm) = cut(&full, config.max_terms);
+            Cluster {
+                vec,
+                full,
+                norm,
+                n: s.articles.max(1),
+                range: s.range,
+                version: 0,
+            }
+        })
+        .collect();
+    let mut alive = vec![true; m];
+    let mut parent: Vec<usize> = (0..m).collect();
+    // Term → (story, version, weight); entries of older versions are stale and skipped.
+    let mut index: FxMap<TermId, Vec<(u32, u32, f32)>> = FxMap::default();
+    for (i, c) in clusters.iter().enumerate() {
+        for &(t, w) in &c.vec {
+            index.entry(t).or_default().push((i as u32, 0, w));
+        }
+    }
+    let sim = |c: &Cluster, d: &Cluster, dot: f32| -> f32 {
+        match config.linkage {
+            Linkage::Centroid => {
+                if c.norm > 0.0 && d.norm > 0.0 {
+                    dot / (c.norm * d.norm)
+                } else {
+                    0.0
+                }
+            }
+            Linkage::Average => dot / (c.n as f32 * d.n as f32),
+        }
+    };
+    // Scores story `i` against every live story sharing a term (only those above `i` when
+    // `above_only`), pushing admissible pairs.
+    let mut acc: FxMap<u32, f32> = FxMap::default();
+    let mut score = |i: usize,
+                     above_only: bool,
+                     clusters: &[Cluster],
+                     alive: &[bool],
+                     index: &FxMap<TermId, Vec<(u32, u32, f32)>>,
+                     heap: &mut BinaryHeap<Pair>| {
+        acc.clear();
+        let c = &clusters[i];
+        for &(t, w) in &c.vec {
+            let Some(list) = index.get(&t) else { continue };
+            for &(j, v, x) in list {
+                let ju = j as usize;
+                if ju == i || (above_only && ju < i) || !alive[ju] || clusters[ju].version != v {
+                    continue;
+                }
+                *acc.entry(j).or_default() += w * x;
+            }
+        }
+        let mut found: Vec<(u32, f32)> = acc.iter().map(|(&j, &d)| (j, d)).collect();
+        found.sort_unstable_by_key(|&(j, _)| j);
+        for (j, dot) in found {
+            let d = &clusters[j as usize];
+            if gap_days(c.range, d.range) > config.max_gap_days {
+                continue;
+            }
+            let s = sim(c, d, dot);
+            if s >= config.threshold {
+                let (a, b) = (i.min(j as usize), i.max(j as usize));
+                heap.push(Pair {
+                    sim: s,
+                    a: a as u32,
+                    b: b as u32,
+                    va: clusters[a].version,
+                    vb: clusters[b].version,
+                });
+            }
+        }
+    };
+    let mut heap = BinaryHeap::new();
+    for i in 0..m {
+        score(i, true, &clusters, &alive, &index, &mut heap);
+    }
+    while let Some(p) = heap.pop() {
+        let (a, b) = (p.a as usize, p.b as usize);
+        if !alive[a] || !alive[b] || clusters[a].version != p.va || clusters[b].version != p.vb {
+            continue;
+        }
+        let taken = std::mem::take(&mut clusters[b].full);
+        let (nb, rb) = (clusters[b].n, clusters[b].range);
+        alive[b] = false;
+        parent[b] = a;
+        let c = &mut clusters[a];
+        for (t, w) in taken {
+            *c.full.entry(t).or_default() += w;
+        }
+        c.n += nb;
+        c.range = match (c.range, rb) {
+            (Some((a0, a1)), Some((b0, b1))) => Some((a0.min(b0), a1.max(b1))),
+            (x, None) => x,
+            (None, y) => y,
+        };
+        c.version += 1;
+        let (vec, norm) = cut(&c.full, config.max_terms);
+        c.vec = vec;
+        c.norm = norm;
+        let version = c.version;
+        for &(t, w) in &clusters[a].vec {
+            index.entry(t).or_default().push((a as u32, version, w));
+        }
+        clusters[b].vec = Vec::new();
+        score(a, false, &clusters, &alive, &index, &mut heap);
+    }
+    (0..m)
+        .map(|mut k| {
+            while parent[k] != k {
+                k = parent[k];
+            }
+            k
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn story(terms: &[(TermId, f32)], n: usize, day: Option<u32>) -> StoryVector {
+        let d = day.and_then(|d| NaiveDate::from_ymd_opt(2016, 1, d));
+        StoryVector {
+            sum: terms.to_vec(),
+            articles: n,
+            range: d.map(|d| (d, d)),
+        }
+    }
+
+    fn config(linkage: Linkage, threshold: f32) -> MergeConfig {
+        MergeConfig {
+            threshold,
+            linkage,
+            max_gap_days: 10,
+            max_terms: 50,
+        }
+    }
+
+    #[test]
+    fn similar_stories_merge_into_the_lowest_index() {
+        let s = vec![
+            story(&[(1, 1.0), (2, 0.5)], 1, Some(1)),
+            story(&[(7, 1.0)], 1, Some(1)),
+            story(&[(1, 0.9), (2, 0.6)], 1, Some(2)),
+            story(&[(1, 1.0), (2, 0.5)], 1, None),
+        ];
+        let out = merge(&s, &config(Linkage::Centroid, 0.5));
+        assert_eq!(out, vec![0, 1, 0, 0]);
+        // A threshold above 1 merges nothing.
+        let out = merge(&s, &config(Linkage::Centroid, 1.5));
+        assert_eq!(out, vec![0, 1, 2, 3]);
+    }
+
+    #[test]
+    fn stories_too_far_apart_in_time_do_not_merge() {
+        let s = vec![
+            story(&[(1, 1.0)], 1, Some(1)),
+            story(&[(1, 1.0)], 1, Some(20)),
+        ];
+        assert_eq!(merge(&s, &config(Linkage::Centroid, 0.5)), vec![0, 1]);
+        assert_eq!(
+            merge(
+                &s,
+                &MergeConfig {
+                    max_gap_days: 30,
+                    ..config(Linkage::Centroid, 0.5)
+                }
+            ),
+            vec![0, 0]
+        );
+    }
+
+    #[test]
+    fn average_linkage_penalises_diffuse_stories() {
+        // Story 0: two articles on different terms (diffuse); story 1: one article on one of
+        // them. Centroid cosine is 1/√2 ≈ 0.71; the mean article cosine is 0.5.
+        let s = vec![
+            story(&[(1, 1.0), (2, 1.0)], 2, Some(1)),
+            story(&[(1, 1.0)], 1, Some(1)),
+        ];
+        assert_eq!(merge(&s, &config(Linkage::Centroid, 0.6)), vec![0, 0]);
+        assert_eq!(merge(&s, &config(Linkage::Average, 0.6)), vec![0, 1]);
+        assert_eq!(merge(&s, &config(Linkage::Average, 0.45)), vec![0, 0]);
+    }
+
+    #[test]
+    fn merged_stories_are_scored_again_and_stale_pairs_dropped() {
+        // 0–1 and 1–2 both score 0.71; 0–1 merges first (lowest ids). The pair 1–2 is then
+        // stale; the merged story scores 1/√5 ≈ 0.45 against 2.
+        let s = vec![
+            story(&[(1, 1.0)], 1, Some(1)),
+            story(&[(1, 1.0), (2, 1.0)], 1, Some(1)),
+            story(&[(2, 1.0)], 1, Some(1)),
+            story(&[(9, 1.0)], 1, Some(1)),
+        ];
+        let out = merge(&s, &config(Linkage::Centroid, 0.7));
+        assert_eq!(out, vec![0, 0, 2, 3]);
+        let out = merge(&s, &config(Linkage::Centroid, 0.4));
+        assert_eq!(out, vec![0, 0, 0, 3]);
+        // Deterministic.
+        assert_eq!(out, merge(&s, &config(Linkage::Centroid, 0.4)));
+    }
+}
