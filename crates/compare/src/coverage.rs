@@ -1,17 +1,31 @@
 //! Coverage: for each outlet of a story, how many of its articles the story holds and the
 //! few most informative sentences that no other outlet reports (a sentence counts as
 //! reported elsewhere when the shared-sentence index says so, or when another outlet's
-//! article has a sentence sharing at least half of its content stems).
+//! article has a sentence sharing at least half of its content stems). Articles whose
+//! outlet is unknown are each their own source: two unnamed sites are not one outlet, and
+//! lumping them together would hide what one of them reports alone.
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use storyline_core::{Corpus, CoverageEntry, SentenceRef, SourcedText, Story};
+use storyline_core::{
+    Article, Corpus, CoverageEntry, SentenceRef, SourcedText, Story, UNKNOWN_OUTLET,
+};
 use storyline_syndication::SentenceSources;
 
 use crate::quotes::{overlap, stems};
 
 /// Unique sentences listed per outlet.
 pub const UNIQUE_PER_OUTLET: usize = 3;
+
+/// The source an article counts as: its outlet, or for an article of unknown outlet,
+/// `unknown (<article id>)`.
+fn source_key(article: &Article) -> String {
+    if article.outlet == UNKNOWN_OUTLET {
+        format!("{UNKNOWN_OUTLET} ({})", article.id)
+    } else {
+        article.outlet.clone()
+    }
+}
 
 /// Coverage of a story by outlet, in order of first appearance.
 pub fn coverage(corpus: &Corpus, story: &Story, sources: &SentenceSources) -> Vec<CoverageEntry> {
@@ -21,10 +35,11 @@ pub fn coverage(corpus: &Corpus, story: &Story, sources: &SentenceSources) -> Ve
         let Some(art) = corpus.articles.get(a) else {
             continue;
         };
-        if !outlets.contains(&art.outlet) {
-            outlets.push(art.outlet.clone());
+        let key = source_key(art);
+        if !outlets.contains(&key) {
+            outlets.push(key.clone());
         }
-        *count.entry(art.outlet.clone()).or_default() += 1;
+        *count.entry(key).or_default() += 1;
     }
     // stems of every sentence, by outlet
     let mut sents: Vec<(String, SentenceRef, String, BTreeSet<String>)> = Vec::new();
@@ -32,6 +47,7 @@ pub fn coverage(corpus: &Corpus, story: &Story, sources: &SentenceSources) -> Ve
         let (Some(art), Some(ss)) = (corpus.articles.get(a), corpus.sentences.get(a)) else {
             continue;
         };
+        let key = source_key(art);
         for s in ss {
             let r = SentenceRef {
                 article: a,
@@ -39,7 +55,7 @@ pub fn coverage(corpus: &Corpus, story: &Story, sources: &SentenceSources) -> Ve
             };
             let t = s.text(&art.text).to_string();
             let st = stems(&t);
-            sents.push((art.outlet.clone(), r, t, st));
+            sents.push((key.clone(), r, t, st));
         }
     }
     let multi = outlets.len() > 1;
@@ -52,10 +68,12 @@ pub fn coverage(corpus: &Corpus, story: &Story, sources: &SentenceSources) -> Ve
                     if st.len() < 5 {
                         continue;
                     }
-                    let shared_index = sources
-                        .articles(*r)
-                        .iter()
-                        .any(|&a| corpus.articles.get(a).is_some_and(|x| &x.outlet != outlet));
+                    let shared_index = sources.articles(*r).iter().any(|&a| {
+                        corpus
+                            .articles
+                            .get(a)
+                            .is_some_and(|x| &source_key(x) != outlet)
+                    });
                     let shared_text = sents
                         .iter()
                         .any(|(o2, _, _, st2)| o2 != outlet && overlap(st, st2) >= 0.5);

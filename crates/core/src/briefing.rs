@@ -174,7 +174,8 @@ pub struct EntityEntry {
 /// Which outlets report an event, or what only one outlet reports.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CoverageEntry {
-    /// Outlet name.
+    /// Outlet name; for an article whose outlet is unknown, `unknown (<article id>)`: each
+    /// such article counts as its own source.
     pub outlet: String,
     /// Number of articles from the outlet in the story.
     pub articles: usize,

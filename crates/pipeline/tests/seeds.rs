@@ -43,3 +43,47 @@ fn seed_timeline_places_the_aleppo_events_on_their_dates() {
         assert!(!entry.sources.is_empty(), "{date} has no source");
     }
 }
+
+/// Four of the seeds name no outlet. Each counts as its own source in the coverage (two
+/// unnamed sites are not one outlet), so what one of them reports alone is shown, and the
+/// statement "he added" after a quote is the quoted official's, not a person it mentions.
+#[test]
+fn seed_articles_of_unknown_outlet_are_separate_sources() {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/seeds");
+    if !dir.is_dir() {
+        eprintln!("skipping: no seeds at {}", dir.display());
+        return;
+    }
+    let mut articles = Vec::new();
+    let report = storyline_ingest::read_paths(&[dir], &mut |a| articles.push(a));
+    let briefing = storyline_pipeline::run(
+        articles,
+        report.diagnostics,
+        &storyline_pipeline::Options::default(),
+    );
+    let story = &briefing.stories[0];
+    let alone = |id: &str, needle: &str| {
+        story
+            .coverage
+            .iter()
+            .find(|c| c.outlet == format!("unknown ({id})"))
+            .is_some_and(|c| c.unique.iter().any(|u| u.text.contains(needle)))
+    };
+    assert!(
+        alone("002_8a305338427bf531", "Mark Toner"),
+        "{:#?}",
+        story.coverage
+    );
+    assert!(
+        alone("003_84410d637d6917eb", "S-300"),
+        "{:#?}",
+        story.coverage
+    );
+    assert!(story.coverage.iter().all(|c| c.outlet != "unknown"));
+    let hangzhou = story
+        .quotes
+        .iter()
+        .find(|q| q.text.contains("Hangzhou"))
+        .expect("the Hangzhou statement is a quote");
+    assert_eq!(hangzhou.speaker, "senior State Department official");
+}
