@@ -197,6 +197,16 @@ pub(crate) fn future_cue(w: &str) -> bool {
             | "planning"
             | "upcoming"
             | "wo"
+            | "payable"
+            | "effective"
+    )
+}
+
+/// Determiners and possessives before a noun ("the plan", "its forecast").
+pub(crate) fn determiner(w: &str) -> bool {
+    matches!(
+        w,
+        "the" | "a" | "an" | "its" | "his" | "her" | "their" | "our" | "this" | "that" | "s"
     )
 }
 
@@ -214,5 +224,10 @@ pub(crate) fn past_cue(w: &str) -> bool {
         || (w.len() > 4
             && w.ends_with("ed")
             && !w.ends_with("eed")
-            && !matches!(w, "hundred" | "wicked" | "sacred" | "naked"))
+            && !matches!(w, "hundred" | "wicked" | "sacred" | "naked")
+            // "unspecified", "undisclosed", "unexpected": adjectives, not verbs.
+            && !(w.starts_with("un")
+                && ["ified", "osed", "cted", "amed", "nged", "ated"]
+                    .iter()
+                    .any(|e| w.ends_with(e))))
 }

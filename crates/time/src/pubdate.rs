@@ -33,6 +33,7 @@ fn full_dates(text: &str) -> Vec<(usize, usize, NaiveDate)> {
                     "date.month-day-year" | "date.day-month-year" | "date.numeric" | "weekday+date"
                 )
                 && t.value.len() == 10
+                || t.rule == "clock+full-date"
         })
         .filter_map(|t| Some((t.start, t.end, t.date?)))
         .collect()

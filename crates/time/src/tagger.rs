@@ -147,6 +147,29 @@ fn duration_value(n: Option<f64>, unit: Unit) -> String {
     } else {
         (letter, mult)
     };
+    // A half unit is written in the next smaller unit: "2 1/2 years" P2Y6M, "5 1/2 hours"
+    // PT5H30M, "a minute and a half" PT1M30S.
+    if let Some(x) = n
+        && mult == 1
+        && x >= 1.0
+        && ((x - x.floor()) - 0.5).abs() < 1e-9
+    {
+        let whole = x.floor() as i64;
+        let half = match unit {
+            Unit::Year => Some("6M"),
+            Unit::Day => Some("T12H"),
+            Unit::Hour => Some("30M"),
+            Unit::Minute => Some("30S"),
+            _ => None,
+        };
+        if let Some(h) = half {
+            return if time {
+                format!("PT{whole}{letter}{h}")
+            } else {
+                format!("P{whole}{letter}{h}")
+            };
+        }
+    }
     let amount = match n {
         Some(x) => {
             let v = x * mult as f64;
@@ -259,8 +282,49 @@ impl<'a> Tagger<'a> {
         }
     }
 
-    /// Tense of the clause around tokens `i..end`.
+    /// Tense of the clause around tokens `i..end`; past when nothing marks it.
     fn tense(&self, i: usize, end: usize) -> Tense {
+        self.tense_cue(i, end).unwrap_or(Tense::Past)
+    }
+
+    /// Whether token `k` is a tense cue, and which.
+    fn cue(&self, k: usize) -> Option<Tense> {
+        let w = self.w(k);
+        let prev = if k > 0 { self.w(k - 1) } else { "" };
+        if lexicon::future_cue(w) {
+            // "the plan", "its forecast": nouns, not verbs.
+            if matches!(w, "plan" | "plans" | "forecast" | "forecasts") && lexicon::determiner(prev)
+            {
+                return None;
+            }
+            // "had been scheduled to expire", "previously planned": a plan of the past.
+            let before = |n: usize| k >= n && matches!(self.w(k - n), "had" | "previously");
+            if before(1) || (before(2) && prev == "been") {
+                return Some(Tense::Past);
+            }
+            return Some(Tense::Future);
+        }
+        // "is to resume", "are to meet", "set to resume": arranged for the future.
+        if w == "to"
+            && (matches!(prev, "is" | "are")
+                || (prev == "set" && !(k >= 2 && matches!(self.w(k - 2), "had" | "was" | "were"))))
+        {
+            return Some(Tense::Future);
+        }
+        // The -ed heuristic only applies to lower-case words: "United", "Red" are names;
+        // "be paid", "be completed" are passive infinitives and "the proposed sale" an
+        // adjective, not past tense.
+        if lexicon::past_cue(w)
+            && (!self.capitalized(k) || lexicon::past_word(w))
+            && !(!lexicon::past_word(w) && (prev == "be" || lexicon::determiner(prev)))
+        {
+            return Some(Tense::Past);
+        }
+        None
+    }
+
+    /// The tense cue of the clause around tokens `i..end`, if any.
+    fn tense_cue(&self, i: usize, end: usize) -> Option<Tense> {
         let stop = |w: &str| matches!(w, "." | "!" | "?" | ";" | "\"" | "“" | "”");
         // A deadline or earliest date ("until Tuesday", "as soon as Tuesday", "as early as
         // Tuesday") lies ahead whatever the tense of the verb that sets it.
@@ -271,7 +335,7 @@ impl<'a> Tagger<'a> {
                 .any(|k| lexicon::past_word(self.w(k)))
         {
             // "Until Thursday, they had not called him a suspect."
-            return Tense::Past;
+            return Some(Tense::Past);
         }
         if until
             || i > 2
@@ -279,19 +343,8 @@ impl<'a> Tagger<'a> {
                 && (self.is(i - 2, "soon") || self.is(i - 2, "early"))
                 && self.is(i - 3, "as")
         {
-            return Tense::Future;
+            return Some(Tense::Future);
         }
-        // The -ed heuristic only applies to lower-case words: "United", "Red" are names.
-        let cue = |k: usize| {
-            let w = self.w(k);
-            if lexicon::future_cue(w) {
-                Some(Tense::Future)
-            } else if lexicon::past_cue(w) && (!self.capitalized(k) || lexicon::past_word(w)) {
-                Some(Tense::Past)
-            } else {
-                None
-            }
-        };
         let mut j = i;
         let mut seen = 0;
         while j > 0 && seen < 10 {
@@ -300,8 +353,8 @@ impl<'a> Tagger<'a> {
             if stop(w) && !(w == "." && j > 0 && self.w(j - 1).len() <= 4 && self.glued(j)) {
                 break;
             }
-            if let Some(t) = cue(j) {
-                return t;
+            if let Some(t) = self.cue(j) {
+                return Some(t);
             }
             // Punctuation inside the clause ("4 a.m. EDT", parentheses) does not count.
             if w.chars().any(char::is_alphanumeric) {
@@ -312,11 +365,11 @@ impl<'a> Tagger<'a> {
             if stop(self.w(k)) {
                 break;
             }
-            if let Some(t) = cue(k) {
-                return t;
+            if let Some(t) = self.cue(k) {
+                return Some(t);
             }
         }
-        Tense::Past
+        None
     }
 
     /// Runs the tagger over the whole text.
@@ -477,15 +530,45 @@ impl<'a> Tagger<'a> {
             ) {
                 j += 1;
             }
-            if let Some(day) = self.keyword(j).or_else(|| self.weekday_at(j, i))
+            // "10:35 a.m. (0735 GMT) Friday": the same time in another zone, in parentheses.
+            let mut k = j;
+            if self.is(k, "(")
+                && let Some(close) =
+                    (k + 1..(k + 6).min(self.toks.len())).find(|&c| self.is(c, ")"))
+                && (k + 1..close).any(|c| self.kind(c) == Some(Kind::Num))
+            {
+                k = close + 1;
+            }
+            // "5 p.m. EST, Nov. 6"
+            if self.is(k, ",") && self.month_expr(k + 1).is_some() {
+                k += 1;
+            }
+            let day = self
+                .keyword(k)
+                .or_else(|| self.weekday_at(k, i))
+                .or_else(|| self.month_expr(k));
+            if let Some(day) = day
                 && day.precision == Some(Precision::Day)
                 && day.kind == TimexType::Date
             {
                 let mut t = m.clone();
-                t.end = day.end;
+                // After a parenthesis the day is its own expression; it still dates the clock.
+                t.end = if k > j && !self.is(j, ",") {
+                    j
+                } else {
+                    day.end
+                };
                 t.value = format!("{}{}", day.value, m.value);
                 t.date = day.date;
                 t.precision = day.precision;
+                if matches!(
+                    day.rule,
+                    "date.month-day-year" | "date.day-month-year" | "weekday+date"
+                ) && t.end == day.end
+                {
+                    // "12:00 AM, December 07, 2016": still a full date for datelines.
+                    t.rule = "clock+full-date";
+                }
                 return t;
             }
             let mut t = m;
@@ -716,9 +799,9 @@ impl<'a> Tagger<'a> {
         };
         let wd = lexicon::weekday(self.w(j))?;
         let end = j + 1;
-        // "Tuesday, Dec. 6": the explicit date decides.
-        if self.is(end, ",")
-            && let Some(m) = self.month_expr(end + 1)
+        // "Tuesday, Dec. 6", "Friday Oct. 13": the explicit date decides.
+        let date_at = if self.is(end, ",") { end + 1 } else { end };
+        if let Some(m) = self.month_expr(date_at)
             && m.precision == Some(Precision::Day)
         {
             let mut m = m;
@@ -939,6 +1022,16 @@ impl<'a> Tagger<'a> {
                     return Some((Some((n * 1000 + f) as f64), i + 3));
                 }
             }
+            // "2 1/2"
+            if self.num(i + 1) == Some(1)
+                && !self.glued(i + 1)
+                && self.is(i + 2, "/")
+                && self.glued(i + 2)
+                && self.glued(i + 3)
+                && self.num(i + 3) == Some(2)
+            {
+                return Some((Some(n as f64 + 0.5), i + 4));
+            }
             return Some((Some(n as f64), i + 1));
         }
         match w {
@@ -996,6 +1089,14 @@ impl<'a> Tagger<'a> {
             if prev == "$" || matches!(self.w(i + 1), "%" | "percent") {
                 return None;
             }
+            // "close at 2082.1": a decimal number, not a year.
+            if self.is(i + 1, ".")
+                && self.glued(i + 1)
+                && self.glued(i + 2)
+                && self.num(i + 2).is_some()
+            {
+                return None;
+            }
             if (self.is(i + 1, "-") || self.is(i + 1, "/"))
                 && self.num(i + 2).is_some()
                 && self.glued(i + 1)
@@ -1045,8 +1146,13 @@ impl<'a> Tagger<'a> {
         if !hyphenated && n == Some(1.0) && plural {
             return None;
         }
-        if self.w(i) == "a" || self.w(i) == "an" {
-            // "5% a year", "twice a week": a rate.
+        if (self.w(i) == "a" || self.w(i) == "an")
+            && !matches!(
+                self.w(k + 1),
+                "ago" | "earlier" | "later" | "before" | "after"
+            )
+        {
+            // "5% a year", "twice a week": a rate ("5% a year earlier" is not).
             let prev = if i > 0 { self.w(i - 1) } else { "" };
             if matches!(
                 prev,
@@ -1062,6 +1168,27 @@ impl<'a> Tagger<'a> {
             }
         }
         let mut end = k + 1;
+        // "a minute and a half"
+        let n = match n {
+            Some(x) if !hyphenated && self.seq(end, "and a half").is_some() => {
+                end += 3;
+                Some(x + 0.5)
+            }
+            other => other,
+        };
+        // "a year-earlier $4.5 million": the same as "a year earlier".
+        if unit == Unit::Year
+            && n == Some(1.0)
+            && self.is(end, "-")
+            && self.glued(end)
+            && self.glued(end + 1)
+            && matches!(self.w(end + 1), "earlier" | "ago")
+        {
+            return self.year_earlier(i, end + 2).map(|mut m| {
+                m.rule = "ago.year-earlier";
+                m
+            });
+        }
         if (self.is(end, "-") && self.is(end + 1, "old")) || self.is(end, "old") {
             // an age, not a temporal expression
             return None;
@@ -1079,6 +1206,11 @@ impl<'a> Tagger<'a> {
             "ago" | "earlier" | "later" | "before" | "after" | "hence"
         ) && !hyphenated
         {
+            // "an hour later", "72 hours after his son was found": TimeBank marks the
+            // amount of clock time as a duration, without the relating word.
+            if matches!(unit, Unit::Hour | Unit::Minute | Unit::Second) && after != "ago" {
+                return Some(M::new(end, Duration, duration_value(n, unit), "duration"));
+            }
             let amount = n.unwrap_or(0.0).round() as i32;
             let anaphoric = matches!(after, "earlier" | "later" | "before" | "after");
             let sign = if matches!(after, "ago" | "earlier" | "before") {
@@ -1382,6 +1514,29 @@ impl<'a> Tagger<'a> {
             }
             _ => {}
         }
+        // "the week of March 6"
+        if w == "week"
+            && self.is(j + 1, "of")
+            && let Some(m) = self.month_expr(j + 2)
+            && let Some(d) = m.date
+            && m.precision == Some(Precision::Day)
+        {
+            return Some(cal_match(m.end, Date, Cal::Week(d), "date.week-of"));
+        }
+        // "the previous Friday": the one before the day last mentioned (else before the DCT).
+        if matches!(w, "previous" | "prior" | "preceding")
+            && let Some(wd) = lexicon::weekday(self.w(j + 1))
+            && let Some(base) = match self.ref_cal {
+                Some(Cal::Day(d)) => Some(d),
+                _ => self.dct,
+            }
+        {
+            let back = (base.weekday().number_from_monday() as i64 - wd as i64).rem_euclid(7);
+            let d = base - TimeDelta::days(if back == 0 { 7 } else { back });
+            let mut m = cal_match(j + 2, Date, Cal::Day(d), "anchor.previous-weekday");
+            m.anchor = true;
+            return Some(m);
+        }
         // the 1990s, the '90s
         if let Some(y) = self.year_at(j)
             && self.is(j + 1, "s")
@@ -1514,6 +1669,16 @@ impl<'a> Tagger<'a> {
         // the past/next/last/previous/following/same unit
         if let Some((unit, false)) = lexicon::unit(x) {
             match det {
+                // "the past year", "the last week": the calendar unit before the DCT's, as
+                // TimeBank marks them.
+                "past" | "last"
+                    if matches!(unit, Unit::Week | Unit::Month | Unit::Quarter | Unit::Year)
+                        && self.dct.is_some() =>
+                {
+                    let dct = self.dct?;
+                    let cal = Cal::Day(dct).at_unit(unit)?.shift(-1);
+                    return Some(cal_match(j + 1, Date, cal, "dct.the-past-unit"));
+                }
                 "past" | "last" => {
                     return Some(M::new(
                         j + 1,
@@ -1571,15 +1736,6 @@ impl<'a> Tagger<'a> {
             }
             let y = dct.map(|d| d.year())?;
             return Some(M::new(j + 1, Date, format!("{y}-{s}"), "dct.season"));
-        }
-        // "the week of March 6"
-        if x == "week"
-            && self.is(j + 1, "of")
-            && let Some(m) = self.month_expr(j + 2)
-            && let Some(d) = m.date
-            && m.precision == Some(Precision::Day)
-        {
-            return Some(cal_match(m.end, Date, Cal::Week(d), "date.week-of"));
         }
         None
     }

@@ -556,3 +556,129 @@ fn present_and_past_adjectives() {
     );
     assert_eq!(all, vec![("now".into(), "PRESENT_REF".into())]);
 }
+
+#[test]
+fn tense_cues_that_are_not_the_clause_tense() {
+    // DCT Friday 1989-10-27.
+    let dct = d(1989, 10, 27);
+    // "the plan" is a noun, "announced" decides.
+    let t = one("The thrift announced the plan Aug. 21.", dct);
+    assert_eq!(t.value, "1989-08-21");
+    // A plan of the past: "had been due", "had been scheduled", "previously planned".
+    let t = one(
+        "The offer had been due to expire Friday evening.",
+        d(1989, 10, 30),
+    );
+    assert_eq!(t.value, "1989-10-27TEV");
+    let t = one("It previously had been scheduled to expire Tuesday.", dct);
+    assert_eq!(t.value, "1989-10-24");
+    // "is to", "set to": arranged for the future.
+    let t = one("The stock is to resume trading in Paris Tuesday.", dct);
+    assert_eq!(t.value, "1989-10-31");
+    let t = one(
+        "The talks, set to resume Monday in Belfast, were delayed.",
+        dct,
+    );
+    assert_eq!(t.value, "1989-10-30");
+    // "payable"/"effective" dates lie ahead; "be paid" and "unspecified" are not past verbs.
+    let t = one("The dividend is payable Jan. 2 to holders.", d(1989, 11, 2));
+    assert_eq!(t.value, "1990-01-02");
+    let t = one(
+        "The new labor pact effective June 1 raised costs.",
+        d(1989, 10, 26),
+    );
+    assert_eq!(t.value, "1990-06-01");
+    let all = tv(
+        "It would be paid on a still unspecified date in January.",
+        d(1989, 10, 26),
+    );
+    assert_eq!(all, vec![("January".into(), "1990-01".into())]);
+    // The past default is unchanged.
+    let t = one("Sales rose in January.", d(1989, 10, 26));
+    assert_eq!(t.value, "1989-01");
+}
+
+#[test]
+fn clock_times_take_the_date_that_follows() {
+    let dct = d(1989, 11, 2);
+    let t = one("The offer expires at 5 p.m. EST Nov. 9.", dct);
+    assert_eq!(
+        (t.text.as_str(), t.value.as_str()),
+        ("5 p.m. EST Nov. 9", "1989-11-09T17:00")
+    );
+    let t = one("It runs until 5 p.m. EST, Nov. 6.", dct);
+    assert_eq!(t.value, "1989-11-06T17:00");
+    // The same time in another zone in parentheses: the weekday dates the clock and
+    // stays its own expression.
+    let all = tv(
+        "The blast occurred at about 10:35 a.m. (0735 GMT) Friday, police said.",
+        d(1998, 8, 8),
+    );
+    assert_eq!(
+        all,
+        vec![
+            ("10:35 a.m.".into(), "1998-08-07T10:35".into()),
+            ("Friday".into(), "1998-08-07".into())
+        ]
+    );
+    // A weekday right before a date without a comma is one expression.
+    let t = one("$14 million seeped out Friday Oct. 13 alone.", dct);
+    assert_eq!(
+        (t.text.as_str(), t.value.as_str()),
+        ("Friday Oct. 13", "1989-10-13")
+    );
+}
+
+#[test]
+fn week_of_previous_weekday_and_decimals() {
+    let dct = d(2000, 2, 24);
+    let t = one("A hearing is set for the week of March 6.", dct);
+    assert_eq!(
+        (t.text.as_str(), t.value.as_str()),
+        ("the week of March 6", "2000-W10")
+    );
+    // "the previous Friday": the Friday before the day last mentioned.
+    let all = tv(
+        "Shares fell on Oct. 20. They had risen 3% from the previous Friday.",
+        d(1989, 10, 30),
+    );
+    assert_eq!(all[1], ("the previous Friday".into(), "1989-10-13".into()));
+    // Index levels are not years.
+    assert!(tv("The index closed at 2082.1 and the DAX at 1462.93.", dct).is_empty());
+}
+
+#[test]
+fn halves_rates_and_sub_day_offsets() {
+    let dct = d(1998, 2, 27);
+    let t = one("He served 2 1/2 years in prison.", dct);
+    assert_eq!(t.value, "P2Y6M");
+    let t = one("They talked for 5 1/2 hours.", dct);
+    assert_eq!(t.value, "PT5H30M");
+    let all = tv("But a minute and a half later, a pilot calls in.", dct);
+    assert_eq!(all, vec![("a minute and a half".into(), "PT1M30S".into())]);
+    // "an hour later": the clock time is a duration, not a date.
+    let all = tv("Just over an hour later, he was declared dead.", dct);
+    assert_eq!(all, vec![("an hour".into(), "PT1H".into())]);
+    // A rate, unless a relating word follows.
+    let t = one("Revenue grew 5% a year.", dct);
+    assert_eq!((t.kind, t.value.as_str()), (TimexType::Set, "P1Y"));
+    let t = one("Margins were 40%, compared with 38% a year earlier.", dct);
+    assert_eq!(
+        (t.text.as_str(), t.value.as_str()),
+        ("a year earlier", "1997")
+    );
+    let t = one("compared with a year-earlier loss of $26,956", dct);
+    assert_eq!(t.value, "1997");
+}
+
+#[test]
+fn the_past_year_is_the_previous_calendar_unit() {
+    let dct = d(1989, 10, 30);
+    let t = one("Profit fell in the past year.", dct);
+    assert_eq!((t.kind, t.value.as_str()), (TimexType::Date, "1988"));
+    let t = one("Prices rose over the last month.", dct);
+    assert_eq!(t.value, "1989-09");
+    // With a number it is a duration.
+    let t = one("Prices rose over the past two years.", dct);
+    assert_eq!((t.kind, t.value.as_str()), (TimexType::Duration, "P2Y"));
+}
