@@ -636,6 +636,35 @@ impl<'a> Tagger<'a> {
                 M::new(i + 1, Date, "PRESENT_REF", "ref.present-adjective")
             }
             "recently" | "lately" => M::new(i + 1, Date, "PAST_REF", "ref.past"),
+            // "for weeks", "within weeks", "for years": a vague number of units.
+            _ if i > 0
+                && matches!(self.w(i - 1), "for" | "within")
+                && lexicon::unit(w).is_some_and(|(u, plural)| {
+                    plural && !matches!(u, Unit::Century | Unit::Quarter)
+                }) =>
+            {
+                let (u, _) = lexicon::unit(w)?;
+                M::new(
+                    i + 1,
+                    Duration,
+                    duration_value(None, u),
+                    "duration.bare-plural",
+                )
+            }
+            // "coming weeks", "future quarters", "past years": vague references.
+            "coming" | "future" | "past"
+                if lexicon::unit(self.w(i + 1)).is_some_and(|(u, plural)| {
+                    plural && matches!(u, Unit::Week | Unit::Month | Unit::Quarter | Unit::Year)
+                }) =>
+            {
+                let v = if w == "past" {
+                    "PAST_REF"
+                } else {
+                    "FUTURE_REF"
+                };
+                M::new(i + 2, Date, v, "ref.plural-unit")
+            }
+            "these" if self.is(i + 1, "days") => M::new(i + 2, Date, "PRESENT_REF", "ref.present"),
             "recent" => {
                 let j = i + 1;
                 match lexicon::unit(self.w(j)) {
@@ -1493,6 +1522,12 @@ impl<'a> Tagger<'a> {
         // the past / the future / the present
         match w {
             "future" => return Some(M::new(j + 1, Date, "FUTURE_REF", "ref.future")),
+            // "the near future", "the near term", "the short term"
+            "near" | "short"
+                if self.is(j + 1, "term") || (w == "near" && self.is(j + 1, "future")) =>
+            {
+                return Some(M::new(j + 2, Date, "FUTURE_REF", "ref.future"));
+            }
             "present" if !matches!(self.w(j + 1), "day") => {
                 return Some(M::new(j + 1, Date, "PRESENT_REF", "ref.present"));
             }
@@ -1670,10 +1705,11 @@ impl<'a> Tagger<'a> {
         if let Some((unit, false)) = lexicon::unit(x) {
             match det {
                 // "the past year", "the last week": the calendar unit before the DCT's, as
-                // TimeBank marks them.
+                // TimeBank marks them ("the last week of August" is the final week of August).
                 "past" | "last"
                     if matches!(unit, Unit::Week | Unit::Month | Unit::Quarter | Unit::Year)
-                        && self.dct.is_some() =>
+                        && self.dct.is_some()
+                        && !self.is(j + 1, "of") =>
                 {
                     let dct = self.dct?;
                     let cal = Cal::Day(dct).at_unit(unit)?.shift(-1);

@@ -682,3 +682,33 @@ fn the_past_year_is_the_previous_calendar_unit() {
     let t = one("Prices rose over the past two years.", dct);
     assert_eq!((t.kind, t.value.as_str()), (TimexType::Duration, "P2Y"));
 }
+
+#[test]
+fn vague_plural_units_and_references() {
+    let dct = d(1989, 10, 30);
+    let all = tv("For weeks the government has held rallies.", dct);
+    assert_eq!(all, vec![("weeks".into(), "PXW".into())]);
+    let all = tv("Troops will be committed within weeks.", dct);
+    assert_eq!(all, vec![("weeks".into(), "PXW".into())]);
+    let all = tv("It doesn't bode well for coming quarters.", dct);
+    assert_eq!(all, vec![("coming quarters".into(), "FUTURE_REF".into())]);
+    let all = tv("There were sell programs in past years, too.", dct);
+    assert_eq!(all, vec![("past years".into(), "PAST_REF".into())]);
+    let all = tv("They hurt market makers more painfully these days.", dct);
+    assert_eq!(all, vec![("these days".into(), "PRESENT_REF".into())]);
+    for text in [
+        "the challenges of the near term",
+        "to placate holders in the short term",
+        "an offering in the near future",
+    ] {
+        let t = one(text, dct);
+        assert_eq!(t.value, "FUTURE_REF", "{text}");
+        assert!(t.text.starts_with("the "), "{text}");
+    }
+    // "the last week of August" is not the week before the DCT.
+    let t = &tag("Fighting stopped in the last week of August.", Some(dct))[0];
+    assert_eq!(
+        (t.text.as_str(), t.kind),
+        ("the last week", TimexType::Duration)
+    );
+}
