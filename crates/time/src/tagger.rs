@@ -742,13 +742,8 @@ impl<'a> Tagger<'a> {
                 if lexicon::number_word(self.w(i + 1)).is_some_and(|n| n >= 10) =>
             {
                 // "nineteen ninety-six"
-                let hi = lexicon::number_word(w)? as i32;
-                let (lo, end) = self.number(i + 1)?;
-                let lo = lo? as i32;
-                if !(10..100).contains(&lo) {
-                    return None;
-                }
-                let mut m = cal_match(end, Date, Cal::Year(hi * 100 + lo), "year.words");
+                let (y, end) = self.year_words(i)?;
+                let mut m = cal_match(end, Date, Cal::Year(y), "year.words");
                 m.anchor = true;
                 m
             }
@@ -805,6 +800,40 @@ impl<'a> Tagger<'a> {
         ))
     }
 
+    /// A year in words at `i` and its end: "nineteen ninety-six", "two thousand",
+    /// "two thousand and one".
+    fn year_words(&self, i: usize) -> Option<(i32, usize)> {
+        match self.w(i) {
+            "nineteen" | "twenty" => {
+                let hi = lexicon::number_word(self.w(i))? as i32;
+                let (lo, end) = self.number(i + 1)?;
+                let lo = lo? as i32;
+                (10..100).contains(&lo).then_some((hi * 100 + lo, end))
+            }
+            "two" if self.is(i + 1, "thousand") => {
+                let j = if self.is(i + 2, "and") { i + 3 } else { i + 2 };
+                match self.number(j) {
+                    Some((Some(n), end))
+                        if (1.0..100.0).contains(&n)
+                            && n.fract() == 0.0
+                            && lexicon::number_word(self.w(j)).is_some() =>
+                    {
+                        Some((2000 + n as i32, end))
+                    }
+                    _ => Some((2000, i + 2)),
+                }
+            }
+            _ => None,
+        }
+    }
+
+    /// A year in digits or words at `i` and its end.
+    fn year_any(&self, i: usize) -> Option<(i32, usize)> {
+        self.year_at(i)
+            .map(|y| (y, i + 1))
+            .or_else(|| self.year_words(i))
+    }
+
     fn year_at(&self, i: usize) -> Option<i32> {
         let t = self.toks.get(i)?;
         if t.kind != Kind::Num || t.end - t.start != 4 {
@@ -826,6 +855,23 @@ impl<'a> Tagger<'a> {
             d @ ("last" | "next" | "this" | "past" | "coming") => (Some(d), i + 1),
             _ => (None, i),
         };
+        // "on Mondays", "Tuesday nights": every such day.
+        if det.is_none() {
+            let w = self.w(j);
+            if let Some(wd) = w.strip_suffix('s').and_then(lexicon::weekday) {
+                let v = format!("XXXX-WXX-{wd}");
+                return Some(M::new(j + 1, TimexType::Set, v, "set.weekday-plural"));
+            }
+            if let Some(wd) = lexicon::weekday(w)
+                && let Some(pod) = self
+                    .w(j + 1)
+                    .strip_suffix('s')
+                    .and_then(lexicon::part_of_day)
+            {
+                let v = format!("XXXX-WXX-{wd}T{pod}");
+                return Some(M::new(j + 2, TimexType::Set, v, "set.weekday-plural"));
+            }
+        }
         let wd = lexicon::weekday(self.w(j))?;
         let end = j + 1;
         // "Tuesday, Dec. 6", "Friday Oct. 13": the explicit date decides.
@@ -933,14 +979,26 @@ impl<'a> Tagger<'a> {
         }
         let mut year = None;
         let k = if self.is(j, ",") { j + 1 } else { j };
-        if let Some(y) = self.year_at(k) {
+        if let Some((y, e)) = self.year_any(k) {
             year = Some(y);
-            j = k + 1;
+            j = e;
         } else if day.is_none()
             && self.is(j, "of")
-            && let Some(y) = self.year_at(j + 1)
+            && let Some((y, e)) = self.year_any(j + 1)
         {
             year = Some(y);
+            j = e;
+        } else if let Some(dct) = self.dct
+            && self.is(j + 1, "year")
+            && let Some(off) = match self.w(j) {
+                "this" => Some(0),
+                "last" => Some(-1),
+                "next" => Some(1),
+                _ => None,
+            }
+        {
+            // "June last year", "January this year"
+            year = Some(dct.year() + off);
             j += 2;
         }
         // "may" and "march" are months only after a word that introduces a date
@@ -1581,9 +1639,9 @@ impl<'a> Tagger<'a> {
         }
         // "the year 2000"
         if w == "year"
-            && let Some(y) = self.year_at(j + 1)
+            && let Some((y, e)) = self.year_any(j + 1)
         {
-            return Some(cal_match(j + 2, Date, Cal::Year(y), "year"));
+            return Some(cal_match(e, Date, Cal::Year(y), "year"));
         }
         if w == "nineties" || w == "eighties" || w == "seventies" || w == "sixties" {
             let dec = match w {
@@ -1766,9 +1824,9 @@ impl<'a> Tagger<'a> {
         {
             let dct = self.dct;
             if self.is(j + 1, "of")
-                && let Some(y) = self.year_at(j + 2)
+                && let Some((y, e)) = self.year_any(j + 2)
             {
-                return Some(M::new(j + 3, Date, format!("{y}-{s}"), "season.year"));
+                return Some(M::new(e, Date, format!("{y}-{s}"), "season.year"));
             }
             let y = dct.map(|d| d.year())?;
             return Some(M::new(j + 1, Date, format!("{y}-{s}"), "dct.season"));
@@ -1929,6 +1987,18 @@ impl<'a> Tagger<'a> {
                 TimexType::Set,
                 format!("XXXX-WXX-{wd}"),
                 "set.weekday",
+            ));
+        }
+        // "each July"
+        if let Some(mo) = lexicon::month(self.w(j))
+            && self.capitalized(j)
+            && !lexicon::month_is_abbrev(self.w(j))
+        {
+            return Some(M::new(
+                j + 1,
+                TimexType::Set,
+                format!("XXXX-{mo:02}"),
+                "set.month",
             ));
         }
         None

@@ -712,3 +712,39 @@ fn vague_plural_units_and_references() {
         ("the last week", TimexType::Duration)
     );
 }
+
+#[test]
+fn years_in_words_month_with_relative_year_and_recurring_days() {
+    let dct = d(1998, 2, 19);
+    let t = one("Unemployment will be halved by the year two thousand.", dct);
+    assert_eq!(
+        (t.text.as_str(), t.value.as_str()),
+        ("the year two thousand", "2000")
+    );
+    let t = one("January nineteen ninety-seven. Atlanta again.", dct);
+    assert_eq!(
+        (t.text.as_str(), t.value.as_str()),
+        ("January nineteen ninety-seven", "1997-01")
+    );
+    let t = one(
+        "the level we saw in the winter of nineteen ninety-four",
+        dct,
+    );
+    assert_eq!(t.value, "1994-WI");
+    let t = one("But in June last year, the leadership split.", dct);
+    assert_eq!(
+        (t.text.as_str(), t.value.as_str()),
+        ("June last year", "1997-06")
+    );
+    let t = one("In January this year, police searched the area.", dct);
+    assert_eq!(t.value, "1998-01");
+    let t = one("Orangemen march each July through the town.", dct);
+    assert_eq!((t.kind, t.value.as_str()), (TimexType::Set, "XXXX-07"));
+    let t = one("Flights leave Bombay on Tuesday nights.", dct);
+    assert_eq!(
+        (t.text.as_str(), t.value.as_str()),
+        ("Tuesday nights", "XXXX-WXX-2TNI")
+    );
+    let t = one("The shop is closed on Sundays.", dct);
+    assert_eq!((t.kind, t.value.as_str()), (TimexType::Set, "XXXX-WXX-7"));
+}
