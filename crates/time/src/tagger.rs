@@ -1458,6 +1458,30 @@ impl<'a> Tagger<'a> {
         }
         let j = i + 1;
         let x = self.w(j);
+        // "next year's first quarter", "this year's third quarter": the quarter of that year.
+        if x == "year"
+            && self.is(j + 1, "'")
+            && self.is(j + 2, "s")
+            && let Some(off) = match w {
+                "this" => Some(0),
+                "last" => Some(-1),
+                "next" => Some(1),
+                _ => None,
+            }
+            && let Some(dct) = self.dct
+            && let Some(m) = self.quarter_like(i, j + 3, "")
+            && let Some((q, _)) = m.value.split_once("-Q").map(|(_, q)| (q, ()))
+            && let Ok(q) = q.parse::<u32>()
+        {
+            let mut m2 = cal_match(
+                m.end,
+                Date,
+                Cal::Quarter(dct.year() + off, q),
+                "quarter.year",
+            );
+            m2.anchor = true;
+            return Some(m2);
+        }
         // this/last/next + unit
         if let Some((unit, false)) = lexicon::unit(x) {
             let off = match w {
@@ -1906,7 +1930,20 @@ impl<'a> Tagger<'a> {
         }
         match x {
             "quarter" | "period" => {
-                let (y, q) = match self.ref_quarter.filter(|_| det != "current") {
+                // "the latest quarter" is one that has ended by the DCT, not a forecast
+                // quarter mentioned before it.
+                let ended = |&(y, q): &(i32, u32)| {
+                    let next = Cal::Quarter(y, q).shift(1).first_day();
+                    match (next, self.dct) {
+                        (Some((d, _)), Some(dct)) => d <= dct,
+                        _ => true,
+                    }
+                };
+                let reference = self
+                    .ref_quarter
+                    .filter(|r| det != "current" && (det != "latest" || ended(r)))
+                    .or(self.ref_quarter.filter(|_| x == "period"));
+                let (y, q) = match reference {
                     Some(r) => r,
                     None => {
                         if x == "period" {
@@ -1937,7 +1974,9 @@ impl<'a> Tagger<'a> {
                 if det.is_empty() && x == "period" {
                     return None;
                 }
-                Some(cal_match(j + 1, Date, Cal::Quarter(y, q), rule))
+                let mut m = cal_match(j + 1, Date, Cal::Quarter(y, q), rule);
+                m.anchor = det == "latest";
+                Some(m)
             }
             "year" if det.is_empty() || det == "fiscal" => {
                 // "revenue for the year ended March 31": TimeBank marks the span of a

@@ -748,3 +748,34 @@ fn years_in_words_month_with_relative_year_and_recurring_days() {
     let t = one("The shop is closed on Sundays.", dct);
     assert_eq!((t.kind, t.value.as_str()), (TimexType::Set, "XXXX-WXX-7"));
 }
+
+#[test]
+fn latest_quarter_has_ended_and_years_quarters() {
+    // DCT 1989-11-02 (fourth quarter): a fourth-quarter forecast is not "the latest quarter".
+    let dct = d(1989, 11, 2);
+    let all = tv(
+        "It expects fourth-quarter gains. Earnings in the latest quarter fell from a year ago.",
+        dct,
+    );
+    assert_eq!(
+        all,
+        vec![
+            ("fourth-quarter".into(), "1989-Q4".into()),
+            ("the latest quarter".into(), "1989-Q3".into()),
+            ("a year ago".into(), "1988-Q3".into()),
+        ]
+    );
+    let t = one(
+        "It could be effective as early as next year's first quarter.",
+        dct,
+    );
+    assert_eq!(
+        (t.text.as_str(), t.value.as_str()),
+        ("next year's first quarter", "1990-Q1")
+    );
+    let t = one(
+        "Net sales for this year's third quarter were $14 million.",
+        dct,
+    );
+    assert_eq!(t.value, "1989-Q3");
+}
