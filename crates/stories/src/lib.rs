@@ -123,7 +123,9 @@ pub fn assign(corpus: &Corpus, groups: &[Group], config: &ClusterConfig) -> Vec<
 /// a story is the sum of its articles' unit vectors. Stories are agglomerated (most similar
 /// pair first, with [`ClusterConfig::merge_linkage`]) while the best pair scores at least
 /// [`ClusterConfig::merge_threshold`] and the two date ranges are no more than
-/// [`ClusterConfig::quiet_days`] apart. Candidate pairs come from an inverted index over
+/// [`ClusterConfig::quiet_days`] apart; then stories of at most
+/// [`ClusterConfig::attach_max_articles`] articles attach to their most similar larger story
+/// scoring at least [`ClusterConfig::attach_threshold`]. Candidate pairs come from an inverted index over
 /// the story vectors, so the pass scales with the number of stories sharing terms rather
 /// than with all pairs. Returns the new story of every article (the lowest id of each
 /// merged set).
@@ -173,6 +175,8 @@ pub fn consolidate(
             linkage: config.merge_linkage,
             max_gap_days: config.quiet_days,
             max_terms: config.max_centroid_terms,
+            attach_max_articles: config.attach_max_articles,
+            attach_threshold: config.attach_threshold,
         },
     );
     let mut out = assignment.to_vec();

@@ -13,6 +13,12 @@
 //! * [`Linkage::Average`]: mean cosine over all article pairs across the two stories,
 //!   `S_a · S_b / (n_a n_b)`; a diffuse story (articles far apart) scores lower than under
 //!   the centroid cosine, which keeps unrelated topics from chaining together.
+//!
+//! Afterwards, each story of at most [`MergeConfig::attach_max_articles`] articles joins its
+//! most similar larger story if they score at least [`MergeConfig::attach_threshold`] (a
+//! lower bar than for merging: a wrong attachment of one article costs little, a right one
+//! completes a story). Attachments do not change the target's vector, so their order does
+//! not matter.
 
 use std::cmp::Ordering;
 use std::collections::BinaryHeap;
@@ -41,6 +47,11 @@ pub struct MergeConfig {
     pub max_gap_days: i64,
     /// Terms kept per story vector (indexing and scoring).
     pub max_terms: usize,
+    /// After agglomeration, a story of at most this many articles (0: none) attaches to its
+    /// most similar larger story when their similarity reaches [`Self::attach_threshold`].
+    pub attach_max_articles: usize,
+    /// Minimum similarity for a small story to attach.
+    pub attach_threshold: f32,
 }
 
 /// One story going into [`merge`]: its articles' unit vectors summed, the article count and
@@ -121,8 +132,9 @@ fn cut(full: &FxMap<TermId, f32>, k: usize) -> (SparseVec, f32) {
     (v, norm)
 }
 
-/// Agglomerates the stories; returns, for every input story, the index of the story it was
-/// merged into (the lowest index of its merged set; itself when not merged).
+/// Agglomerates the stories, then attaches small leftover stories to larger ones; returns, for
+/// every input story, the index of the story it was merged into (the lowest index of its
+/// agglomerated set, or of the set a small story attached to; itself when not merged).
 pub fn merge(stories: &[StoryVector], config: &MergeConfig) -> Vec<usize> {
     let m = stories.len();
     let mut clusters: Vec<Cluster> = stories
@@ -239,6 +251,46 @@ pub fn merge(stories: &[StoryVector], config: &MergeConfig) -> Vec<usize> {
         clusters[b].vec = Vec::new();
         score(a, false, &clusters, &alive, &index, &mut heap);
     }
+    // Small stories left over attach to their most similar larger story.
+    let small = config.attach_max_articles;
+    let mut acc: FxMap<u32, f32> = FxMap::default();
+    let mut attach: Vec<(usize, usize)> = Vec::new();
+    for i in 0..m {
+        if !alive[i] || clusters[i].n > small {
+            continue;
+        }
+        let c = &clusters[i];
+        acc.clear();
+        for &(t, w) in &c.vec {
+            let Some(list) = index.get(&t) else { continue };
+            for &(j, v, x) in list {
+                let ju = j as usize;
+                if ju == i || !alive[ju] || clusters[ju].version != v || clusters[ju].n <= small {
+                    continue;
+                }
+                *acc.entry(j).or_default() += w * x;
+            }
+        }
+        let mut best: Option<(usize, f32)> = None;
+        let mut found: Vec<(u32, f32)> = acc.iter().map(|(&j, &d)| (j, d)).collect();
+        found.sort_unstable_by_key(|&(j, _)| j);
+        for (j, dot) in found {
+            let d = &clusters[j as usize];
+            if gap_days(c.range, d.range) > config.max_gap_days {
+                continue;
+            }
+            let s = sim(c, d, dot);
+            if s >= config.attach_threshold && best.is_none_or(|(_, b)| s > b) {
+                best = Some((j as usize, s));
+            }
+        }
+        if let Some((j, _)) = best {
+            attach.push((i, j));
+        }
+    }
+    for (i, j) in attach {
+        parent[i] = j;
+    }
     (0..m)
         .map(|mut k| {
             while parent[k] != k {
@@ -268,6 +320,8 @@ mod tests {
             linkage,
             max_gap_days: 10,
             max_terms: 50,
+            attach_max_articles: 0,
+            attach_threshold: 1.0,
         }
     }
 
@@ -316,6 +370,32 @@ mod tests {
         assert_eq!(merge(&s, &config(Linkage::Centroid, 0.6)), vec![0, 0]);
         assert_eq!(merge(&s, &config(Linkage::Average, 0.6)), vec![0, 1]);
         assert_eq!(merge(&s, &config(Linkage::Average, 0.45)), vec![0, 0]);
+    }
+
+    #[test]
+    fn small_stories_attach_to_larger_ones_only() {
+        // Story 0: two articles; 1: one article close to 0 but under the merge threshold;
+        // 2 and 3: single articles close to each other only.
+        let s = vec![
+            story(&[(1, 1.0), (2, 1.0)], 2, Some(1)),
+            story(&[(1, 0.6), (3, 0.8)], 1, Some(1)),
+            story(&[(5, 0.6), (6, 0.8)], 1, Some(1)),
+            story(&[(5, 0.6), (7, 0.8)], 1, Some(2)),
+        ];
+        // Average linkage 0–1: 0.6 / 2 = 0.3; 2–3: 0.36.
+        let strict = config(Linkage::Average, 0.5);
+        assert_eq!(merge(&s, &strict), vec![0, 1, 2, 3]);
+        let attach = MergeConfig {
+            attach_max_articles: 1,
+            attach_threshold: 0.25,
+            ..strict
+        };
+        assert_eq!(merge(&s, &attach), vec![0, 0, 2, 3]);
+        let high = MergeConfig {
+            attach_threshold: 0.35,
+            ..attach
+        };
+        assert_eq!(merge(&s, &high), vec![0, 1, 2, 3]);
     }
 
     #[test]

@@ -54,6 +54,11 @@ pub struct ClusterConfig {
     pub merge_threshold: f32,
     /// How the consolidation pass scores two stories.
     pub merge_linkage: crate::merge::Linkage,
+    /// After consolidation, stories of at most this many articles attach to their most
+    /// similar larger story (0 turns this off).
+    pub attach_max_articles: usize,
+    /// Minimum similarity (same linkage) for a small story to attach.
+    pub attach_threshold: f32,
 }
 
 impl Default for ClusterConfig {
@@ -72,6 +77,8 @@ impl Default for ClusterConfig {
             max_candidates: 40,
             merge_threshold: 0.08,
             merge_linkage: crate::merge::Linkage::Average,
+            attach_max_articles: 2,
+            attach_threshold: 0.05,
         }
     }
 }

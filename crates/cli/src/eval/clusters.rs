@@ -40,6 +40,12 @@ pub struct Args {
     /// Linkage of the consolidation pass: `centroid` or `average`.
     #[arg(long)]
     pub merge_linkage: Option<String>,
+    /// Stories of at most this many articles attach to a larger one after consolidation.
+    #[arg(long)]
+    pub attach_max_articles: Option<usize>,
+    /// Minimum similarity for a small story to attach.
+    #[arg(long)]
+    pub attach_threshold: Option<f32>,
     /// Terms kept per story centroid.
     #[arg(long)]
     pub centroid_terms: Option<usize>,
@@ -75,6 +81,12 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
             other => anyhow::bail!("unknown linkage {other:?} (centroid or average)"),
         };
     }
+    if let Some(v) = args.attach_max_articles {
+        config.attach_max_articles = v;
+    }
+    if let Some(v) = args.attach_threshold {
+        config.attach_threshold = v;
+    }
     if let Some(v) = args.centroid_terms {
         config.max_centroid_terms = v;
     }
@@ -102,6 +114,8 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
                 "quiet_days": config.quiet_days,
                 "max_centroid_terms": config.max_centroid_terms,
                 "merge_threshold": config.merge_threshold,
+                "attach_max_articles": config.attach_max_articles,
+                "attach_threshold": config.attach_threshold,
                 "merge_linkage": format!("{:?}", config.merge_linkage).to_lowercase(),
             }),
         );
