@@ -15,6 +15,7 @@
 
 mod lexicon;
 mod pubdate;
+mod romance;
 mod tagger;
 mod tokens;
 
@@ -27,6 +28,24 @@ pub use pubdate::{dateline_date, infer_publication_dates};
 /// creation time `dct`. Offsets are byte offsets into `text`.
 pub fn tag(text: &str, dct: Option<NaiveDate>) -> Vec<Timex> {
     tagger::Tagger::new(text, dct).run()
+}
+
+/// Like [`tag`], for a text in `language` (ISO 639-1): Spanish, French and Italian texts
+/// also get their day, month, year and weekday expressions (the `romance` module); where
+/// such an expression overlaps one the English rules found, it replaces it.
+pub fn tag_in(text: &str, dct: Option<NaiveDate>, language: Option<&str>) -> Vec<Timex> {
+    let mut timexes = tag(text, dct);
+    let Some(lang) = language.filter(|l| romance::supports(l)) else {
+        return timexes;
+    };
+    let extra = romance::tag(text, dct, lang);
+    if extra.is_empty() {
+        return timexes;
+    }
+    timexes.retain(|t| !extra.iter().any(|x| x.start < t.end && t.start < x.end));
+    timexes.extend(extra);
+    timexes.sort_by_key(|t| (t.start, t.end));
+    timexes
 }
 
 /// One line per expression of `text`: span, type, value and the rule that resolved it with
@@ -66,11 +85,11 @@ pub fn explain(text: &str, dct: Option<NaiveDate>) -> Vec<String> {
         .collect()
 }
 
-/// Tags every sentence of the corpus against its article's publication date; timex offsets
-/// are byte offsets into the article text.
+/// Tags every sentence of the corpus against its article's publication date, in the
+/// article's language ([`tag_in`]); timex offsets are byte offsets into the article text.
 pub fn annotate(corpus: &mut Corpus) {
     for (article, sentences) in corpus.articles.iter().zip(corpus.sentences.iter_mut()) {
-        let timexes = tag(&article.text, article.date());
+        let timexes = tag_in(&article.text, article.date(), article.language.as_deref());
         for s in sentences.iter_mut() {
             s.timexes.clear();
         }
