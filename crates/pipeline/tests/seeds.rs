@@ -7,21 +7,29 @@ use std::path::PathBuf;
 
 use chrono::NaiveDate;
 
-#[test]
-fn seed_timeline_places_the_aleppo_events_on_their_dates() {
+/// The briefing of the five seeds with default options, or `None` (with a message) when the
+/// seeds are absent.
+fn seeds_briefing() -> Option<storyline_core::Briefing> {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/seeds");
     if !dir.is_dir() {
         eprintln!("skipping: no seeds at {}", dir.display());
-        return;
+        return None;
     }
     let mut articles = Vec::new();
     let report = storyline_ingest::read_paths(&[dir], &mut |a| articles.push(a));
     assert_eq!(report.articles, 5, "the five seed reports");
-    let briefing = storyline_pipeline::run(
+    Some(storyline_pipeline::run(
         articles,
         report.diagnostics,
         &storyline_pipeline::Options::default(),
-    );
+    ))
+}
+
+#[test]
+fn seed_timeline_places_the_aleppo_events_on_their_dates() {
+    let Some(briefing) = seeds_briefing() else {
+        return;
+    };
     let entries: Vec<_> = briefing
         .stories
         .iter()
@@ -49,18 +57,9 @@ fn seed_timeline_places_the_aleppo_events_on_their_dates() {
 /// statement "he added" after a quote is the quoted official's, not a person it mentions.
 #[test]
 fn seed_articles_of_unknown_outlet_are_separate_sources() {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/seeds");
-    if !dir.is_dir() {
-        eprintln!("skipping: no seeds at {}", dir.display());
+    let Some(briefing) = seeds_briefing() else {
         return;
-    }
-    let mut articles = Vec::new();
-    let report = storyline_ingest::read_paths(&[dir], &mut |a| articles.push(a));
-    let briefing = storyline_pipeline::run(
-        articles,
-        report.diagnostics,
-        &storyline_pipeline::Options::default(),
-    );
+    };
     let story = &briefing.stories[0];
     let alone = |id: &str, needle: &str| {
         story

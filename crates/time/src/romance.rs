@@ -264,28 +264,27 @@ pub(crate) fn tag(text: &str, dct: Option<NaiveDate>, language: &str) -> Vec<Tim
             .chars()
             .all(|c| c.is_whitespace() || c == ',')
     };
+    // the index past a joining word ("de") at `k`, if there is one
+    let past_joiner = |k: usize| {
+        if ws
+            .get(k)
+            .is_some_and(|x| lex.joiners.contains(&x.lower.as_str()))
+        {
+            k + 1
+        } else {
+            k
+        }
+    };
     while i < ws.len() {
         let w = &ws[i];
         // day month [year]
         if let Some(day) = day_number(&w.lower) {
-            let mut j = i + 1;
-            if ws
-                .get(j)
-                .is_some_and(|x| lex.joiners.contains(&x.lower.as_str()))
-            {
-                j += 1;
-            }
+            let j = past_joiner(i + 1);
             if let Some(month) = ws.get(j).and_then(|x| month_number(&lex, &x.lower))
                 && gap_ok(w, &ws[i + 1])
             {
                 let mut end = ws[j].end;
-                let mut k = j + 1;
-                if ws
-                    .get(k)
-                    .is_some_and(|x| lex.joiners.contains(&x.lower.as_str()))
-                {
-                    k += 1;
-                }
+                let k = past_joiner(j + 1);
                 let year = ws.get(k).and_then(|x| year_number(&x.lower));
                 if year.is_some() {
                     end = ws[k].end;
@@ -323,13 +322,7 @@ pub(crate) fn tag(text: &str, dct: Option<NaiveDate>, language: &str) -> Vec<Tim
         }
         // month [de] year, or a month after a preposition
         if let Some(month) = month_number(&lex, &w.lower) {
-            let mut k = i + 1;
-            if ws
-                .get(k)
-                .is_some_and(|x| lex.joiners.contains(&x.lower.as_str()))
-            {
-                k += 1;
-            }
+            let k = past_joiner(i + 1);
             let year = ws.get(k).and_then(|x| year_number(&x.lower));
             let after_preposition = i > 0
                 && lex.before_period.contains(&ws[i - 1].lower.as_str())
