@@ -97,6 +97,31 @@ pub struct Tuning {
     pub w_pub_centroid: f64,
     /// Upper bound on the number of dates when [`TimelineOptions::dates`] is `None`.
     pub max_auto_dates: usize,
+    /// Share (0–1) of the references back to a date that are still to come, estimated and
+    /// added: a date near the end of the story has had little time to be looked back at.
+    /// The delay of looking back is learnt from the story itself (its later references),
+    /// and the expected total from its same-day and publication counts.
+    pub w_censor: f64,
+    /// Sentence length (words) above which a candidate is penalised.
+    pub len_target: usize,
+    /// Power of the length penalty: a candidate of `n > len_target` words has its score
+    /// multiplied by `(len_target / n)^len_power`.
+    pub len_power: f64,
+    /// A date's later sentences are kept only while their score is at least this share of
+    /// its best sentence's (0 keeps up to the asked number).
+    pub rel_cut: f64,
+    /// Share (0–1) taken off the score of a sentence with a clock time ("Mon Apr 27, 2009
+    /// 3:10 am BST"): in news these are mostly datelines glued to the lead by the sentence
+    /// splitter, whose extra words are noise in a summary.
+    pub w_clock: f64,
+    /// Choose a date's sentences greedily for the similarity of their *sum* to the date's
+    /// centroid (DATEWISE's centroid optimisation), which favours sentences that add what
+    /// the ones already taken lack, instead of by each sentence's own similarity.
+    pub greedy: bool,
+    /// Words allowed per asked sentence (0: no limit): a date's summary stops taking
+    /// sentences that would bring it over `sentences_per_date × word_budget` words (its
+    /// first sentence is always taken), so long sentences count for more than one.
+    pub word_budget: usize,
 }
 
 impl Default for Tuning {
@@ -108,7 +133,7 @@ impl Default for Tuning {
             w_sentences: 0.25,
             w_published: 0.5,
             lead_sentences: 5,
-            redundancy: 0.5,
+            redundancy: 0.3,
             min_words: 5,
             max_words: 60,
             w_sources: 0.5,
@@ -118,7 +143,109 @@ impl Default for Tuning {
             pm_intersection: true,
             pm_min: 5,
             w_pub_centroid: 0.5,
+            w_censor: 0.0,
+            len_target: 60,
+            len_power: 0.0,
+            rel_cut: 0.0,
+            w_clock: 0.6,
+            greedy: false,
+            word_budget: 30,
         }
+    }
+}
+
+impl Tuning {
+    /// Names accepted by [`Tuning::set`].
+    pub const NAMES: &'static [&'static str] = &[
+        "w_later",
+        "w_same",
+        "w_earlier",
+        "w_sentences",
+        "w_published",
+        "lead_sentences",
+        "redundancy",
+        "min_words",
+        "max_words",
+        "w_sources",
+        "w_explicit",
+        "coarse",
+        "pm_intersection",
+        "pm_min",
+        "w_pub_centroid",
+        "max_auto_dates",
+        "w_censor",
+        "len_target",
+        "len_power",
+        "rel_cut",
+        "w_clock",
+        "greedy",
+        "word_budget",
+    ];
+
+    /// Sets one weight by name (counts are rounded down, flags are `value != 0`).
+    pub fn set(&mut self, name: &str, value: f64) -> Result<(), String> {
+        if !value.is_finite() {
+            return Err(format!("{name}: not a finite number"));
+        }
+        let n = value.max(0.0) as usize;
+        match name {
+            "w_later" => self.w_later = value,
+            "w_same" => self.w_same = value,
+            "w_earlier" => self.w_earlier = value,
+            "w_sentences" => self.w_sentences = value,
+            "w_published" => self.w_published = value,
+            "lead_sentences" => self.lead_sentences = n,
+            "redundancy" => self.redundancy = value,
+            "min_words" => self.min_words = n,
+            "max_words" => self.max_words = n,
+            "w_sources" => self.w_sources = value,
+            "w_explicit" => self.w_explicit = value,
+            "coarse" => self.coarse = value != 0.0,
+            "pm_intersection" => self.pm_intersection = value != 0.0,
+            "pm_min" => self.pm_min = n,
+            "w_pub_centroid" => self.w_pub_centroid = value,
+            "max_auto_dates" => self.max_auto_dates = n,
+            "w_censor" => self.w_censor = value.clamp(0.0, 1.0),
+            "len_target" => self.len_target = n,
+            "len_power" => self.len_power = value,
+            "rel_cut" => self.rel_cut = value,
+            "w_clock" => self.w_clock = value.clamp(0.0, 1.0),
+            "greedy" => self.greedy = value != 0.0,
+            "word_budget" => self.word_budget = n,
+            other => return Err(format!("unknown weight {other}")),
+        }
+        Ok(())
+    }
+
+    /// Reads one weight by name (flags as 0 or 1).
+    pub fn get(&self, name: &str) -> Option<f64> {
+        let b = |x: bool| if x { 1.0 } else { 0.0 };
+        Some(match name {
+            "w_later" => self.w_later,
+            "w_same" => self.w_same,
+            "w_earlier" => self.w_earlier,
+            "w_sentences" => self.w_sentences,
+            "w_published" => self.w_published,
+            "lead_sentences" => self.lead_sentences as f64,
+            "redundancy" => self.redundancy,
+            "min_words" => self.min_words as f64,
+            "max_words" => self.max_words as f64,
+            "w_sources" => self.w_sources,
+            "w_explicit" => self.w_explicit,
+            "coarse" => b(self.coarse),
+            "pm_intersection" => b(self.pm_intersection),
+            "pm_min" => self.pm_min as f64,
+            "w_pub_centroid" => self.w_pub_centroid,
+            "max_auto_dates" => self.max_auto_dates as f64,
+            "w_censor" => self.w_censor,
+            "len_target" => self.len_target as f64,
+            "len_power" => self.len_power,
+            "rel_cut" => self.rel_cut,
+            "w_clock" => self.w_clock,
+            "greedy" => b(self.greedy),
+            "word_budget" => self.word_budget as f64,
+            _ => return None,
+        })
     }
 }
 
@@ -145,11 +272,18 @@ struct DateStats {
     docs: HashSet<usize>,
 }
 
+/// Days between a date's last day and a later report looking back at it (at least 1).
+fn lag_days(key: DateKey, published: NaiveDate) -> usize {
+    (published - period_end(key)).num_days().max(0) as usize
+}
+
 struct SentInfo {
     r: SentenceRef,
     vec: Vec<(u32, f32)>,
     eligible: bool,
     mentions: Vec<DateKey>,
+    words: usize,
+    clock: bool,
 }
 
 /// Builds the timeline of a story with explicit weights.
@@ -248,6 +382,8 @@ pub fn build_tuned(
                 vec: Vec::new(),
                 eligible,
                 mentions,
+                words,
+                clock: s.timexes.iter().any(|t| t.kind == TimexType::Time),
             });
         }
     }
@@ -270,6 +406,7 @@ pub fn build_tuned(
     let mut counted: HashSet<(DateKey, SentenceRef)> = HashSet::new();
     let mut mention_sents: HashMap<DateKey, Vec<usize>> = HashMap::new();
     let mut pub_sents: HashMap<NaiveDate, Vec<usize>> = HashMap::new();
+    let mut lags: Vec<usize> = Vec::new();
     for (i, info) in sents.iter().enumerate() {
         let pub_date = corpus.articles.get(info.r.article).and_then(|a| a.date());
         // An undated article of the story is taken as published at the story's latest date
@@ -286,7 +423,12 @@ pub fn build_tuned(
             st.sentences += 1;
             if st.docs.insert(info.r.article) {
                 match ref_date {
-                    Some(p) if period_end(key) < p => st.later += 1,
+                    Some(p) if period_end(key) < p => {
+                        st.later += 1;
+                        if key.1 == Precision::Day {
+                            lags.push(lag_days(key, p));
+                        }
+                    }
                     Some(p) if key.0 > p => st.earlier += 1,
                     _ => st.same += 1,
                 }
@@ -317,11 +459,18 @@ pub fn build_tuned(
         stats.entry((*d, Precision::Day)).or_default().published = arts.len();
     }
 
+    let story_end = story
+        .articles
+        .iter()
+        .filter_map(|&a| corpus.articles.get(a).and_then(|x| x.date()))
+        .max();
+    let expected_later = ExpectedLater::new(&stats, lags, story_end);
     let mut ranked: Vec<(DateKey, f64)> = stats
         .iter()
         .filter(|(k, _)| in_range(k.0) && (k.1 == Precision::Day || in_range(period_end(**k))))
         .map(|(k, s)| {
-            let mut score = tuning.w_later * ln1p(s.later)
+            let later = s.later as f64 + tuning.w_censor * expected_later.missing(*k, s);
+            let mut score = tuning.w_later * later.ln_1p()
                 + tuning.w_same * ln1p(s.same)
                 + tuning.w_earlier * ln1p(s.earlier)
                 + tuning.w_sentences * ln1p(s.sentences)
@@ -354,10 +503,11 @@ pub fn build_tuned(
     // Summaries, best date first, with redundancy control across dates.
     let mut chosen: Vec<usize> = Vec::new();
     let mut entries: Vec<DatedEntry> = Vec::new();
-    for (key, _) in &ranked {
+    for (k, _) in &ranked {
         if entries.len() >= wanted {
             break;
         }
+        let key = k;
         let ment = mention_sents.get(key).map(Vec::as_slice).unwrap_or(&[]);
         let pubs: &[usize] = if key.1 == Precision::Day {
             pub_sents.get(&key.0).map(Vec::as_slice).unwrap_or(&[])
@@ -380,6 +530,71 @@ pub fn build_tuned(
     }
     entries.sort_by(|a, b| a.date.cmp(&b.date).then(a.precision.cmp(&b.precision)));
     entries
+}
+
+/// Right-censoring of the references back to a date: a report can only look back at a
+/// date from a later day of the story, so the last days have had little chance to collect
+/// them. The delay distribution is the story's own (days between a date and the reports
+/// looking back at it); the eventual number is taken as proportional to the date's same-day
+/// mentions and publications, with the ratio fitted on the whole story.
+struct ExpectedLater {
+    /// `cdf[w]`: share of the story's look-back delays of at most `w` days.
+    cdf: Vec<f64>,
+    /// Eventual later references per same-day mention or publication.
+    ratio: f64,
+    end: Option<NaiveDate>,
+}
+
+impl ExpectedLater {
+    fn new(
+        stats: &HashMap<DateKey, DateStats>,
+        mut lags: Vec<usize>,
+        end: Option<NaiveDate>,
+    ) -> Self {
+        lags.sort_unstable();
+        let max = lags.last().copied().unwrap_or(0);
+        let n = lags.len().max(1) as f64;
+        let cdf: Vec<f64> = (0..=max)
+            .map(|w| lags.partition_point(|&l| l <= w) as f64 / n)
+            .collect();
+        let mut this = ExpectedLater {
+            cdf,
+            ratio: 0.0,
+            end,
+        };
+        let (mut observed, mut exposure) = (0.0, 0.0);
+        for (k, s) in stats {
+            if k.1 != Precision::Day {
+                continue;
+            }
+            observed += s.later as f64;
+            exposure += this.seen(*k) * (s.same + s.published) as f64;
+        }
+        if exposure > 0.0 && !lags.is_empty() {
+            this.ratio = observed / exposure;
+        }
+        this
+    }
+
+    /// Share of a date's eventual look-backs already published by the story's last day.
+    fn seen(&self, key: DateKey) -> f64 {
+        let Some(end) = self.end else {
+            return 1.0;
+        };
+        if end <= period_end(key) {
+            return 0.0;
+        }
+        let w = lag_days(key, end);
+        self.cdf.get(w).copied().unwrap_or(1.0)
+    }
+
+    /// Expected look-backs still to come for a day.
+    fn missing(&self, key: DateKey, s: &DateStats) -> f64 {
+        if key.1 != Precision::Day {
+            return 0.0;
+        }
+        (1.0 - self.seen(key)) * self.ratio * (s.same + s.published) as f64
+    }
 }
 
 fn attributed(
@@ -522,6 +737,14 @@ fn summarize_date(
     )
 }
 
+/// `(len_target / words)^len_power` for sentences longer than the target, else 1.
+fn length_penalty(words: usize, tuning: &Tuning) -> f64 {
+    if tuning.len_power <= 0.0 || words <= tuning.len_target || words == 0 {
+        return 1.0;
+    }
+    (tuning.len_target.max(1) as f64 / words as f64).powf(tuning.len_power)
+}
+
 /// Takes up to `k` eligible candidates by similarity to the centroid `combined`, skipping
 /// any too close to a sentence already chosen.
 #[allow(clippy::too_many_arguments)]
@@ -555,25 +778,96 @@ fn pick(
             if mentioned.contains(&i) {
                 s *= 1.0 + tuning.w_explicit as f32;
             }
+            s *= length_penalty(sents[i].words, tuning) as f32;
+            if sents[i].clock {
+                s *= 1.0 - tuning.w_clock as f32;
+            }
             (i, s)
         })
         .filter(|(_, s)| *s > 0.0)
         .collect();
     cands.sort_by(|a, b| b.1.total_cmp(&a.1).then(sents[a.0].r.cmp(&sents[b.0].r)));
-    let mut picked: Vec<usize> = Vec::new();
-    for (i, _) in cands {
-        if picked.len() >= k {
-            break;
-        }
-        let redundant = chosen
+    let redundant = |i: usize, picked: &[usize]| {
+        chosen
             .iter()
             .chain(picked.iter())
-            .any(|&j| dot(&sents[i].vec, &sents[j].vec) > tuning.redundancy as f32);
-        if !redundant {
-            picked.push(i);
+            .any(|&j| dot(&sents[i].vec, &sents[j].vec) > tuning.redundancy as f32)
+    };
+    let best = cands.first().map_or(0.0, |c| c.1);
+    let mut cands: Vec<(usize, f32)> = cands
+        .into_iter()
+        .take_while(|&(_, score)| score >= tuning.rel_cut as f32 * best)
+        .collect();
+    let budget = if tuning.word_budget == 0 {
+        usize::MAX
+    } else {
+        k.saturating_mul(tuning.word_budget)
+    };
+    let fits = |i: usize, picked: &[usize]| {
+        let used: usize = picked.iter().map(|&j| sents[j].words).sum();
+        picked.is_empty() || used + sents[i].words <= budget
+    };
+    let mut picked: Vec<usize> = Vec::new();
+    if !tuning.greedy {
+        for (i, _) in cands {
+            if picked.len() >= k {
+                break;
+            }
+            if fits(i, &picked) && !redundant(i, &picked) {
+                picked.push(i);
+            }
         }
+        return picked;
+    }
+    // Centroid optimisation: each step adds the candidate whose addition brings the summed
+    // summary closest to the centroid, scaled by the candidate's own boosts.
+    cands.truncate(GREEDY_POOL);
+    let mut sum: HashMap<u32, f32> = HashMap::new();
+    while picked.len() < k {
+        let mut top: Option<(usize, f32)> = None;
+        for (pos, &(i, score)) in cands.iter().enumerate() {
+            if !fits(i, &picked) || redundant(i, &picked) {
+                continue;
+            }
+            let own = dot(&sents[i].vec, &c);
+            if own <= 0.0 {
+                continue;
+            }
+            let boost = score / own;
+            let gain = summed_cosine(&sum, &sents[i].vec, &c) * boost;
+            if top.is_none_or(|(_, g)| gain > g) {
+                top = Some((pos, gain));
+            }
+        }
+        let Some((pos, _)) = top else {
+            break;
+        };
+        let (i, _) = cands.remove(pos);
+        for &(id, w) in &sents[i].vec {
+            *sum.entry(id).or_default() += w;
+        }
+        picked.push(i);
     }
     picked
+}
+
+/// Candidates (best first) that the centroid optimisation considers.
+const GREEDY_POOL: usize = 50;
+
+/// Cosine between `sum + add` and the unit vector `c`.
+fn summed_cosine(sum: &HashMap<u32, f32>, add: &[(u32, f32)], c: &[(u32, f32)]) -> f32 {
+    let mut v: HashMap<u32, f32> = sum.clone();
+    for &(id, w) in add {
+        *v.entry(id).or_default() += w;
+    }
+    let norm = v.values().map(|w| w * w).sum::<f32>().sqrt();
+    if norm == 0.0 {
+        return 0.0;
+    }
+    c.iter()
+        .map(|(id, w)| w * v.get(id).copied().unwrap_or(0.0))
+        .sum::<f32>()
+        / norm
 }
 
 #[cfg(test)]
@@ -821,5 +1115,186 @@ mod tests {
             period_end((day(2016, 1, 1), Precision::Year)),
             day(2016, 12, 31)
         );
+    }
+
+    #[test]
+    fn tuning_set_and_get_every_name() {
+        let mut t = Tuning::default();
+        for (i, name) in Tuning::NAMES.iter().enumerate() {
+            let v = if matches!(*name, "coarse" | "pm_intersection" | "greedy") {
+                1.0
+            } else if matches!(*name, "w_censor" | "w_clock") {
+                0.5
+            } else {
+                (i + 2) as f64
+            };
+            t.set(name, v).expect("known name");
+            assert_eq!(t.get(name), Some(v), "{name}");
+        }
+        assert!(t.set("nonsense", 1.0).is_err());
+        assert!(t.set("w_later", f64::NAN).is_err());
+        t.set("w_censor", 3.0).expect("clamped");
+        assert_eq!(t.get("w_censor"), Some(1.0));
+        assert_eq!(t.get("nonsense"), None);
+    }
+
+    #[test]
+    fn length_penalty_only_above_the_target() {
+        let t = Tuning {
+            len_target: 20,
+            len_power: 1.0,
+            ..Tuning::default()
+        };
+        assert_eq!(length_penalty(12, &t), 1.0);
+        assert_eq!(length_penalty(20, &t), 1.0);
+        assert!((length_penalty(40, &t) - 0.5).abs() < 1e-12);
+        let off = Tuning::default();
+        assert_eq!(length_penalty(200, &off), 1.0);
+    }
+
+    #[test]
+    fn censored_look_backs_are_expected_for_the_last_days() {
+        let key = |d: NaiveDate| (d, Precision::Day);
+        let mut stats: HashMap<DateKey, DateStats> = HashMap::new();
+        // An early day looked back at 1, 1, 2 and 4 days later; same-day and publication
+        // counts: 2 + 2.
+        stats.insert(
+            key(day(2020, 1, 1)),
+            DateStats {
+                later: 4,
+                same: 2,
+                published: 2,
+                ..DateStats::default()
+            },
+        );
+        // The story's last day: nobody could look back yet.
+        stats.insert(
+            key(day(2020, 1, 10)),
+            DateStats {
+                same: 3,
+                published: 5,
+                ..DateStats::default()
+            },
+        );
+        let e = ExpectedLater::new(&stats, vec![1, 1, 2, 4], Some(day(2020, 1, 10)));
+        assert_eq!(e.seen(key(day(2020, 1, 1))), 1.0);
+        assert_eq!(e.seen(key(day(2020, 1, 10))), 0.0);
+        assert!((e.seen(key(day(2020, 1, 9))) - 0.5).abs() < 1e-12);
+        // 4 look-backs for 4 same-day/publication reports fully seen: ratio 1.
+        assert!((e.ratio - 1.0).abs() < 1e-12);
+        let last = &stats[&key(day(2020, 1, 10))];
+        assert!((e.missing(key(day(2020, 1, 10)), last) - 8.0).abs() < 1e-12);
+        let first = &stats[&key(day(2020, 1, 1))];
+        assert_eq!(e.missing(key(day(2020, 1, 1)), first), 0.0);
+        // Without any look-back in the story nothing is imputed.
+        let none = ExpectedLater::new(&stats, Vec::new(), Some(day(2020, 1, 10)));
+        assert_eq!(none.missing(key(day(2020, 1, 10)), last), 0.0);
+    }
+
+    /// One date with a long on-topic sentence and short ones, for the selection options.
+    fn selection_corpus() -> (Corpus, Story, NaiveDate) {
+        let d = day(2011, 2, 11);
+        let docs: Vec<(NaiveDate, Vec<Line>)> = vec![
+            (
+                d,
+                vec![
+                    (
+                        "CAIRO | Fri Feb 11 , 2011 6:05 pm GMT CAIRO - Mubarak resigned on Friday and handed power to the army .",
+                        Some(("Friday", d)),
+                    ),
+                    (
+                        "Mubarak resigned as president on Friday after weeks of protests in Cairo .",
+                        Some(("Friday", d)),
+                    ),
+                    (
+                        "Crowds in Tahrir Square celebrated into the night on Friday .",
+                        Some(("Friday", d)),
+                    ),
+                ],
+            ),
+            (
+                d,
+                vec![(
+                    "Mubarak resigned on Friday , the vice president said , and the army took power .",
+                    Some(("Friday", d)),
+                )],
+            ),
+        ];
+        let (mut c, story) = corpus(&docs);
+        // The dateline's clock time, as the tagger marks it.
+        let line = c.sentences[0][0].clone();
+        let text = &c.articles[0].text;
+        let off = text.find("Fri Feb").expect("dateline");
+        let clock = Timex {
+            start: off,
+            end: off + "Fri Feb 11 , 2011 6:05 pm".len(),
+            text: "Fri Feb 11 , 2011 6:05 pm".into(),
+            kind: TimexType::Time,
+            value: "2011-02-11T18:05".into(),
+            modifier: None,
+            date: Some(d),
+            precision: Some(Precision::Day),
+            rule: "test".into(),
+        };
+        assert!(line.start <= off && off < line.end);
+        c.sentences[0][0].timexes.push(clock);
+        (c, story, d)
+    }
+
+    #[test]
+    fn clock_times_are_penalised_and_weak_sentences_cut() {
+        let (c, story, d) = selection_corpus();
+        let mut o = opts(1);
+        o.sentences_per_date = 3;
+        let texts = |t: &Tuning| -> Vec<String> {
+            build_tuned(&c, &story, &SentenceSources::default(), &o, t)
+                .iter()
+                .filter(|e| e.date == d)
+                .flat_map(|e| e.sentences.iter())
+                .map(|a| c.sentence_text(a.sentence).to_string())
+                .collect()
+        };
+        let loose = Tuning {
+            redundancy: 1.0,
+            w_clock: 0.0,
+            word_budget: 0,
+            ..Tuning::default()
+        };
+        let all = texts(&loose);
+        assert_eq!(all.len(), 3);
+        assert!(all.iter().any(|t| t.contains("6:05 pm")));
+        // With the clock-time penalty at full strength the dateline sentence is never shown.
+        let no_clock = texts(&Tuning {
+            w_clock: 1.0,
+            ..loose.clone()
+        });
+        assert!(no_clock.iter().all(|t| !t.contains("6:05 pm")));
+        // A relative cut of 1 keeps only the best sentence (or ties).
+        let cut = texts(&Tuning {
+            rel_cut: 1.0,
+            ..loose.clone()
+        });
+        assert_eq!(cut.len(), 1);
+        assert_eq!(cut[0], all[0]);
+        // A budget of 5 words per asked sentence (15 in all) leaves room for the first only;
+        // a large one changes nothing.
+        let tight = texts(&Tuning {
+            word_budget: 5,
+            ..loose.clone()
+        });
+        assert_eq!(tight, all[..1].to_vec());
+        let wide = texts(&Tuning {
+            word_budget: 100,
+            ..loose.clone()
+        });
+        assert_eq!(wide, all);
+        // The greedy centroid optimisation still fills the date and never repeats a sentence.
+        let greedy = texts(&Tuning {
+            greedy: true,
+            ..loose.clone()
+        });
+        assert_eq!(greedy.len(), 3);
+        let uniq: HashSet<&String> = greedy.iter().collect();
+        assert_eq!(uniq.len(), 3);
     }
 }

@@ -1,0 +1,248 @@
+//! Leave-one-topic-out tuning of the timeline method's weights on a Timeline17-style folder.
+//!
+//!     cargo run --release -p storyline-eval --example tls_tune -- [--eval-only] [--grid NAME,...] [--fold TOPIC|all] <t17 folder> [NAME=VALUE,...]
+//!
+//! For every topic, the weights are tuned (coordinate search over a small grid, starting from
+//! `Tuning::default()` with the given overrides) on the *other* topics only, and the topic's
+//! timelines are then built with those weights and scored: the held-out figure. The same
+//! search on all topics gives the in-sample figure and the weights it picks. The objective is
+//! news-tls's AR-1 F + AR-2 F + 0.1 × date F1 over the tuning timelines.
+
+use std::path::{Path, PathBuf};
+
+use storyline_eval::tls::{self, TaskOptions, TaskResult, Tuning};
+
+/// The search grid: each weight with the values it may take.
+const GRID: &[(&str, &[f64])] = &[
+    ("w_later", &[1.0, 1.5, 2.0, 3.0]),
+    ("w_same", &[0.25, 0.5, 1.0]),
+    ("w_published", &[0.25, 0.5, 1.0]),
+    ("w_sentences", &[0.0, 0.25, 0.5]),
+    ("w_censor", &[0.0, 0.5, 1.0]),
+    ("len_target", &[15.0, 20.0, 25.0, 30.0]),
+    ("len_power", &[0.0, 0.5, 1.0, 2.0]),
+    ("redundancy", &[0.3, 0.4, 0.5]),
+    ("w_sources", &[0.25, 0.5, 1.0]),
+    ("w_explicit", &[0.0, 0.1, 0.3]),
+    ("lead_sentences", &[3.0, 5.0, 10.0]),
+    ("max_words", &[45.0, 60.0, 80.0]),
+    ("rel_cut", &[0.0, 0.5, 0.7, 0.85]),
+    ("w_clock", &[0.0, 0.3, 0.6]),
+    ("greedy", &[0.0, 1.0]),
+    ("word_budget", &[0.0, 20.0, 25.0, 30.0]),
+];
+
+struct Topic {
+    name: String,
+    corpus: storyline_core::Corpus,
+    references: Vec<tls::Timeline>,
+    keywords: Vec<String>,
+}
+
+fn load(dir: &Path) -> Result<Vec<Topic>, Box<dyn std::error::Error>> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir.join("articles"))?
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "csv"))
+        .collect();
+    files.sort();
+    let mut topics = Vec::new();
+    for a in files {
+        let name = a
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .unwrap_or("topic")
+            .to_string();
+        let g = dir.join("gold_merged").join(format!("{name}.txt"));
+        if !g.is_file() {
+            continue;
+        }
+        let (rows, _) = tls::read_t17_articles(&a)?;
+        let references = tls::parse_timelines(&String::from_utf8_lossy(&std::fs::read(&g)?));
+        topics.push(Topic {
+            keywords: tls::topic_keywords(&name),
+            corpus: tls::corpus_from_rows(&rows, "en"),
+            references,
+            name,
+        });
+    }
+    Ok(topics)
+}
+
+fn run(topics: &[&Topic], tuning: &Tuning, tok: &mut tls::RougeTokenizer) -> Vec<TaskResult> {
+    let mut out = Vec::new();
+    for t in topics {
+        let options = TaskOptions {
+            keywords: t.keywords.clone(),
+            tuning: tuning.clone(),
+        };
+        out.extend(tls::run_tasks(
+            &t.name,
+            &t.corpus,
+            &t.references,
+            &options,
+            tok,
+        ));
+    }
+    out
+}
+
+/// (AR-1 F, AR-2 F, date F1) averaged as news-tls does.
+fn means(results: &[TaskResult]) -> (f64, f64, f64) {
+    let r1: Vec<tls::Prf> = results.iter().map(|r| r.scores.align_m1.rouge1).collect();
+    let r2: Vec<tls::Prf> = results.iter().map(|r| r.scores.align_m1.rouge2).collect();
+    let d: Vec<tls::Prf> = results.iter().map(|r| r.scores.dates).collect();
+    (tls::average(&r1).f, tls::average(&r2).f, tls::average(&d).f)
+}
+
+fn objective(results: &[TaskResult]) -> f64 {
+    let (a1, a2, d) = means(results);
+    a1 + a2 + 0.1 * d
+}
+
+/// Coordinate search: each weight in turn takes its best grid value, two passes.
+fn tune(
+    grid: &[(&str, &[f64])],
+    topics: &[&Topic],
+    start: &Tuning,
+    tok: &mut tls::RougeTokenizer,
+) -> (Tuning, f64) {
+    let mut best = start.clone();
+    let mut best_score = objective(&run(topics, &best, tok));
+    for _ in 0..2 {
+        let mut improved = false;
+        for (name, values) in grid {
+            for &v in *values {
+                if best.get(name) == Some(v) {
+                    continue;
+                }
+                let mut t = best.clone();
+                if t.set(name, v).is_err() {
+                    continue;
+                }
+                let score = objective(&run(topics, &t, tok));
+                if score > best_score + 1e-9 {
+                    best_score = score;
+                    best = t;
+                    improved = true;
+                }
+            }
+        }
+        if !improved {
+            break;
+        }
+    }
+    (best, best_score)
+}
+
+fn describe(grid: &[(&str, &[f64])], t: &Tuning) -> String {
+    grid.iter()
+        .map(|(n, _)| format!("{n}={}", t.get(n).unwrap_or(f64::NAN)))
+        .collect::<Vec<_>>()
+        .join(",")
+}
+
+fn line(label: &str, results: &[TaskResult]) {
+    let (a1, a2, d) = means(results);
+    println!("{label}: AR-1 F {a1:.4}  AR-2 F {a2:.4}  date F1 {d:.4}");
+    for r in results {
+        println!(
+            "    {}.{}  AR-1 F {:.4}  AR-2 F {:.4}  date F1 {:.4}",
+            r.topic,
+            r.index,
+            r.scores.align_m1.rouge1.f,
+            r.scores.align_m1.rouge2.f,
+            r.scores.dates.f
+        );
+    }
+}
+
+fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let mut args = std::env::args().skip(1).peekable();
+    let eval_only = args.peek().is_some_and(|a| a == "--eval-only");
+    if eval_only {
+        args.next();
+    }
+    // `--grid a,b` searches only those weights of GRID.
+    let mut only: Option<Vec<String>> = None;
+    if args.peek().is_some_and(|a| a == "--grid") {
+        args.next();
+        only = args
+            .next()
+            .map(|g| g.split(',').map(|s| s.trim().to_string()).collect());
+    }
+    let grid: Vec<(&str, &[f64])> = GRID
+        .iter()
+        .filter(|(n, _)| only.as_ref().is_none_or(|o| o.iter().any(|x| x == n)))
+        .copied()
+        .collect();
+    // `--fold NAME` runs only that held-out fold (`all`: only the search on every topic).
+    let mut fold: Option<String> = None;
+    if args.peek().is_some_and(|a| a == "--fold") {
+        args.next();
+        fold = args.next();
+    }
+    let dir = PathBuf::from(
+        args.next()
+            .ok_or("usage: tls_tune <t17 folder> [NAME=VALUE,...]")?,
+    );
+    let mut start = Tuning::default();
+    if let Some(set) = args.next() {
+        for item in set.split(',').filter(|s| !s.trim().is_empty()) {
+            let (k, v) = item.split_once('=').ok_or("expected NAME=VALUE")?;
+            start.set(k.trim(), v.trim().parse()?)?;
+        }
+    }
+    let lexicon = match tls::RougeLexicon::find() {
+        Some(d) => tls::RougeLexicon::load(&d)?,
+        None => return Err("no ROUGE-1.5.5 data folder found".into()),
+    };
+    let mut tok = tls::RougeTokenizer::new(lexicon);
+    let topics = load(&dir)?;
+    let all: Vec<&Topic> = topics.iter().collect();
+
+    line("start weights, all topics", &run(&all, &start, &mut tok));
+    if eval_only {
+        return Ok(());
+    }
+
+    let mut held_out: Vec<TaskResult> = Vec::new();
+    for (i, t) in topics.iter().enumerate() {
+        if fold.as_ref().is_some_and(|f| *f != t.name) {
+            continue;
+        }
+        let train: Vec<&Topic> = topics
+            .iter()
+            .enumerate()
+            .filter(|(j, _)| *j != i)
+            .map(|(_, t)| t)
+            .collect();
+        let (tuned, score) = tune(&grid, &train, &start, &mut tok);
+        println!(
+            "fold {}: tuned on the other topics (objective {score:.4}): {}",
+            t.name,
+            describe(&grid, &tuned)
+        );
+        held_out.extend(run(&[t], &tuned, &mut tok));
+    }
+    if !held_out.is_empty() {
+        line(
+            "held-out (each topic with weights tuned on the others)",
+            &held_out,
+        );
+    }
+    if fold.as_ref().is_some_and(|f| f != "all") {
+        return Ok(());
+    }
+
+    let (tuned, score) = tune(&grid, &all, &start, &mut tok);
+    println!(
+        "all topics: tuned (objective {score:.4}): {}",
+        describe(&grid, &tuned)
+    );
+    line(
+        "in-sample (tuned on all topics)",
+        &run(&all, &tuned, &mut tok),
+    );
+    Ok(())
+}
