@@ -182,14 +182,17 @@ pub struct ArticleFeatures {
     pub entities: Vec<(u32, u32)>,
 }
 
+/// Marks a cached word without a stem (stop word, number) in `LangCache::short_words`.
+const NO_STEM: u32 = u32::MAX;
+
 /// Upper bound on cached words per language and thread; the cache is cleared when reached.
 const MAX_CACHED_WORDS: usize = 500_000;
 
 struct LangCache {
     analyzer: Analyzer,
-    /// Lower-cased ASCII word of up to 16 bytes, packed ([`pack`]) → index into `stems`
-    /// (`None` for stop words and numbers).
-    short_words: FxMap<u128, Option<u32>>,
+    /// Lower-cased ASCII word of up to 16 bytes, packed ([`pack`]) as two words → index into
+    /// `stems` ([`NO_STEM`] for stop words and numbers); 24-byte entries keep the table small.
+    short_words: FxMap<(u64, u64), u32>,
     /// Any other lower-cased word → index into `stems`.
     words: FxMap<String, Option<u32>>,
     /// Distinct stems (words with one stem share its index).
@@ -353,15 +356,19 @@ fn term(
         None
     };
     let stem = match short {
-        Some(k) => match cache.short_words.get(&k) {
-            Some(v) => (*v)?,
-            None => {
-                let w = word.to_ascii_lowercase();
-                let v = stem_of(cache, &w);
-                cache.short_words.insert(k, v);
-                v?
+        Some(k) => {
+            let key = (k as u64, (k >> 64) as u64);
+            match cache.short_words.get(&key) {
+                Some(&NO_STEM) => return None,
+                Some(&v) => v,
+                None => {
+                    let w = word.to_ascii_lowercase();
+                    let v = stem_of(cache, &w);
+                    cache.short_words.insert(key, v.unwrap_or(NO_STEM));
+                    v?
+                }
             }
-        },
+        }
         None => {
             lower.clear();
             for c in word.chars() {
@@ -393,6 +400,8 @@ fn term(
 pub struct Vocabulary {
     terms: FxMap<Stem, TermId>,
     df: Vec<u32>,
+    /// Per term, the last document (count of `docs`) that [`Self::observe`] counted it in.
+    last: Vec<u64>,
     docs: u64,
 }
 
@@ -430,8 +439,22 @@ impl Vocabulary {
     /// Counts one document's distinct terms into the document frequencies.
     pub fn observe(&mut self, counts: &TermCounts) {
         self.docs += 1;
-        for t in counts.distinct_terms() {
-            if let Some(d) = self.df.get_mut(t as usize) {
+        // A term counts once per document: `last[t]` holds the last document that counted it.
+        let doc = self.docs;
+        if self.last.len() < self.df.len() {
+            self.last.resize(self.df.len(), 0);
+        }
+        for &(t, _) in counts
+            .body
+            .iter()
+            .chain(&counts.title)
+            .chain(&counts.entities)
+        {
+            let i = t as usize;
+            if let (Some(d), Some(l)) = (self.df.get_mut(i), self.last.get_mut(i))
+                && *l != doc
+            {
+                *l = doc;
                 *d += 1;
             }
         }
