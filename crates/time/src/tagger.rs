@@ -1229,6 +1229,18 @@ impl<'a> Tagger<'a> {
         let k = self.hyphen(j);
         let (unit, plural) = lexicon::unit(self.w(k))?;
         let hyphenated = k != j;
+        // "a second betrayal", "A second group": an ordinal, not a duration.
+        if unit == Unit::Second
+            && !plural
+            && matches!(self.w(i), "a" | "an")
+            && self.kind(k + 1) == Some(Kind::Word)
+            && !matches!(
+                self.w(k + 1),
+                "later" | "earlier" | "ago" | "before" | "after" | "or" | "and" | "of"
+            )
+        {
+            return None;
+        }
         // "a" + singular only, numbers > 1 take plurals unless hyphenated ("two-year").
         if !hyphenated && n == Some(1.0) && plural {
             return None;
@@ -1589,6 +1601,15 @@ impl<'a> Tagger<'a> {
             } else {
                 j + 1
             };
+            // "last Oct. 23": the day of that month.
+            if let Some(day) = self.num(end).filter(|d| (1..=31).contains(d))
+                && self.w(end).len() <= 2
+                && let Some(date) = ymd(year, mo, day)
+            {
+                let mut m = cal_match(end + 1, Date, Cal::Day(date), "dct.relative-month");
+                m.anchor = true;
+                return Some(m);
+            }
             let mut m = cal_match(end, Date, Cal::Month(year, mo), "dct.relative-month");
             m.anchor = true;
             return Some(m);
@@ -1754,6 +1775,7 @@ impl<'a> Tagger<'a> {
             || matches!(x, "1st" | "2nd" | "3rd" | "4th")
             || (x == "year" && det.is_empty())
             || (x == "week" && det.is_empty())
+            || (x == "half" && det == "last")
             || (det == "fiscal" && x == "year"))
             && let Some(m) = self.quarter_like(i, j, det)
         {
@@ -1863,6 +1885,14 @@ impl<'a> Tagger<'a> {
     fn quarter_like(&self, i: usize, mut j: usize, det: &str) -> Option<M> {
         use TimexType::*;
         let x = self.w(j);
+        // "the last half of 1989": the second half.
+        if det == "last"
+            && x == "half"
+            && self.is(j + 1, "of")
+            && let Some((y, end)) = self.year_any(j + 2)
+        {
+            return Some(M::new(end, Date, format!("{y}-H2"), "half"));
+        }
         let ord = lexicon::ordinal(x).or(match x {
             "1st" | "2nd" | "3rd" | "4th" => x[..1].parse().ok(),
             _ => None,

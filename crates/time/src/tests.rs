@@ -779,3 +779,18 @@ fn latest_quarter_has_ended_and_years_quarters() {
     );
     assert_eq!(t.value, "1989-Q3");
 }
+
+#[test]
+fn ordinal_second_last_month_day_and_last_half() {
+    let dct = d(1999, 4, 19);
+    assert!(tv("It will be a second betrayal, she said.", dct).is_empty());
+    let t = one("He waited a second and left.", dct);
+    assert_eq!(t.value, "PT1S");
+    let t = one("He was shot at home last Oct. 23 by a sniper.", dct);
+    assert_eq!(t.value, "1998-10-23");
+    let t = one("Earnings for the last half of 1989 will be lower.", dct);
+    assert_eq!(
+        (t.text.as_str(), t.value.as_str()),
+        ("the last half of 1989", "1989-H2")
+    );
+}
