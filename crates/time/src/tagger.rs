@@ -460,6 +460,24 @@ impl<'a> Tagger<'a> {
             }
             _ => None,
         };
+        // "mid-afternoon yesterday", "by mid afternoon": a part of the day.
+        if let Some((j, "MID")) = position
+            && let Some(pod) = lexicon::part_of_day(self.w(j))
+        {
+            let day = self
+                .keyword(j + 1)
+                .filter(|d| d.precision == Some(Precision::Day) && d.kind == TimexType::Date)
+                .or_else(|| self.weekday_at(j + 1, i));
+            let (end, mut m) = match day {
+                Some(d) => (d.end, d),
+                None => (j + 1, self.dct_day(j + 1, 0, "dct.mid-pod")),
+            };
+            m.end = end;
+            m.kind = TimexType::Time;
+            m.value = format!("{}T{pod}", m.value);
+            m.rule = "dct.mid-pod";
+            return Some(m);
+        }
         if let Some((j, md)) = position {
             let j = if w != "mid" && self.is(j, "-") {
                 j + 1
@@ -708,6 +726,25 @@ impl<'a> Tagger<'a> {
             "monthly" => M::new(i + 1, Set, "P1M", "set.adverb"),
             "yearly" => M::new(i + 1, Set, "P1Y", "set.adverb"),
             "hourly" => M::new(i + 1, Set, "PT1H", "set.adverb"),
+            // "Election Day": the Tuesday after the first Monday of November (US).
+            "election"
+                if self.capitalized(i) && self.is(i + 1, "day") && self.capitalized(i + 1) =>
+            {
+                let dct = self.dct?;
+                let election = |y: i32| {
+                    let first = ymd(y, 11, 2)?;
+                    let off = (2 + 7 - first.weekday().number_from_monday() as i64) % 7;
+                    Some(first + TimeDelta::days(off))
+                };
+                let mut day = election(dct.year())?;
+                // "voters went to the polls on Election Day" in a January story
+                if day > dct && self.tense_cue(i, i + 2) == Some(Tense::Past) {
+                    day = election(dct.year() - 1)?;
+                }
+                let mut m = cal_match(i + 2, Date, Cal::Day(day), "holiday");
+                m.anchor = true;
+                m
+            }
             "thanksgiving" | "christmas" | "halloween" => {
                 let mut end = i + 1;
                 if self.is(end, "day") || self.is(end, "eve") {
@@ -1166,6 +1203,15 @@ impl<'a> Tagger<'a> {
         // Numeric dates: 2016-12-06, 12/06/2016.
         if let Some(m) = self.numeric_date(i) {
             return Some(m);
+        }
+        // "the 20th century" is the century of the years 19xx.
+        if let Some(n) = self.num(i)
+            && (1..=30).contains(&n)
+            && matches!(self.w(i + 1), "st" | "nd" | "rd" | "th")
+            && self.glued(i + 1)
+            && self.is(i + 2, "century")
+        {
+            return Some(M::new(i + 3, Date, format!("{:02}", n - 1), "century"));
         }
         // Years and decades.
         if let Some(y) = self.year_at(i) {

@@ -794,3 +794,26 @@ fn ordinal_second_last_month_day_and_last_half() {
         ("the last half of 1989", "1989-H2")
     );
 }
+
+#[test]
+fn election_day_centuries_and_mid_afternoon() {
+    let dct = d(1998, 10, 26);
+    let t = one("It will be our theme from here to Election Day.", dct);
+    assert_eq!(t.value, "1998-11-03");
+    let t = one("Turnout was low on Election Day.", d(1999, 1, 10));
+    assert_eq!(t.value, "1998-11-03");
+    let t = one("She is a 20th century democrat.", dct);
+    assert_eq!(t.value, "19");
+    let t = one("the fabled 11th century temple", dct);
+    assert_eq!(t.value, "10");
+    let t = one(
+        "Shares traded lower in mid-afternoon yesterday.",
+        d(1989, 11, 2),
+    );
+    assert_eq!(
+        (t.text.as_str(), t.kind, t.value.as_str()),
+        ("mid-afternoon yesterday", TimexType::Time, "1989-11-01TAF")
+    );
+    let t = one("By mid afternoon, the operation was over.", d(1998, 3, 6));
+    assert_eq!(t.value, "1998-03-06TAF");
+}
