@@ -260,24 +260,12 @@ fn tuning(set: Option<&str>) -> anyhow::Result<tls::Tuning> {
             .trim()
             .parse()
             .with_context(|| format!("--set {item}: not a number"))?;
-        let n = f.max(0.0) as usize;
-        match k.trim() {
-            "w_later" => t.w_later = f,
-            "w_same" => t.w_same = f,
-            "w_earlier" => t.w_earlier = f,
-            "w_sentences" => t.w_sentences = f,
-            "w_published" => t.w_published = f,
-            "lead_sentences" => t.lead_sentences = n,
-            "redundancy" => t.redundancy = f,
-            "min_words" => t.min_words = n,
-            "max_words" => t.max_words = n,
-            "w_sources" => t.w_sources = f,
-            "w_explicit" => t.w_explicit = f,
-            "pm_intersection" => t.pm_intersection = f != 0.0,
-            "w_pub_centroid" => t.w_pub_centroid = f,
-            "pm_min" => t.pm_min = n,
-            other => anyhow::bail!("--set: unknown weight {other}"),
-        }
+        t.set(k.trim(), f).map_err(|e| {
+            anyhow::anyhow!(
+                "--set {item}: {e} (weights: {})",
+                tls::Tuning::NAMES.join(", ")
+            )
+        })?;
     }
     Ok(t)
 }
