@@ -132,6 +132,42 @@ fn cut(full: &FxMap<TermId, f32>, k: usize) -> (SparseVec, f32) {
     (v, norm)
 }
 
+/// The live stories sharing a term with story `i` (at their current version, accepted by
+/// `keep`) and within the time gap, with their similarity to `i`, in story order. `acc` is
+/// scratch space for the dot products.
+#[allow(clippy::too_many_arguments)]
+fn neighbours(
+    i: usize,
+    clusters: &[Cluster],
+    alive: &[bool],
+    index: &FxMap<TermId, Vec<(u32, u32, f32)>>,
+    config: &MergeConfig,
+    sim: &impl Fn(&Cluster, &Cluster, f32) -> f32,
+    keep: impl Fn(usize) -> bool,
+    acc: &mut FxMap<u32, f32>,
+) -> Vec<(usize, f32)> {
+    acc.clear();
+    let c = &clusters[i];
+    for &(t, w) in &c.vec {
+        let Some(list) = index.get(&t) else { continue };
+        for &(j, v, x) in list {
+            let ju = j as usize;
+            if ju == i || !alive[ju] || clusters[ju].version != v || !keep(ju) {
+                continue;
+            }
+            *acc.entry(j).or_default() += w * x;
+        }
+    }
+    let mut found: Vec<(u32, f32)> = acc.iter().map(|(&j, &d)| (j, d)).collect();
+    found.sort_unstable_by_key(|&(j, _)| j);
+    found
+        .into_iter()
+        .map(|(j, dot)| (j as usize, dot))
+        .filter(|&(j, _)| gap_days(c.range, clusters[j].range) <= config.max_gap_days)
+        .map(|(j, dot)| (j, sim(c, &clusters[j], dot)))
+        .collect()
+}
+
 /// Agglomerates the stories, then attaches small leftover stories to larger ones; returns, for
 /// every input story, the index of the story it was merged into (the lowest index of its
 /// agglomerated set, or of the set a small story attached to; itself when not merged).
@@ -185,28 +221,10 @@ pub fn merge(stories: &[StoryVector], config: &MergeConfig) -> Vec<usize> {
                      alive: &[bool],
                      index: &FxMap<TermId, Vec<(u32, u32, f32)>>,
                      heap: &mut BinaryHeap<Pair>| {
-        acc.clear();
-        let c = &clusters[i];
-        for &(t, w) in &c.vec {
-            let Some(list) = index.get(&t) else { continue };
-            for &(j, v, x) in list {
-                let ju = j as usize;
-                if ju == i || (above_only && ju < i) || !alive[ju] || clusters[ju].version != v {
-                    continue;
-                }
-                *acc.entry(j).or_default() += w * x;
-            }
-        }
-        let mut found: Vec<(u32, f32)> = acc.iter().map(|(&j, &d)| (j, d)).collect();
-        found.sort_unstable_by_key(|&(j, _)| j);
-        for (j, dot) in found {
-            let d = &clusters[j as usize];
-            if gap_days(c.range, d.range) > config.max_gap_days {
-                continue;
-            }
-            let s = sim(c, d, dot);
+        let keep = |j: usize| !(above_only && j < i);
+        for (j, s) in neighbours(i, clusters, alive, index, config, &sim, keep, &mut acc) {
             if s >= config.threshold {
-                let (a, b) = (i.min(j as usize), i.max(j as usize));
+                let (a, b) = (i.min(j), i.max(j));
                 heap.push(Pair {
                     sim: s,
                     a: a as u32,
@@ -259,29 +277,11 @@ pub fn merge(stories: &[StoryVector], config: &MergeConfig) -> Vec<usize> {
         if !alive[i] || clusters[i].n > small {
             continue;
         }
-        let c = &clusters[i];
-        acc.clear();
-        for &(t, w) in &c.vec {
-            let Some(list) = index.get(&t) else { continue };
-            for &(j, v, x) in list {
-                let ju = j as usize;
-                if ju == i || !alive[ju] || clusters[ju].version != v || clusters[ju].n <= small {
-                    continue;
-                }
-                *acc.entry(j).or_default() += w * x;
-            }
-        }
+        let keep = |j: usize| clusters[j].n > small;
         let mut best: Option<(usize, f32)> = None;
-        let mut found: Vec<(u32, f32)> = acc.iter().map(|(&j, &d)| (j, d)).collect();
-        found.sort_unstable_by_key(|&(j, _)| j);
-        for (j, dot) in found {
-            let d = &clusters[j as usize];
-            if gap_days(c.range, d.range) > config.max_gap_days {
-                continue;
-            }
-            let s = sim(c, d, dot);
+        for (j, s) in neighbours(i, &clusters, &alive, &index, config, &sim, keep, &mut acc) {
             if s >= config.attach_threshold && best.is_none_or(|(_, b)| s > b) {
-                best = Some((j as usize, s));
+                best = Some((j, s));
             }
         }
         if let Some((j, _)) = best {
