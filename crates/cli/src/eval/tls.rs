@@ -100,8 +100,35 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
         }
     }
     let started = std::time::Instant::now();
+    let tuning = tuning(args.set.as_deref())?;
     let mut results = Vec::new();
     let (mut n_articles, mut n_timexes) = (0usize, 0usize);
+    // Builds and scores the timelines of one topic, whatever layout it was read from.
+    let mut score_topic = |topic: &str,
+                           corpus: &storyline_core::Corpus,
+                           references: &[tls::Timeline],
+                           keywords: Vec<String>,
+                           t0: std::time::Instant|
+     -> anyhow::Result<()> {
+        n_articles += corpus.articles.len();
+        n_timexes += timex_count(corpus);
+        let options = tls::TaskOptions {
+            keywords,
+            tuning: tuning.clone(),
+        };
+        let res = tls::run_tasks(topic, corpus, references, &options, &mut tok);
+        tracing::info!(
+            "{topic}: {} articles, {} reference timelines, {:.2} s",
+            corpus.articles.len(),
+            references.len(),
+            t0.elapsed().as_secs_f64()
+        );
+        if let Some(dir) = &args.dump {
+            dump(dir, &res)?;
+        }
+        results.extend(res);
+        Ok(())
+    };
     if let Some(dir) = &args.cltls {
         let language = args.language.clone().unwrap_or_else(|| {
             dir.file_name()
@@ -117,27 +144,9 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
                 eprintln!("storyline: {}: skipped: {why}", path.display());
             }
             let corpus = cltls::corpus(&topic, &language);
-            n_articles += corpus.articles.len();
-            n_timexes += timex_count(&corpus);
-            let options = tls::TaskOptions {
-                keywords: keywords(args.keywords.as_deref(), None),
-                tuning: tuning(args.set.as_deref())?,
-            };
-            let res = tls::run_tasks(&name, &corpus, &topic.references, &options, &mut tok);
-            tracing::info!(
-                "{name}: {} articles, {} reference timelines, {:.2} s",
-                corpus.articles.len(),
-                topic.references.len(),
-                t0.elapsed().as_secs_f64()
-            );
-            if let Some(dir) = &args.dump {
-                dump(dir, &res)?;
-            }
-            results.extend(res);
+            let keywords = keywords(args.keywords.as_deref(), None);
+            score_topic(&name, &corpus, &topic.references, keywords, t0)?;
         }
-    }
-    if pairs.is_empty() && results.is_empty() {
-        anyhow::bail!("no articles with gold timelines found");
     }
     for (articles, golds) in &pairs {
         let topic = articles
@@ -164,23 +173,11 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
             references.extend(tls::parse_timelines(&String::from_utf8_lossy(&bytes)));
         }
         let corpus = tls::corpus_from_rows(&rows, args.language.as_deref().unwrap_or("en"));
-        n_articles += corpus.articles.len();
-        n_timexes += timex_count(&corpus);
-        let options = tls::TaskOptions {
-            keywords: keywords(args.keywords.as_deref(), Some(&topic)),
-            tuning: tuning(args.set.as_deref())?,
-        };
-        let res = tls::run_tasks(&topic, &corpus, &references, &options, &mut tok);
-        tracing::info!(
-            "{topic}: {} articles, {} reference timelines, {:.2} s",
-            rows.len(),
-            references.len(),
-            t0.elapsed().as_secs_f64()
-        );
-        if let Some(dir) = &args.dump {
-            dump(dir, &res)?;
-        }
-        results.extend(res);
+        let keywords = keywords(args.keywords.as_deref(), Some(&topic));
+        score_topic(&topic, &corpus, &references, keywords, t0)?;
+    }
+    if pairs.is_empty() && results.is_empty() {
+        anyhow::bail!("no articles with gold timelines found");
     }
     let mut report = tls::report(&results);
     if let Some(m) = report.as_object_mut() {
