@@ -203,6 +203,9 @@ pub(crate) struct Tagger<'a> {
     ref_cal: Option<Cal>,
     /// Last quarter mentioned (anchor for "the quarter", "a year earlier").
     ref_quarter: Option<(i32, u32)>,
+    /// A span of months ("the nine months") was mentioned after the last quarter: "a year
+    /// earlier" then compares with the year, not with that quarter.
+    months_span: bool,
 }
 
 impl<'a> Tagger<'a> {
@@ -214,6 +217,7 @@ impl<'a> Tagger<'a> {
             dct,
             ref_cal: None,
             ref_quarter: None,
+            months_span: false,
         }
     }
 
@@ -393,7 +397,18 @@ impl<'a> Tagger<'a> {
                         });
                         if m.precision == Some(Precision::Quarter) {
                             self.ref_quarter = Some((d.year(), quarter_of(d)));
+                            self.months_span = false;
                         }
+                    }
+                    // "the nine months", "the first six months": results for a span of
+                    // months now stand in for the quarter, so "a year earlier" is the year.
+                    if m.kind == TimexType::Duration
+                        && self.w(i) == "the"
+                        && m.value.starts_with('P')
+                        && m.value.ends_with('M')
+                        && !m.value.starts_with("PT")
+                    {
+                        self.months_span = true;
                     }
                     out.push(Timex {
                         start,
@@ -591,7 +606,11 @@ impl<'a> Tagger<'a> {
             }
             let mut t = m;
             t.end = j;
-            if let Some(d) = self.dct {
+            let last_day = match self.ref_cal {
+                Some(Cal::Day(d)) => Some(d),
+                _ => None,
+            };
+            if let Some(d) = last_day.or(self.dct) {
                 t.value = format!("{}{}", day_value(d), t.value);
                 t.date = Some(d);
                 t.precision = Some(Precision::Day);
@@ -792,6 +811,24 @@ impl<'a> Tagger<'a> {
                     m.anchor = true;
                     return Some(m);
                 }
+                // "by year end", "by year's end": the end of the year, which TimeML writes
+                // as the year with mod END ("year-end" as one word stays its last day).
+                let k = if self.is(i + 1, "'") && self.is(i + 2, "s") {
+                    i + 3
+                } else {
+                    i + 1
+                };
+                if self.is(k, "end") && !self.glued(k) {
+                    let d = self.dct?;
+                    let y = if d.month() <= 2 {
+                        d.year() - 1
+                    } else {
+                        d.year()
+                    };
+                    let mut m = cal_match(k + 1, Date, Cal::Year(y), "dct.year-end");
+                    m.modifier = Some("END");
+                    return Some(m);
+                }
                 let j = self.hyphen(i + 1);
                 if j == i + 1 {
                     return None;
@@ -818,7 +855,7 @@ impl<'a> Tagger<'a> {
     /// else before the DCT.
     fn year_earlier(&self, i: usize, end: usize) -> Option<M> {
         let _ = i;
-        if let Some((y, q)) = self.ref_quarter {
+        if let Some((y, q)) = self.ref_quarter.filter(|_| !self.months_span) {
             let mut m = cal_match(
                 end,
                 TimexType::Date,
@@ -1814,6 +1851,21 @@ impl<'a> Tagger<'a> {
         {
             return Some(M::new(i + 2, Date, "PAST_REF", "ref.past"));
         }
+        // "the current fiscal year", "the latest fiscal year" (the last one that has ended).
+        if x == "fiscal"
+            && self.is(j + 1, "year")
+            && let Some(off) = match det {
+                "current" | "same" => Some(0),
+                "latest" | "last" | "past" | "previous" | "prior" => Some(-1),
+                "next" | "coming" => Some(1),
+                _ => None,
+            }
+        {
+            let y = self.dct?.year() + off;
+            let mut m = cal_match(j + 2, Date, Cal::Year(y), "dct.fiscal-year");
+            m.anchor = true;
+            return Some(m);
+        }
         // the (latest|…)? quarter / period / half
         if (matches!(x, "quarter" | "period")
             || (det == "fiscal" && lexicon::ordinal(x).is_some())
@@ -2022,7 +2074,7 @@ impl<'a> Tagger<'a> {
                 let (y, q) = match reference {
                     Some(r) => r,
                     None => {
-                        if x == "period" {
+                        if x == "period" && det != "latest" {
                             return None;
                         }
                         let dct = self.dct?;

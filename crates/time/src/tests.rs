@@ -817,3 +817,73 @@ fn election_day_centuries_and_mid_afternoon() {
     let t = one("By mid afternoon, the operation was over.", d(1998, 3, 6));
     assert_eq!(t.value, "1998-03-06TAF");
 }
+
+#[test]
+fn nine_month_results_compare_with_the_year() {
+    let dct = d(1989, 10, 27);
+    // After a quarter, "a year earlier" is that quarter a year before …
+    let text = "Net rose in the third quarter from $5 million a year earlier. \
+                For the nine months, net rose to $9 million from $7 million a year earlier. \
+                In the fourth quarter, sales fell from a year earlier.";
+    let values: Vec<String> = tv(text, dct).into_iter().map(|(_, v)| v).collect();
+    assert_eq!(
+        values,
+        ["1989-Q3", "1988-Q3", "P9M", "1988", "1989-Q4", "1988-Q4"]
+    );
+    // … and "the year-earlier period" still takes the last quarter.
+    let text = "Net fell in the third quarter. For the nine months, net rose 5%. \
+                The year-earlier period included a gain.";
+    let all = tv(text, dct);
+    assert_eq!(
+        all.last().map(|(t, v)| (t.as_str(), v.as_str())),
+        Some(("The year-earlier period", "1988-Q3"))
+    );
+}
+
+#[test]
+fn year_end_fiscal_years_and_the_latest_period() {
+    let dct = d(1989, 10, 27);
+    let t = one("It will cut 6,000 jobs by year end.", dct);
+    assert_eq!(
+        (t.text.as_str(), t.value.as_str(), t.modifier.as_deref()),
+        ("year end", "1989", Some("END"))
+    );
+    let t = one("Rules should be in place by year's end.", dct);
+    assert_eq!((t.text.as_str(), t.value.as_str()), ("year's end", "1989"));
+    // In January a "year end" is the one just past.
+    let t = one("Stocks rose by year end.", d(1990, 1, 10));
+    assert_eq!(t.value, "1989");
+    // "year-end" as one word stays the last day of the year.
+    let t = one("The deal should close by year-end.", dct);
+    assert_eq!(t.value, "1989-12-31");
+    let t = one("It expects higher sales in the current fiscal year.", dct);
+    assert_eq!(
+        (t.text.as_str(), t.value.as_str()),
+        ("the current fiscal year", "1989")
+    );
+    let t = one("Sales were C$7 billion in the latest fiscal year.", dct);
+    assert_eq!(t.value, "1988");
+    // With no quarter mentioned, "the latest period" is the last quarter that has ended.
+    let t = one("There were no one-time gains in the latest period.", dct);
+    assert_eq!(t.value, "1989-Q3");
+    assert!(tv("There were no one-time gains in the period.", dct).is_empty());
+}
+
+#[test]
+fn bare_clock_times_take_the_day_last_mentioned() {
+    let dct = d(1999, 4, 19);
+    let all = tv(
+        "Slepian was shot on Oct. 23, 1998. Police were called at 10 p.m.",
+        dct,
+    );
+    assert_eq!(
+        all[1],
+        ("10 p.m.".to_string(), "1998-10-23T22:00".to_string())
+    );
+    // Without a day mentioned before, the DCT's day.
+    let t = one("The meeting starts at 10 p.m. in Geneva.", dct);
+    assert_eq!(t.value, "1999-04-19T22:00");
+    // A month or a year mentioned before does not date the clock.
+    let all = tv("In October 1998, police came at 10 p.m.", dct);
+    assert_eq!(all[1].1, "1999-04-19T22:00");
+}
