@@ -1010,6 +1010,27 @@ impl<'a> Tagger<'a> {
         })
     }
 
+    /// The year of a bare month that bounds a span running through the present ("pay
+    /// the loan by February", "credit through January", "until mid-November"): the
+    /// nearest such month to the DCT, before or after it (the later one when both are as
+    /// near).
+    fn boundary_month_year(&self, i: usize, month: u32) -> Option<i32> {
+        let mut k = i;
+        while k > 0 && matches!(self.w(k - 1), "early" | "late" | "mid" | "-") {
+            k -= 1;
+        }
+        if k == 0 || !matches!(self.w(k - 1), "by" | "through" | "until" | "till") {
+            return None;
+        }
+        let dct = self.dct?;
+        let index = |y: i32, m: u32| y * 12 + m as i32;
+        let now = index(dct.year(), dct.month());
+        // Equally far: the later one, as a deadline lies ahead.
+        (dct.year() - 1..=dct.year() + 1)
+            .rev()
+            .min_by_key(|&y| (index(y, month) - now).abs())
+    }
+
     /// Month-led dates: "August 6", "Aug. 6, 2016", "June 1989", "December", "Nov. 15".
     fn month_expr(&self, i: usize) -> Option<M> {
         let w = self.w(i);
@@ -1114,7 +1135,10 @@ impl<'a> Tagger<'a> {
                     ));
                 }
             },
-            (None, None) => match self.year_for(month, None, tense) {
+            (None, None) => match self
+                .boundary_month_year(i, month)
+                .or_else(|| self.year_for(month, None, tense))
+            {
                 Some(y) => (Cal::Month(y, month), "date.month"),
                 None => {
                     return Some(M::new(

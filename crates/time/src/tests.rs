@@ -887,3 +887,23 @@ fn bare_clock_times_take_the_day_last_mentioned() {
     let all = tv("In October 1998, police came at 10 p.m.", dct);
     assert_eq!(all[1].1, "1999-04-19T22:00");
 }
+
+#[test]
+fn a_month_that_bounds_a_span_is_the_nearest_one() {
+    let dct = d(1989, 10, 30);
+    // Without a cue a month after the DCT is taken as past …
+    let t = one("The plan was changed in February.", dct);
+    assert_eq!(t.value, "1989-02");
+    // … but "by/through/until" a month bounds a span that runs through the present.
+    let t = one("It must pay down the loan by February.", dct);
+    assert_eq!(t.value, "1990-02");
+    let t = one("Banks extended $90 million in loans through January.", dct);
+    assert_eq!(t.value, "1990-01");
+    let t = one("Sales were strong through August.", dct);
+    assert_eq!(t.value, "1989-08");
+    let t = one("The offer runs until mid-November.", dct);
+    assert_eq!(t.value, "1989-11");
+    // Six months either way: the later one.
+    let t = one("Seats will be added by August.", d(1998, 2, 13));
+    assert_eq!(t.value, "1998-08");
+}
