@@ -422,11 +422,61 @@ impl<'a> Tagger<'a> {
                         rule: m.rule.to_string(),
                     });
                     i = m.end;
+                    // "April 24 and 25": the second day of the same month.
+                    if m.rule.starts_with("date.month-day")
+                        && let Some(d) = m.date
+                        && let Some(second) = self.conjoined_day(i, d)
+                    {
+                        let (s, e) = (self.toks[i + 1].start, self.toks[i + 1].end);
+                        out.push(Timex {
+                            start: s,
+                            end: e,
+                            text: self.text[s..e].to_string(),
+                            kind: TimexType::Date,
+                            value: day_value(second),
+                            modifier: None,
+                            date: Some(second),
+                            precision: Some(Precision::Day),
+                            rule: "date.conjoined-day".to_string(),
+                        });
+                        i += 2;
+                    }
                 }
                 _ => i += 1,
             }
         }
         out
+    }
+
+    /// The day in "and 25" / "or 25" at token `i` after a month-day date `d`, when the
+    /// number is a later day of that month and not an amount ("and 25 percent").
+    fn conjoined_day(&self, i: usize, d: NaiveDate) -> Option<NaiveDate> {
+        if !matches!(self.w(i), "and" | "or") || self.glued(i + 1) {
+            return None;
+        }
+        let n = self.num(i + 1)?;
+        if self.w(i + 1).len() > 2 || n <= d.day() {
+            return None;
+        }
+        let next = self.w(i + 2);
+        // "and 25 percent", "and 25 days", "and 25 May", "and 25-year", "and 25,000".
+        if lexicon::unit(next).is_some()
+            || lexicon::month(next).is_some()
+            || self.kind(i + 2) == Some(Kind::Num)
+            || (matches!(next, "%" | "-" | "/" | ":" | "," | ".")
+                && self.glued(i + 2)
+                && self.kind(i + 3) == Some(Kind::Num))
+            || matches!(next, "%" | "-" | "/")
+        {
+            return None;
+        }
+        // Only a preposition, conjunction or punctuation may follow the day.
+        if self.kind(i + 2) == Some(Kind::Word)
+            && !matches!(next, "in" | "at" | "on" | "to" | "when" | "and" | "the")
+        {
+            return None;
+        }
+        d.with_day(n)
     }
 
     /// The longest expression starting at token `i`, with its prefixes.
@@ -673,6 +723,10 @@ impl<'a> Tagger<'a> {
                 M::new(i + 1, Date, "PRESENT_REF", "ref.present-adjective")
             }
             "recently" | "lately" => M::new(i + 1, Date, "PAST_REF", "ref.past"),
+            // "at a later date": some time ahead.
+            "a" if self.seq(i + 1, "later date").is_some() => {
+                M::new(i + 3, Date, "FUTURE_REF", "ref.future")
+            }
             // "for weeks", "within weeks", "for years": a vague number of units.
             _ if i > 0
                 && matches!(self.w(i - 1), "for" | "within")
@@ -1333,6 +1387,14 @@ impl<'a> Tagger<'a> {
             return Some(m);
         }
         let (n, j) = self.number(i)?;
+        // "two more weeks", "an additional year", "eight trading days": the amount of time.
+        let j = if matches!(self.w(j), "more" | "additional" | "trading" | "business")
+            && lexicon::unit(self.w(j + 1)).is_some()
+        {
+            j + 1
+        } else {
+            j
+        };
         let k = self.hyphen(j);
         let (unit, plural) = lexicon::unit(self.w(k))?;
         let hyphenated = k != j;
@@ -1814,6 +1876,16 @@ impl<'a> Tagger<'a> {
                 "dct.the-year",
             ));
         }
+        // "in the 1988 period": the quarter last mentioned in that year (the year itself
+        // after results for a span of months).
+        if let Some(y) = self.year_at(j)
+            && self.is(j + 1, "period")
+        {
+            return Some(match self.ref_quarter.filter(|_| !self.months_span) {
+                Some((_, q)) => cal_match(j + 2, Date, Cal::Quarter(y, q), "quarter.year-period"),
+                None => cal_match(j + 2, Date, Cal::Year(y), "year.period"),
+            });
+        }
         if let Some(y) = self.year_at(j)
             && let Some(mut m) = self.quarter_like(i, j + 1, "")
             && m.value.contains("-Q")
@@ -1899,8 +1971,22 @@ impl<'a> Tagger<'a> {
             || (x == "week" && det.is_empty())
             || (x == "half" && det == "last")
             || (det == "fiscal" && x == "year"))
-            && let Some(m) = self.quarter_like(i, j, det)
+            && let Some(mut m) = self.quarter_like(i, j, det)
         {
+            // "the quarter a year ago": one expression, that quarter a year before.
+            if let Some(e) = self
+                .seq(m.end, "a year ago")
+                .or_else(|| self.seq(m.end, "a year earlier"))
+                && let Some(d) = m.date
+                && m.precision == Some(Precision::Quarter)
+            {
+                m = cal_match(
+                    e,
+                    Date,
+                    Cal::Quarter(d.year() - 1, quarter_of(d)),
+                    "anchor.quarter-year-ago",
+                );
+            }
             return Some(m);
         }
         // the past/next N units; the N units; the first N units
@@ -1985,6 +2071,16 @@ impl<'a> Tagger<'a> {
             && matches!(det, "coming" | "next")
         {
             return Some(M::new(j + 1, Date, "FUTURE_REF", "ref.future"));
+        }
+        // "the early summer", "the late fall": the season with its part.
+        if matches!(x, "early" | "late")
+            && det.is_empty()
+            && let Some(s) = lexicon::season(self.w(j + 1))
+        {
+            let y = self.dct.map(|d| d.year())?;
+            let mut m = M::new(j + 2, Date, format!("{y}-{s}"), "dct.season");
+            m.modifier = Some(if x == "early" { "START" } else { "END" });
+            return Some(m);
         }
         // the (early)? summer (of 1942)
         if let Some(s) = lexicon::season(x)

@@ -907,3 +907,82 @@ fn a_month_that_bounds_a_span_is_the_nearest_one() {
     let t = one("Seats will be added by August.", d(1998, 2, 13));
     assert_eq!(t.value, "1998-08");
 }
+
+#[test]
+fn year_periods_and_the_quarter_a_year_ago() {
+    let dct = d(1989, 10, 26);
+    let all = tv(
+        "Net rose in the fiscal first quarter. In the 1988 period, it earned $20 million.",
+        dct,
+    );
+    assert_eq!(
+        all[1],
+        ("the 1988 period".to_string(), "1988-Q1".to_string())
+    );
+    // After results for nine months, "the 1988 period" is the year.
+    let all = tv(
+        "For the first nine months, net was $306 million, against a loss in the 1988 period.",
+        dct,
+    );
+    assert_eq!(all[1], ("the 1988 period".to_string(), "1988".to_string()));
+    let all = tv(
+        "Net rose in the third quarter. For the quarter a year ago, it reported a loss.",
+        dct,
+    );
+    assert_eq!(
+        all[1],
+        ("the quarter a year ago".to_string(), "1988-Q3".to_string())
+    );
+    assert_eq!(all.len(), 2);
+}
+
+#[test]
+fn more_additional_and_trading_units() {
+    let dct = d(2000, 6, 1);
+    let t = one("He will stay for at least two more weeks.", dct);
+    assert_eq!(
+        (t.text.as_str(), t.value.as_str()),
+        ("at least two more weeks", "P2W")
+    );
+    let t = one("The loan may be extended for an additional year.", dct);
+    assert_eq!(
+        (t.text.as_str(), t.value.as_str()),
+        ("an additional year", "P1Y")
+    );
+    let all = tv("Eight trading days after Oct. 12, the index fell.", dct);
+    assert_eq!(
+        all[0],
+        ("Eight trading days".to_string(), "P8D".to_string())
+    );
+    // "more" without a unit is not a timex.
+    assert!(tv("He wants two more cars.", dct).is_empty());
+}
+
+#[test]
+fn later_dates_early_seasons_and_conjoined_days() {
+    let dct = d(1999, 2, 10);
+    let t = one("It will raise the money at a later date.", dct);
+    assert_eq!(
+        (t.text.as_str(), t.value.as_str()),
+        ("a later date", "FUTURE_REF")
+    );
+    let t = one("Orders rose from the low levels of the early summer.", dct);
+    assert_eq!(
+        (t.text.as_str(), t.value.as_str(), t.modifier.as_deref()),
+        ("the early summer", "1999-SU", Some("START"))
+    );
+    let all = tv("The summit will be held on April 24 and 25.", dct);
+    assert_eq!(
+        all,
+        [
+            ("April 24".to_string(), "1999-04-24".to_string()),
+            ("25".to_string(), "1999-04-25".to_string())
+        ]
+    );
+    // An amount after "and" is not a day.
+    let all = tv("Prices rose on April 24 and 25 percent of them fell.", dct);
+    assert_eq!(all.len(), 1);
+    let all = tv("On April 24 and 25 days later, it rained.", dct);
+    assert_eq!(all[0].0, "April 24");
+    assert!(!all.iter().any(|(t, _)| t == "25"));
+}
