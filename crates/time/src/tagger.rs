@@ -381,7 +381,12 @@ impl<'a> Tagger<'a> {
         let mut out = Vec::new();
         let mut i = 0;
         while i < self.toks.len() {
-            match self.match_at(i) {
+            // Inside a word, a URL or a hashtag ("t.co/R3Pm2136", "#Dinner2015"), a
+            // number or a time word is part of that string, not an expression.
+            let inside_word = i > 0
+                && self.glued(i)
+                && matches!(self.kind(i - 1), Some(Kind::Word) | Some(Kind::Num));
+            match self.match_at(i).filter(|_| !inside_word) {
                 Some(m) if m.end > i => {
                     let start = self.toks[i].start;
                     let end = self.toks[m.end - 1].end;
@@ -792,6 +797,8 @@ impl<'a> Tagger<'a> {
                 m.value = format!("{}TNI", m.value);
                 m
             }
+            // "high noon" is a showdown, not a clock time.
+            "noon" if i > 0 && self.is(i - 1, "high") => return None,
             "noon" | "midday" => M::new(i + 1, Time, "T12:00", "clock.noon"),
             "midnight" => M::new(i + 1, Time, "T24:00", "clock.midnight"),
             "daily" | "nightly" => M::new(i + 1, Set, "P1D", "set.adverb"),
@@ -985,6 +992,18 @@ impl<'a> Tagger<'a> {
         };
         // "on Mondays", "Tuesday nights": every such day.
         if det.is_none() {
+            // "on Monday and Tuesday nights": the first day shares the plural.
+            if let Some(wd) = lexicon::weekday(self.w(j))
+                && matches!(self.w(j + 1), "and" | "or")
+                && lexicon::weekday(self.w(j + 2)).is_some()
+                && let Some(pod) = self
+                    .w(j + 3)
+                    .strip_suffix('s')
+                    .and_then(lexicon::part_of_day)
+            {
+                let v = format!("XXXX-WXX-{wd}T{pod}");
+                return Some(M::new(j + 1, TimexType::Set, v, "set.weekday-plural"));
+            }
             let w = self.w(j);
             if let Some(wd) = w.strip_suffix('s').and_then(lexicon::weekday) {
                 let v = format!("XXXX-WXX-{wd}");
@@ -1029,6 +1048,11 @@ impl<'a> Tagger<'a> {
             Some("next") | Some("coming") => {
                 let f = if fwd == 0 { 7 } else { fwd };
                 (dct + TimeDelta::days(f), "weekday.next")
+            }
+            // "around Wednesday's ruling": a possessive names something that has happened
+            // (or happens today), whatever the tense of the clause around it.
+            _ if self.is(end, "'") && self.is(end + 1, "s") && self.glued(end) => {
+                (dct - TimeDelta::days(back), "weekday.possessive")
             }
             _ => match self.tense(clause.min(i), end) {
                 Tense::Future => (dct + TimeDelta::days(fwd), "weekday.future-tense"),
@@ -2091,6 +2115,10 @@ impl<'a> Tagger<'a> {
                 && let Some((y, e)) = self.year_any(j + 2)
             {
                 return Some(M::new(e, Date, format!("{y}-{s}"), "season.year"));
+            }
+            // "the fall of Atlanta", "the fall of the city": a defeat, not the season.
+            if x == "fall" && self.is(j + 1, "of") {
+                return None;
             }
             let y = dct.map(|d| d.year())?;
             return Some(M::new(j + 1, Date, format!("{y}-{s}"), "dct.season"));

@@ -986,3 +986,36 @@ fn later_dates_early_seasons_and_conjoined_days() {
     assert_eq!(all[0].0, "April 24");
     assert!(!all.iter().any(|(t, _)| t == "25"));
 }
+
+#[test]
+fn possessive_weekdays_idioms_and_strings() {
+    let dct = d(2000, 1, 7);
+    // "would" does not move a possessive weekday ahead: the ruling has been made.
+    let t = one(
+        "They said they would look for ways around Wednesday's ruling.",
+        dct,
+    );
+    assert_eq!(t.value, "2000-01-05");
+    let t = one("They said they would meet on Wednesday.", dct);
+    assert_eq!(t.value, "2000-01-12");
+    // "high noon" is an idiom; "noon" alone is a clock time.
+    assert!(tv("For Poland, high noon comes at last.", dct).is_empty());
+    assert_eq!(one("They met at noon.", dct).value, "2000-01-07T12:00");
+    // "Monday and Tuesday nights": both days are recurring nights.
+    let all = tv("Two flights leave on Monday and Tuesday nights.", dct);
+    assert_eq!(
+        all,
+        [
+            ("Monday".to_string(), "XXXX-WXX-1TNI".to_string()),
+            ("Tuesday nights".to_string(), "XXXX-WXX-2TNI".to_string())
+        ]
+    );
+    // Inside a URL or a hashtag, digits and letters are not times or years.
+    assert!(tv("found it http://t.co/GLBr9AM03l", dct).is_empty());
+    assert!(tv("Great evening #DinnerGetTogether2015", dct).is_empty());
+    assert_eq!(one("Doors open at 9AM.", dct).value, "2000-01-07T09:00");
+    // "the fall of Atlanta" is a defeat; "the fall of 1864" and "the fall" are seasons.
+    assert!(tv("The fall of Atlanta changed the war.", dct).is_empty());
+    assert_eq!(one("It ended in the fall of 1864.", dct).value, "1864-FA");
+    assert_eq!(one("Sales will rise in the fall.", dct).value, "2000-FA");
+}
