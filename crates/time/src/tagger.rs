@@ -1773,8 +1773,10 @@ impl<'a> Tagger<'a> {
             let dct = self.dct?;
             let y = dct.year();
             let year = match w {
+                // "last February" written in March is a year back: the month just ended
+                // would be "last month".
                 "last" => {
-                    if mo < dct.month() {
+                    if mo + 1 < dct.month() {
                         y
                     } else {
                         y - 1
@@ -1964,9 +1966,11 @@ impl<'a> Tagger<'a> {
         let x = self.w(j);
         if det == "past"
             && lexicon::unit(x).is_none()
-            && self
-                .number(j)
-                .is_none_or(|(_, e)| lexicon::unit(self.w(self.hyphen(e))).is_none())
+            && self.number(j).is_none_or(|(_, e)| {
+                let k = self.hyphen(e);
+                lexicon::unit(self.w(k)).is_none()
+                    && lexicon::season(self.w(k).trim_end_matches('s')).is_none()
+            })
             && lexicon::season(x).is_none()
         {
             return Some(M::new(i + 2, Date, "PAST_REF", "ref.past"));

@@ -1019,3 +1019,27 @@ fn possessive_weekdays_idioms_and_strings() {
     assert_eq!(one("It ended in the fall of 1864.", dct).value, "1864-FA");
     assert_eq!(one("Sales will rise in the fall.", dct).value, "2000-FA");
 }
+
+#[test]
+fn last_month_name_and_past_seasons() {
+    // Written on March 1, "last February" is a year back ("last month" is the one just ended).
+    let t = one("Two helicopters crashed last February.", d(1998, 3, 1));
+    assert_eq!(t.value, "1997-02");
+    let t = one("Two helicopters crashed last January.", d(1998, 3, 1));
+    assert_eq!(t.value, "1998-01");
+    let t = one("Prices fell last December.", d(1999, 1, 10));
+    assert_eq!(t.value, "1998-12");
+    let t = one(
+        "Violence spread in the province for the past three summers.",
+        d(1998, 3, 22),
+    );
+    assert_eq!(
+        (t.text.as_str(), t.kind, t.value.as_str()),
+        ("the past three summers", TimexType::Set, "XXXX-SU")
+    );
+    assert!(
+        tv("They ignored the past three warnings.", d(1998, 3, 22))
+            .iter()
+            .all(|(_, v)| v != "XXXX-SU")
+    );
+}
