@@ -2020,6 +2020,16 @@ impl<'a> Tagger<'a> {
         // the past/next N units; the N units; the first N units
         if let Some((n, e)) = self.number(j) {
             let k = self.hyphen(e);
+            // "the first two quarters of 1990" is that year's first half.
+            if matches!(det, "first" | "last")
+                && n == Some(2.0)
+                && lexicon::unit(self.w(k)) == Some((Unit::Quarter, true))
+                && self.is(k + 1, "of")
+                && let Some((y, e)) = self.year_any(k + 2)
+            {
+                let h = if det == "first" { 1 } else { 2 };
+                return Some(M::new(e, Date, format!("{y}-H{h}"), "half"));
+            }
             if let Some((unit, plural)) = lexicon::unit(self.w(k))
                 && (plural || n == Some(1.0))
                 && !(self.w(j) == "a" || self.w(j) == "an")

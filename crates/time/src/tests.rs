@@ -1043,3 +1043,21 @@ fn last_month_name_and_past_seasons() {
             .all(|(_, v)| v != "XXXX-SU")
     );
 }
+
+#[test]
+fn first_two_quarters_of_a_year_is_its_first_half() {
+    let dct = d(1989, 10, 26);
+    let t = one(
+        "Demand will stay weak through the first two quarters of 1990.",
+        dct,
+    );
+    assert_eq!(
+        (t.text.as_str(), t.value.as_str()),
+        ("the first two quarters of 1990", "1990-H1")
+    );
+    let t = one("Losses continued in the last two quarters of 1988.", dct);
+    assert_eq!(t.value, "1988-H2");
+    // Without a year they stay a duration.
+    let t = one("Losses continued in the first two quarters.", dct);
+    assert_eq!(t.value, "P6M");
+}
