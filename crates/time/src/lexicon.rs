@@ -68,6 +68,11 @@ pub(crate) fn weekday(w: &str) -> Option<u32> {
         "friday" => 5,
         "saturday" => 6,
         "sunday" => 7,
+        // Short forms that are no other English word ("mon", "wed", "sat", "sun" are).
+        "tue" | "tues" => 2,
+        "weds" => 3,
+        "thu" | "thur" | "thurs" => 4,
+        "fri" => 5,
         _ => return None,
     })
 }
@@ -76,21 +81,21 @@ pub(crate) fn weekday(w: &str) -> Option<u32> {
 pub(crate) fn unit(w: &str) -> Option<(Unit, bool)> {
     let (u, plural) = match w {
         "second" => (Unit::Second, false),
-        "seconds" => (Unit::Second, true),
-        "minute" => (Unit::Minute, false),
-        "minutes" => (Unit::Minute, true),
-        "hour" => (Unit::Hour, false),
-        "hours" => (Unit::Hour, true),
+        "seconds" | "secs" => (Unit::Second, true),
+        "minute" | "min" => (Unit::Minute, false),
+        "minutes" | "mins" => (Unit::Minute, true),
+        "hour" | "hr" => (Unit::Hour, false),
+        "hours" | "hrs" => (Unit::Hour, true),
         "day" => (Unit::Day, false),
         "days" => (Unit::Day, true),
-        "week" => (Unit::Week, false),
-        "weeks" => (Unit::Week, true),
+        "week" | "wk" => (Unit::Week, false),
+        "weeks" | "wks" => (Unit::Week, true),
         "month" => (Unit::Month, false),
         "months" => (Unit::Month, true),
         "quarter" => (Unit::Quarter, false),
         "quarters" => (Unit::Quarter, true),
-        "year" => (Unit::Year, false),
-        "years" => (Unit::Year, true),
+        "year" | "yr" => (Unit::Year, false),
+        "years" | "yrs" => (Unit::Year, true),
         "decade" => (Unit::Decade, false),
         "decades" => (Unit::Decade, true),
         "century" => (Unit::Century, false),
@@ -171,7 +176,7 @@ pub(crate) fn part_of_day(w: &str) -> Option<&'static str> {
         "morning" => "MO",
         "afternoon" => "AF",
         "evening" => "EV",
-        "night" => "NI",
+        "night" | "nite" => "NI",
         _ => return None,
     })
 }

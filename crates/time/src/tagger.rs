@@ -699,10 +699,11 @@ impl<'a> Tagger<'a> {
         let w = self.w(i);
         use TimexType::*;
         Some(match w {
-            "today" => self.dct_day(i + 1, 0, "dct.today"),
+            // Informal short forms too ("tdy", "tmr", "tonite").
+            "today" | "tdy" => self.dct_day(i + 1, 0, "dct.today"),
             "yesterday" => self.dct_day(i + 1, -1, "dct.yesterday"),
-            "tomorrow" => self.dct_day(i + 1, 1, "dct.tomorrow"),
-            "tonight" => {
+            "tomorrow" | "tmr" | "tmrw" | "tmrow" => self.dct_day(i + 1, 1, "dct.tomorrow"),
+            "tonight" | "tonite" => {
                 let mut m = self.dct_day(i + 1, 0, "dct.tonight");
                 m.kind = Time;
                 m.value = format!("{}TNI", m.value);
@@ -825,7 +826,7 @@ impl<'a> Tagger<'a> {
                 m.anchor = true;
                 m
             }
-            "thanksgiving" | "christmas" | "halloween" => {
+            "thanksgiving" | "christmas" | "xmas" | "halloween" => {
                 let mut end = i + 1;
                 if self.is(end, "day") || self.is(end, "eve") {
                     end += 1;
@@ -835,14 +836,17 @@ impl<'a> Tagger<'a> {
                     return Some(M::new(end, Date, "XXXX-XX-XX", "holiday"));
                 };
                 let mut y = dct.year();
-                if w == "christmas" && dct.month() < 3 && self.tense(i, end) == Tense::Past {
+                if matches!(w, "christmas" | "xmas")
+                    && dct.month() < 3
+                    && self.tense(i, end) == Tense::Past
+                {
                     y -= 1;
                 }
                 if w == "thanksgiving" && dct.month() < 11 && self.tense(i, end) == Tense::Past {
                     y -= 1;
                 }
                 let day = match w {
-                    "christmas" => ymd(y, 12, if eve { 24 } else { 25 })?,
+                    "christmas" | "xmas" => ymd(y, 12, if eve { 24 } else { 25 })?,
                     "halloween" => ymd(y, 10, 31)?,
                     _ => {
                         // fourth Thursday of November
@@ -1005,7 +1009,12 @@ impl<'a> Tagger<'a> {
                 return Some(M::new(j + 1, TimexType::Set, v, "set.weekday-plural"));
             }
             let w = self.w(j);
-            if let Some(wd) = w.strip_suffix('s').and_then(lexicon::weekday) {
+            // Plurals of the full names only: "thus" is not "Thursdays".
+            if let Some(wd) = w
+                .strip_suffix('s')
+                .filter(|d| d.ends_with("day"))
+                .and_then(lexicon::weekday)
+            {
                 let v = format!("XXXX-WXX-{wd}");
                 return Some(M::new(j + 1, TimexType::Set, v, "set.weekday-plural"));
             }

@@ -1061,3 +1061,25 @@ fn first_two_quarters_of_a_year_is_its_first_half() {
     let t = one("Losses continued in the first two quarters.", dct);
     assert_eq!(t.value, "P6M");
 }
+
+#[test]
+fn informal_short_forms() {
+    let dct = d(2014, 9, 13);
+    assert_eq!(one("Come down to the church tmr!", dct).value, "2014-09-14");
+    assert_eq!(
+        one("saw them stretching at the park tdy.", dct).value,
+        "2014-09-13"
+    );
+    assert_eq!(one("driving home for xmas", dct).value, "2014-12-25");
+    let t = one("Party tonite at the club", dct);
+    assert_eq!(
+        (t.kind, t.value.as_str()),
+        (TimexType::Time, "2014-09-13TNI")
+    );
+    assert_eq!(one("stuck there for 3 mins", dct).value, "PT3M");
+    assert_eq!(one("It takes 2 hrs by bus.", dct).value, "PT2H");
+    assert_eq!(one("Join the workshop next Fri!", dct).value, "2014-09-19");
+    assert_eq!(one("The exam is on Thurs.", dct).value, "2014-09-11");
+    // Short forms that are English words are left alone, and "thus" is no plural weekday.
+    assert!(tv("She sat in the sun and thus wed him.", dct).is_empty());
+}
