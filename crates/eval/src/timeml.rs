@@ -367,13 +367,25 @@ pub fn scores(c: &Counts) -> Scores {
 
 /// Our tagger's output on a document, as scorer spans.
 pub fn tag_document(doc: &TmlDoc) -> Vec<TimexSpan> {
+    tag_document_with_rules(doc)
+        .into_iter()
+        .map(|(span, _)| span)
+        .collect()
+}
+
+/// [`tag_document`] with the name of the tagger rule behind each span, for error analysis
+/// (how often each rule's values are right).
+pub fn tag_document_with_rules(doc: &TmlDoc) -> Vec<(TimexSpan, String)> {
     storyline_time::tag(&doc.text, doc.dct)
         .into_iter()
-        .map(|t| TimexSpan {
-            start: t.start,
-            end: t.end,
-            kind: kind_name(t.kind).to_string(),
-            value: t.value,
+        .map(|t| {
+            let span = TimexSpan {
+                start: t.start,
+                end: t.end,
+                kind: kind_name(t.kind).to_string(),
+                value: t.value,
+            };
+            (span, t.rule)
         })
         .collect()
 }
@@ -432,6 +444,20 @@ It fell &amp; rose <TIMEX3 tid="t1" type="DATE" value="1998-01-07">yesterday</TI
         assert_eq!(&d.text[d.timexes[0].start..d.timexes[0].end], "yesterday");
         assert_eq!(d.timexes[1].kind, "DURATION");
         assert_eq!(d.timexes[1].value, "P2W");
+    }
+
+    #[test]
+    fn tags_documents_with_rule_names() {
+        let d = parse_tml(Path::new("x.tml"), DOC).unwrap();
+        let tagged = tag_document_with_rules(&d);
+        let plain = tag_document(&d);
+        assert_eq!(tagged.len(), plain.len());
+        assert!(tagged.iter().zip(&plain).all(|((a, _), b)| a == b));
+        let (y, rule) = &tagged[0];
+        assert_eq!(
+            (y.value.as_str(), rule.as_str()),
+            ("1998-01-07", "dct.yesterday")
+        );
     }
 
     fn span(s: usize, e: usize, k: &str, v: &str) -> TimexSpan {

@@ -16,6 +16,10 @@ pub struct Args {
     /// Also print every missed, spurious or wrongly normalised timex to stderr.
     #[arg(long)]
     pub errors: bool,
+    /// Print every gold/system pair to stderr, right ones too (`OK`), each system timex with
+    /// the tagger rule behind it as a last column: counts per rule show which rules pay.
+    #[arg(long)]
+    pub pairs: bool,
 }
 
 fn round(x: f64) -> serde_json::Value {
@@ -34,8 +38,8 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
     if counts.documents == 0 {
         anyhow::bail!("no readable .tml files under {}", args.dir.display());
     }
-    if args.errors {
-        print_errors(&args.dir);
+    if args.errors || args.pairs {
+        print_errors(&args.dir, args.pairs);
     }
     let s = timeml::scores(&counts);
     let report = serde_json::json!({
@@ -59,12 +63,22 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
     Ok(0)
 }
 
-fn print_errors(dir: &std::path::Path) {
+/// Prints the missed, spurious and wrongly normalised timexes (`DIFF` also for a different
+/// extent or type); with `pairs`, the right ones too (`OK`) and the rule of each system timex.
+fn print_errors(dir: &std::path::Path, pairs_too: bool) {
     for path in timeml::tml_files(dir) {
         let Ok(doc) = timeml::read_tml(&path) else {
             continue;
         };
-        let system = timeml::tag_document(&doc);
+        let (system, rules): (Vec<_>, Vec<_>) =
+            timeml::tag_document_with_rules(&doc).into_iter().unzip();
+        let rule = |i: usize| {
+            if pairs_too {
+                format!("\t{}", rules[i])
+            } else {
+                String::new()
+            }
+        };
         let pairs = timeml::align(&doc.timexes, &system);
         let name = path.file_name().map(|n| n.to_string_lossy().to_string());
         let name = name.unwrap_or_default();
@@ -76,15 +90,18 @@ fn print_errors(dir: &std::path::Path) {
             sys_hit[p.system] = true;
             let (g, s) = (&doc.timexes[p.gold], &system[p.system]);
             let span_ok = g.start == s.start && g.end == s.end;
-            if !span_ok || g.value != s.value || g.kind != s.kind {
+            let same = span_ok && g.value == s.value && g.kind == s.kind;
+            if !same || pairs_too {
                 eprintln!(
-                    "DIFF\t{name}\t{:?}\t{} {}\t{:?}\t{} {}",
+                    "{}\t{name}\t{:?}\t{} {}\t{:?}\t{} {}{}",
+                    if same { "OK" } else { "DIFF" },
                     txt(g),
                     g.kind,
                     g.value,
                     txt(s),
                     s.kind,
-                    s.value
+                    s.value,
+                    rule(p.system)
                 );
             }
         }
@@ -101,7 +118,13 @@ fn print_errors(dir: &std::path::Path) {
         }
         for (i, s) in system.iter().enumerate() {
             if !sys_hit[i] {
-                eprintln!("SPUR\t{name}\t{:?}\t{} {}", txt(s), s.kind, s.value);
+                eprintln!(
+                    "SPUR\t{name}\t{:?}\t{} {}{}",
+                    txt(s),
+                    s.kind,
+                    s.value,
+                    rule(i)
+                );
             }
         }
     }
