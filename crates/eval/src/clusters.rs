@@ -354,6 +354,25 @@ pub struct Report {
     pub seed: u64,
     /// Seconds spent in the online pass (features and assignment).
     pub cluster_seconds: f64,
+    /// Every article in stream order, with its gold, online and final story (for error
+    /// analysis; not serialised).
+    #[serde(skip)]
+    pub outcomes: Vec<Outcome>,
+}
+
+/// One article of an evaluation: where the gold and the clusterer put it.
+#[derive(Debug, Clone)]
+pub struct Outcome {
+    /// Article id.
+    pub id: String,
+    /// Publication date, when known.
+    pub date: Option<NaiveDate>,
+    /// Gold story (index into [`GoldStories::names`]).
+    pub gold: usize,
+    /// Story after the online pass.
+    pub online: usize,
+    /// Story after consolidation.
+    pub predicted: usize,
 }
 
 /// Orders gold articles into one stream (seeded shuffle, then a stable sort by date, undated
@@ -405,6 +424,18 @@ pub fn evaluate(gold: &GoldStories, config: &ClusterConfig, seed: u64) -> Report
         skipped: gold.skipped,
         seed,
         cluster_seconds,
+        outcomes: corpus
+            .articles
+            .iter()
+            .zip(labels.iter().zip(online.iter().zip(&pred)))
+            .map(|(a, (&gold, (&online, &predicted)))| Outcome {
+                id: a.id.clone(),
+                date: a.date(),
+                gold,
+                online,
+                predicted,
+            })
+            .collect(),
     }
 }
 

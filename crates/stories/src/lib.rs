@@ -15,6 +15,7 @@ pub mod events;
 pub mod features;
 pub mod merge;
 pub mod online;
+pub mod refine;
 
 pub use events::{EventConfig, events};
 pub use features::ArticleFeatures;
@@ -156,10 +157,14 @@ pub fn consolidate(
         })
         .collect();
     let slot: HashMap<StoryId, usize> = ids.iter().enumerate().map(|(i, &s)| (s, i)).collect();
+    let vectors: Vec<features::SparseVec> = counts
+        .iter()
+        .map(|c| vocab.tfidf(&c.body, config.max_doc_terms))
+        .collect();
     let mut stories: Vec<merge::StoryVector> = vec![merge::StoryVector::default(); ids.len()];
-    for (a, c) in counts.iter().enumerate() {
+    for (a, v) in vectors.iter().enumerate() {
         let s = &mut stories[slot[&assignment[a]]];
-        s.sum.extend(vocab.tfidf(&c.body, config.max_doc_terms));
+        s.sum.extend(v.iter().copied());
         s.articles += 1;
         if let Some(d) = corpus.articles[a].date() {
             s.range = Some(match s.range {
@@ -177,12 +182,27 @@ pub fn consolidate(
             max_terms: config.max_centroid_terms,
             attach_max_articles: config.attach_max_articles,
             attach_threshold: config.attach_threshold,
+            large_articles: config.merge_large_articles,
+            large_threshold: config.merge_large_threshold,
         },
     );
     let mut out = assignment.to_vec();
     for s in out.iter_mut().take(n) {
         *s = ids[roots[slot[s]]];
     }
+    let dates: Vec<_> = corpus.articles[..n].iter().map(|a| a.date()).collect();
+    let refined = refine::refine(
+        &vectors,
+        &dates,
+        &out[..n],
+        &refine::RefineConfig {
+            iterations: config.refine_iterations,
+            margin: config.refine_margin,
+            min_similarity: config.refine_min_similarity,
+            max_gap_days: config.quiet_days,
+        },
+    );
+    out[..n].copy_from_slice(&refined);
     out
 }
 

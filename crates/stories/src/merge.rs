@@ -52,6 +52,23 @@ pub struct MergeConfig {
     pub attach_max_articles: usize,
     /// Minimum similarity for a small story to attach.
     pub attach_threshold: f32,
+    /// Two stories that both hold at least this many articles (0: no such rule) merge only
+    /// at [`Self::large_threshold`]: two established stories must agree more than a fragment
+    /// and a story.
+    pub large_articles: usize,
+    /// Minimum similarity for two large stories to merge.
+    pub large_threshold: f32,
+}
+
+impl MergeConfig {
+    /// The similarity two stories of `na` and `nb` articles need to merge.
+    fn threshold_for(&self, na: usize, nb: usize) -> f32 {
+        if self.large_articles > 0 && na.min(nb) >= self.large_articles {
+            self.threshold.max(self.large_threshold)
+        } else {
+            self.threshold
+        }
+    }
 }
 
 /// One story going into [`merge`]: its articles' unit vectors summed, the article count and
@@ -223,7 +240,7 @@ pub fn merge(stories: &[StoryVector], config: &MergeConfig) -> Vec<usize> {
                      heap: &mut BinaryHeap<Pair>| {
         let keep = |j: usize| !(above_only && j < i);
         for (j, s) in neighbours(i, clusters, alive, index, config, &sim, keep, &mut acc) {
-            if s >= config.threshold {
+            if s >= config.threshold_for(clusters[i].n, clusters[j].n) {
                 let (a, b) = (i.min(j), i.max(j));
                 heap.push(Pair {
                     sim: s,
@@ -322,7 +339,36 @@ mod tests {
             max_terms: 50,
             attach_max_articles: 0,
             attach_threshold: 1.0,
+            large_articles: 0,
+            large_threshold: 1.0,
         }
+    }
+
+    #[test]
+    fn large_stories_need_the_higher_threshold() {
+        // Stories 0 and 1: three articles each sharing term 1; story 2: one article close to
+        // story 0.
+        let s = vec![
+            story(&[(1, 0.9), (2, 1.5)], 3, Some(1)),
+            story(&[(1, 0.9), (3, 1.5)], 3, Some(1)),
+            story(&[(1, 0.3), (2, 0.5)], 1, Some(1)),
+        ];
+        // Average linkage 0–1: 0.81 / 9 = 0.09; 0–2: (0.27 + 0.75) / 3 = 0.34; after 0–2
+        // merge, 0 (four articles) against 1: 1.08 / 12 = 0.09.
+        let base = config(Linkage::Average, 0.08);
+        assert_eq!(merge(&s, &base), vec![0, 0, 0]);
+        let large = MergeConfig {
+            large_articles: 3,
+            large_threshold: 0.2,
+            ..base
+        };
+        // 0–2 merges (one side is small); 0 (now 4 articles) and 1 stay apart.
+        assert_eq!(merge(&s, &large), vec![0, 1, 0]);
+        let larger = MergeConfig {
+            large_articles: 4,
+            ..large
+        };
+        assert_eq!(merge(&s, &larger), vec![0, 0, 0]);
     }
 
     #[test]

@@ -59,6 +59,18 @@ pub struct ClusterConfig {
     pub attach_max_articles: usize,
     /// Minimum similarity (same linkage) for a small story to attach.
     pub attach_threshold: f32,
+    /// Passes of article-level refinement after consolidation (0 turns it off; see
+    /// [`crate::refine`]).
+    pub refine_iterations: usize,
+    /// How much more similar another story must be for an article to move there.
+    pub refine_margin: f32,
+    /// Minimum mean cosine to the story an article moves to.
+    pub refine_min_similarity: f32,
+    /// Two stories that both hold at least this many articles merge only at
+    /// [`Self::merge_large_threshold`] (0 turns this off).
+    pub merge_large_articles: usize,
+    /// Minimum similarity for two large stories to merge.
+    pub merge_large_threshold: f32,
 }
 
 impl Default for ClusterConfig {
@@ -75,10 +87,15 @@ impl Default for ClusterConfig {
             max_doc_terms: 100,
             probe_terms: 12,
             max_candidates: 40,
-            merge_threshold: 0.08,
+            merge_threshold: 0.06,
             merge_linkage: crate::merge::Linkage::Average,
             attach_max_articles: 2,
             attach_threshold: 0.05,
+            refine_iterations: 3,
+            refine_margin: 0.03,
+            refine_min_similarity: 0.05,
+            merge_large_articles: 12,
+            merge_large_threshold: 0.12,
         }
     }
 }

@@ -46,6 +46,24 @@ pub struct Args {
     /// Minimum similarity for a small story to attach.
     #[arg(long)]
     pub attach_threshold: Option<f32>,
+    /// Passes of article-level refinement after consolidation (0: none).
+    #[arg(long)]
+    pub refine_iterations: Option<usize>,
+    /// Margin by which another story must be more similar for an article to move.
+    #[arg(long)]
+    pub refine_margin: Option<f32>,
+    /// Minimum mean cosine to the story an article moves to.
+    #[arg(long)]
+    pub refine_min_similarity: Option<f32>,
+    /// Two stories both of at least this many articles merge only at --merge-large-threshold.
+    #[arg(long)]
+    pub merge_large_articles: Option<usize>,
+    /// Minimum similarity for two large stories to merge.
+    #[arg(long)]
+    pub merge_large_threshold: Option<f32>,
+    /// Writes every article's gold, online and final story to this TSV file.
+    #[arg(long)]
+    pub dump: Option<PathBuf>,
     /// Terms kept per story centroid.
     #[arg(long)]
     pub centroid_terms: Option<usize>,
@@ -87,6 +105,21 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
     if let Some(v) = args.attach_threshold {
         config.attach_threshold = v;
     }
+    if let Some(v) = args.refine_iterations {
+        config.refine_iterations = v;
+    }
+    if let Some(v) = args.refine_margin {
+        config.refine_margin = v;
+    }
+    if let Some(v) = args.refine_min_similarity {
+        config.refine_min_similarity = v;
+    }
+    if let Some(v) = args.merge_large_articles {
+        config.merge_large_articles = v;
+    }
+    if let Some(v) = args.merge_large_threshold {
+        config.merge_large_threshold = v;
+    }
     if let Some(v) = args.centroid_terms {
         config.max_centroid_terms = v;
     }
@@ -101,6 +134,21 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
             .join(", ")
     );
     let report = storyline_eval::clusters::evaluate(&gold, &config, args.seed);
+    if let Some(path) = &args.dump {
+        use std::fmt::Write as _;
+        let mut tsv = String::from("id\tdate\tgold\tonline\tpredicted\n");
+        for o in &report.outcomes {
+            let date = o.date.map(|d| d.to_string()).unwrap_or_default();
+            let gold = gold.names.get(o.gold).map(String::as_str).unwrap_or("");
+            let _ = writeln!(
+                tsv,
+                "{}\t{date}\t{gold}\t{}\t{}",
+                o.id, o.online, o.predicted
+            );
+        }
+        std::fs::write(path, tsv)
+            .map_err(|e| anyhow::anyhow!("cannot write {}: {e}", path.display()))?;
+    }
     let mut value = serde_json::to_value(&report)?;
     if let Some(map) = value.as_object_mut() {
         map.insert(
@@ -116,6 +164,11 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
                 "merge_threshold": config.merge_threshold,
                 "attach_max_articles": config.attach_max_articles,
                 "attach_threshold": config.attach_threshold,
+                "refine_iterations": config.refine_iterations,
+                "refine_margin": config.refine_margin,
+                "refine_min_similarity": config.refine_min_similarity,
+                "merge_large_articles": config.merge_large_articles,
+                "merge_large_threshold": config.merge_large_threshold,
                 "merge_linkage": format!("{:?}", config.merge_linkage).to_lowercase(),
             }),
         );
