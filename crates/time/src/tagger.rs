@@ -206,6 +206,9 @@ pub(crate) struct Tagger<'a> {
     /// A span of months ("the nine months") was mentioned after the last quarter: "a year
     /// earlier" then compares with the year, not with that quarter.
     months_span: bool,
+    /// The text tells of years far from the DCT (most of its written years are two or more
+    /// years away from it): a history, not news, so bare months take the year last mentioned.
+    narrative: bool,
 }
 
 impl<'a> Tagger<'a> {
@@ -218,7 +221,26 @@ impl<'a> Tagger<'a> {
             ref_cal: None,
             ref_quarter: None,
             months_span: false,
+            narrative: false,
         }
+        .with_genre()
+    }
+
+    /// Sets [`Self::narrative`]: at least three written years ("1942") and fewer than a
+    /// quarter of them within a year of the DCT.
+    fn with_genre(mut self) -> Self {
+        if let Some(dct) = self.dct {
+            let years: Vec<i32> = (0..self.toks.len())
+                .filter(|&k| !(k > 0 && self.glued(k) && self.is(k - 1, "$")))
+                .filter_map(|k| self.year_at(k))
+                .collect();
+            let near = years
+                .iter()
+                .filter(|&&y| (y - dct.year()).abs() <= 1)
+                .count();
+            self.narrative = years.len() >= 5 && near * 10 < years.len();
+        }
+        self
     }
 
     fn w(&self, i: usize) -> &str {
@@ -1078,9 +1100,27 @@ impl<'a> Tagger<'a> {
         Some(m)
     }
 
+    /// The year of the date last mentioned, if any.
+    fn ref_year(&self) -> Option<i32> {
+        match self.ref_cal? {
+            Cal::Day(d) | Cal::Week(d) => Some(d.year()),
+            Cal::Month(y, _) | Cal::Quarter(y, _) | Cal::Year(y) => Some(y),
+        }
+    }
+
     /// Year for a month (and day) without a year, by tense relative to the DCT.
     fn year_for(&self, month: u32, day: Option<u32>, tense: Tense) -> Option<i32> {
         let dct = self.dct?;
+        // A text told in years far from the DCT (a history, "In 1942, … in August"): the
+        // year last mentioned.
+        let ref_year = self.ref_year();
+        if self.narrative
+            && tense == Tense::Past
+            && let Some(ry) = ref_year
+            && (ry - dct.year()).abs() >= 2
+        {
+            return Some(ry);
+        }
         let y = dct.year();
         let cand = ymd(y, month, day.unwrap_or(1))?;
         let cand_end = match day {
@@ -1182,6 +1222,21 @@ impl<'a> Tagger<'a> {
             // "June last year", "January this year"
             year = Some(dct.year() + off);
             j += 2;
+        } else if self.is(j, "of")
+            && let Some((off, e)) = [
+                ("that year", 0),
+                ("the same year", 0),
+                ("the following year", 1),
+                ("the next year", 1),
+                ("the previous year", -1),
+            ]
+            .iter()
+            .find_map(|(p, o)| self.seq(j + 1, p).map(|e| (*o, e)))
+            && let Some(ry) = self.ref_year()
+        {
+            // "August of that year", "July 25 of the same year": the year last mentioned.
+            year = Some(ry + off);
+            j = e;
         }
         // "may" and "march" are months only after a word that introduces a date
         // ("in May", "since March"); "march" also after "from"/"to".

@@ -1083,3 +1083,53 @@ fn informal_short_forms() {
     // Short forms that are English words are left alone, and "thus" is no plural weekday.
     assert!(tv("She sat in the sun and thus wed him.", dct).is_empty());
 }
+
+#[test]
+fn histories_take_the_year_last_mentioned() {
+    // Written years far from the DCT: a history, where a bare month is in the year last
+    // mentioned, not in the DCT's year.
+    let dct = d(2009, 12, 19);
+    let text = "The war began in 1939. Poland fell in 1939 and France in 1940. \
+                In 1941 Germany invaded the Soviet Union, and in December the offensive \
+                stalled. In 1942 the tide turned; in November the Allies landed.";
+    let all = tv(text, dct);
+    let month = |t: &str| {
+        all.iter()
+            .find(|(x, _)| x == t)
+            .map(|(_, v)| v.clone())
+            .unwrap()
+    };
+    assert_eq!(month("December"), "1941-12");
+    assert_eq!(month("November"), "1942-11");
+    // A future cue keeps the DCT reading.
+    let all = tv(
+        "It was founded in 1949, joined by Greece in 1952, Germany in 1955 and Spain in \
+         1982 and 1986; a summit is expected in April.",
+        d(1999, 3, 12),
+    );
+    assert_eq!(all.last().map(|(_, v)| v.as_str()), Some("1999-04"));
+    // News with its own years near the DCT is not a history.
+    let all = tv(
+        "Sales rose in 1988 and 1989; in 1987 they fell. Prices rose in February.",
+        d(1989, 10, 30),
+    );
+    assert_eq!(all.last().map(|(_, v)| v.as_str()), Some("1989-02"));
+}
+
+#[test]
+fn month_of_that_year() {
+    let dct = d(2009, 12, 19);
+    let all = tv(
+        "The front was stalemated by 1940. In August of that year, the offensive began.",
+        dct,
+    );
+    assert_eq!(
+        all[1],
+        ("August of that year".to_string(), "1940-08".to_string())
+    );
+    let all = tv(
+        "Congress met in 1861 and passed it on July 25 of the same year.",
+        dct,
+    );
+    assert_eq!(all[1].1, "1861-07-25");
+}
