@@ -857,14 +857,19 @@ impl<'a> Tagger<'a> {
                 let Some(dct) = self.dct else {
                     return Some(M::new(end, Date, "XXXX-XX-XX", "holiday"));
                 };
-                let mut y = dct.year();
-                if matches!(w, "christmas" | "xmas")
+                let mut y = self.story_year().unwrap_or(dct.year());
+                if self.story_year().is_none()
+                    && matches!(w, "christmas" | "xmas")
                     && dct.month() < 3
                     && self.tense(i, end) == Tense::Past
                 {
                     y -= 1;
                 }
-                if w == "thanksgiving" && dct.month() < 11 && self.tense(i, end) == Tense::Past {
+                if self.story_year().is_none()
+                    && w == "thanksgiving"
+                    && dct.month() < 11
+                    && self.tense(i, end) == Tense::Past
+                {
                     y -= 1;
                 }
                 let day = match w {
@@ -1098,6 +1103,14 @@ impl<'a> Tagger<'a> {
         let mut m = cal_match(end, TimexType::Date, Cal::Day(d), rule);
         m.anchor = true;
         Some(m)
+    }
+
+    /// In a history ([`Self::narrative`]), the year last mentioned when it is two or more
+    /// years from the DCT: the year of "the summer", "the year", "Christmas" there.
+    fn story_year(&self) -> Option<i32> {
+        let dct = self.dct?;
+        self.ref_year()
+            .filter(|&y| self.narrative && (y - dct.year()).abs() >= 2)
     }
 
     /// The year of the date last mentioned, if any.
@@ -2179,7 +2192,7 @@ impl<'a> Tagger<'a> {
             && det.is_empty()
             && let Some(s) = lexicon::season(self.w(j + 1))
         {
-            let y = self.dct.map(|d| d.year())?;
+            let y = self.story_year().or(self.dct.map(|d| d.year()))?;
             let mut m = M::new(j + 2, Date, format!("{y}-{s}"), "dct.season");
             m.modifier = Some(if x == "early" { "START" } else { "END" });
             return Some(m);
@@ -2198,7 +2211,7 @@ impl<'a> Tagger<'a> {
             if x == "fall" && self.is(j + 1, "of") {
                 return None;
             }
-            let y = dct.map(|d| d.year())?;
+            let y = self.story_year().or(dct.map(|d| d.year()))?;
             return Some(M::new(j + 1, Date, format!("{y}-{s}"), "dct.season"));
         }
         None
@@ -2338,13 +2351,8 @@ impl<'a> Tagger<'a> {
                 if matches!(self.w(j + 1), "ended" | "ending") {
                     return Some(M::new(j + 1, Duration, "P1Y", "duration.the-year-ended"));
                 }
-                let dct = self.dct?;
-                Some(cal_match(
-                    j + 1,
-                    Date,
-                    Cal::Year(dct.year()),
-                    "dct.the-year",
-                ))
+                let y = self.story_year().or(self.dct.map(|d| d.year()))?;
+                Some(cal_match(j + 1, Date, Cal::Year(y), "dct.the-year"))
             }
             "week" => {
                 let dct = self.dct?;

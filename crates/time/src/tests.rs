@@ -1133,3 +1133,24 @@ fn month_of_that_year() {
     );
     assert_eq!(all[1].1, "1861-07-25");
 }
+
+#[test]
+fn histories_date_seasons_years_and_holidays_by_the_story() {
+    let dct = d(2009, 12, 19);
+    let text = "The war began in 1914. Italy joined in 1915, Romania in 1916 and Greece in 1917. \
+                In 1917 the offensive failed; in the summer the army mutinied, and by \
+                Christmas the year had cost a million lives.";
+    let all = tv(text, dct);
+    let value = |t: &str| {
+        all.iter()
+            .find(|(x, _)| x == t)
+            .map(|(_, v)| v.clone())
+            .unwrap()
+    };
+    assert_eq!(value("the summer"), "1917-SU");
+    assert_eq!(value("Christmas"), "1917-12-25");
+    assert_eq!(value("the year"), "1917");
+    // In news they keep the DCT's year.
+    let t = one("Sales will rise in the summer.", d(1989, 10, 30));
+    assert_eq!(t.value, "1989-SU");
+}
