@@ -731,6 +731,18 @@ impl<'a> Tagger<'a> {
                 m.value = format!("{}TNI", m.value);
                 m
             }
+            // "Now, he says, …" opening a sentence is a discourse marker, not a time.
+            "now"
+                if self.capitalized(i)
+                    && self.is(i + 1, ",")
+                    && (i == 0
+                        || matches!(
+                            self.w(i - 1),
+                            "." | "!" | "?" | "\"" | "“" | "”" | "'" | "`"
+                        )) =>
+            {
+                return None;
+            }
             "now" | "currently" | "presently" | "nowadays" => {
                 // "now that he is in a confrontation" is still the present (TimeBank marks it).
                 M::new(i + 1, Date, "PRESENT_REF", "ref.present")

@@ -1154,3 +1154,12 @@ fn histories_date_seasons_years_and_holidays_by_the_story() {
     let t = one("Sales will rise in the summer.", d(1989, 10, 30));
     assert_eq!(t.value, "1989-SU");
 }
+
+#[test]
+fn sentence_initial_now_with_a_comma_is_a_discourse_marker() {
+    let dct = d(1991, 2, 25);
+    assert!(tv("Iraq was ready. Now, he says, it looks different.", dct).is_empty());
+    assert!(tv("Now, following asset sales, it is healthy.", dct).is_empty());
+    assert_eq!(one("Now the alliance is larger.", dct).value, "PRESENT_REF");
+    assert_eq!(one("It is, now, larger.", dct).value, "PRESENT_REF");
+}
