@@ -117,8 +117,26 @@ impl Cal {
             Cal::Year(y) => Cal::Year(y + n),
         }
     }
-    /// The reference at the granularity of `unit` that contains this one's first day.
+    /// The reference at the granularity of `unit` that contains this one's first day; none
+    /// when `unit` is finer than this reference ("that day" after "in 1987" is no day).
     fn at_unit(self, unit: Unit) -> Option<Cal> {
+        let rank = |u: Unit| match u {
+            Unit::Day => 0,
+            Unit::Week => 1,
+            Unit::Month => 2,
+            Unit::Quarter => 3,
+            _ => 4,
+        };
+        let own = match self {
+            Cal::Day(_) => 0,
+            Cal::Week(_) => 1,
+            Cal::Month(..) => 2,
+            Cal::Quarter(..) => 3,
+            Cal::Year(_) => 4,
+        };
+        if rank(unit) < own {
+            return None;
+        }
         let (d, _) = self.first_day()?;
         Some(match unit {
             Unit::Day => Cal::Day(d),
@@ -2177,7 +2195,20 @@ impl<'a> Tagger<'a> {
                         ));
                     }
                     let base = self.ref_cal.or(self.dct.map(Cal::Day))?;
-                    let cal = base.at_unit(unit).unwrap_or(base).shift(off);
+                    // "the next day" after "in March 1981": a day, but not one we can name.
+                    let Some(cal) = base.at_unit(unit).map(|c| c.shift(off)) else {
+                        let v = match unit {
+                            Unit::Day => "XXXX-XX-XX",
+                            Unit::Week => "XXXX-WXX",
+                            Unit::Month => "XXXX-XX",
+                            Unit::Quarter => "XXXX-QX",
+                            Unit::Year => "XXXX",
+                            Unit::Decade => "XXX",
+                            Unit::Century => "XX",
+                            Unit::Hour | Unit::Minute | Unit::Second => "XXXX-XX-XXTXX:XX",
+                        };
+                        return Some(M::new(j + 1, Date, v, "anchor.the-next-unknown"));
+                    };
                     let mut m = cal_match(j + 1, Date, cal, "anchor.the-next");
                     m.anchor = true;
                     return Some(m);

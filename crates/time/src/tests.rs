@@ -1163,3 +1163,32 @@ fn sentence_initial_now_with_a_comma_is_a_discourse_marker() {
     assert_eq!(one("Now the alliance is larger.", dct).value, "PRESENT_REF");
     assert_eq!(one("It is, now, larger.", dct).value, "PRESENT_REF");
 }
+
+#[test]
+fn a_day_is_not_made_up_from_a_year_or_a_month() {
+    let dct = d(1989, 10, 30);
+    // "that day" after a year names no day we know.
+    let all = tv(
+        "In 1987, market makers lost heavily on trades made that day.",
+        dct,
+    );
+    assert_eq!(all, [("1987".to_string(), "1987".to_string())]);
+    // "the next day" after a month: a day, unnamed (not the 2nd of the month).
+    let all = tv(
+        "The offensive began in March 1981. The next day it stalled.",
+        dct,
+    );
+    assert_eq!(
+        all[1],
+        ("The next day".to_string(), "XXXX-XX-XX".to_string())
+    );
+    // After a day it is named.
+    let all = tv("It began on March 3, 1981. The next day it stalled.", dct);
+    assert_eq!(all[1].1, "1981-03-04");
+    // "that year" after a day is that day's year.
+    let all = tv(
+        "It began on March 3, 1981. Later that year it stalled.",
+        dct,
+    );
+    assert_eq!(all[1].1, "1981");
+}
