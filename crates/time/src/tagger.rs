@@ -244,8 +244,8 @@ impl<'a> Tagger<'a> {
         .with_genre()
     }
 
-    /// Sets [`Self::narrative`]: at least three written years ("1942") and fewer than a
-    /// quarter of them within a year of the DCT.
+    /// Sets [`Self::narrative`]: at least five written years ("1942", amounts like "$1990"
+    /// aside) and fewer than one in ten of them within a year of the DCT.
     fn with_genre(mut self) -> Self {
         if let Some(dct) = self.dct {
             let years: Vec<i32> = (0..self.toks.len())
@@ -504,14 +504,15 @@ impl<'a> Tagger<'a> {
             return None;
         }
         let next = self.w(i + 2);
-        // "and 25 percent", "and 25 days", "and 25 May", "and 25-year", "and 25,000".
+        // "and 25 percent", "and 25 days", "and 25 May", "and 25-year", "and 25,000",
+        // "and 25.5".
         if lexicon::unit(next).is_some()
             || lexicon::month(next).is_some()
             || self.kind(i + 2) == Some(Kind::Num)
-            || (matches!(next, "%" | "-" | "/" | ":" | "," | ".")
+            || matches!(next, "%" | "-" | "/")
+            || (matches!(next, ":" | "," | ".")
                 && self.glued(i + 2)
                 && self.kind(i + 3) == Some(Kind::Num))
-            || matches!(next, "%" | "-" | "/")
         {
             return None;
         }
