@@ -1035,13 +1035,16 @@ pub fn corpus_from_rows(rows: &[(NaiveDate, String)], language: &str) -> storyli
             for line in text.split_inclusive('\n') {
                 let trimmed = line.trim();
                 if !trimmed.is_empty() {
-                    let lead = line.len() - line.trim_start().len();
+                    // The sentence starts after any dateline or wire credit, as the text
+                    // stage's sentences do.
+                    let lead = line.len() - line.trim_start().len()
+                        + storyline_text::dateline_len(trimmed);
                     let start = pos + lead;
                     sentences.push(Sentence {
                         article: idx,
                         index: sentences.len(),
                         start,
-                        end: start + trimmed.len(),
+                        end: pos + line.trim_end().len(),
                         paragraph: sentences.len(),
                         timexes: Vec::new(),
                     });

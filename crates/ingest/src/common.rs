@@ -175,54 +175,11 @@ pub(crate) fn outlet_from_url(url: &str) -> Option<String> {
     (!host.is_empty()).then(|| host.to_string())
 }
 
-static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?x)^
-        (?P<dl>
-          (?P<place>\p{Lu}[\p{L}'’.\-]+(?:\s\p{Lu}[\p{L}'’.\-]+){0,3})?
-          (?P<extra>,\s\p{Lu}[\p{L}.'’\-]+(?:\s\p{Lu}[\p{L}.'’\-]+){0,2}(?:\s\d{1,2})?)?
-          \s?
-          (?P<agency>\([A-Za-z][A-Za-z\x20.&'’\-]{0,40}\))?
-        )
-        \s?(?:--|—|–|-|_)\s+",
-    )
-    .expect("valid regex")
-});
-
 /// Splits a dateline (`ALEPPO - `, `(AFP) - `, `WASHINGTON (AP) -- `, `MADRID, February 17
 /// (Xinhua) -- `) off the start of a paragraph: returns the dateline and the byte length to
-/// remove.
+/// remove (the text stage's recogniser, [`storyline_text::dateline`]).
 pub(crate) fn split_dateline(paragraph: &str) -> Option<(String, usize)> {
-    let c = DATELINE.captures(paragraph)?;
-    let place = c.name("place");
-    let agency = c.name("agency");
-    if place.is_none() && agency.is_none() {
-        return None;
-    }
-    if let Some(p) = place {
-        if p.as_str().chars().filter(|c| c.is_alphabetic()).count() < 2 {
-            return None;
-        }
-        // A mixed-case place ("Paris") is a dateline only with an agency: "Paris (AFP) - ".
-        if p.as_str().chars().any(|c| c.is_lowercase()) && agency.is_none() {
-            return None;
-        }
-    }
-    if agency.is_none() && c.name("extra").is_none() && place.is_some() {
-        // A bare upper-case word before a dash may be an acronym opening a sentence
-        // ("US - China talks"); only accept it when a sentence follows.
-        let rest = &paragraph[c.get(0)?.end()..];
-        let next = rest.chars().next()?;
-        if !(next.is_uppercase() || next == '“' || next == '"') {
-            return None;
-        }
-    }
-    let all = c.get(0)?;
-    let dl = c.name("dl")?.as_str().trim();
-    if dl.is_empty() || all.end() >= paragraph.len() {
-        return None;
-    }
-    Some((dl.to_string(), all.end()))
+    storyline_text::dateline::split_dateline(paragraph).map(|(d, cut)| (d.to_string(), cut))
 }
 
 /// Collapses runs of white space to single spaces and trims.
@@ -289,44 +246,6 @@ pub(crate) fn take_dateline(paras: &mut [String], within: usize) -> Option<Strin
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn datelines() {
-        let cases = [
-            ("ALEPPO - Syria’s army seized", Some("ALEPPO")),
-            ("(AFP) - Syrian government forces", Some("(AFP)")),
-            (
-                "WASHINGTON (AP) -- Schizophrenia patients",
-                Some("WASHINGTON (AP)"),
-            ),
-            ("WASHINGTON _ Exploring chaos", Some("WASHINGTON")),
-            (
-                "DHAKA, Bangladesh (AP) _ India's",
-                Some("DHAKA, Bangladesh (AP)"),
-            ),
-            (
-                "MADRID, February 17 (Xinhua) -- Spanish",
-                Some("MADRID, February 17 (Xinhua)"),
-            ),
-            (
-                "EASTGATE (Harbor Ledger) - The city",
-                Some("EASTGATE (Harbor Ledger)"),
-            ),
-            ("Syria’s army seized key ground", None),
-            ("Zürich (AFP) - The café", Some("Zürich (AFP)")),
-            ("ZÜRICH - The café", Some("ZÜRICH")),
-            ("Paris - Lyon trains", None),
-            ("BREAKING: news", None),
-            ("US - china talks", None),
-            ("A - b", None),
-        ];
-        for (text, want) in cases {
-            let got = split_dateline(text).map(|(d, _)| d);
-            assert_eq!(got.as_deref(), want, "{text}");
-        }
-        let (_, cut) = split_dateline("ALEPPO - Syria’s army").unwrap();
-        assert_eq!(&"ALEPPO - Syria’s army"[cut..], "Syria’s army");
-    }
 
     #[test]
     fn whitespace() {

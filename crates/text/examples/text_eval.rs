@@ -12,6 +12,10 @@
 //!   Timeline17 articles (`shared/data/timeline17/articles/*.csv`), by CPU time of this thread
 //!   (so other jobs on the machine do not count) and by wall time.
 //!
+//! * `text_eval datelines`: how many Timeline17 lines (one CoreNLP sentence each) and DUC 2006
+//!   paragraphs open with a dateline or wire credit, and the most frequent heads cut, for
+//!   checking by eye.
+//!
 //! Run: `cargo run --release -p storyline-text --example text_eval -- sentences`.
 
 use std::path::{Path, PathBuf};
@@ -41,13 +45,14 @@ fn main() {
         Some("lang") => lang(),
         Some("lines") => lines(),
         Some("boilerplate") => boilerplate(),
+        Some("datelines") => datelines(),
         Some("show") => {
             for path in &args[1..] {
                 show(Path::new(path));
             }
         }
         _ => eprintln!(
-            "usage: text_eval sentences [--dump FILE] | speed | lang | lines | show FILE..."
+            "usage: text_eval sentences [--dump FILE] | speed | lang | lines | boilerplate | datelines | show FILE..."
         ),
     }
 }
@@ -357,6 +362,58 @@ fn lines() {
 
 /// Lines that `remove_boilerplate` drops from real articles (CL-TLS raw Global Voices and
 /// news pages, DUC newswire paragraphs), for inspection: counts and every distinct line.
+fn datelines() {
+    let root = data_root();
+    let mut raw = Vec::new();
+    for topic in ["egypt", "finan", "h1n1", "haiti"] {
+        if let Ok(b) = std::fs::read(root.join(format!("timeline17/articles/{topic}.csv"))) {
+            raw.push(b);
+        }
+    }
+    let mut sets: Vec<(&str, Vec<String>)> = vec![(
+        "Timeline17 lines",
+        ingest(&raw)
+            .iter()
+            .flat_map(|t| t.lines().map(str::to_string).collect::<Vec<_>>())
+            .filter(|l| !l.trim().is_empty())
+            .collect(),
+    )];
+    let mut duc = walk(&root.join("duc2006/duc2006_docs"));
+    duc.sort();
+    let paras: Vec<String> = duc
+        .iter()
+        .filter_map(|f| std::fs::read_to_string(f).ok())
+        .flat_map(|sgml| duc_paragraphs(&sgml))
+        .collect();
+    sets.push(("DUC 2006 paragraphs", paras));
+    for (name, lines) in sets {
+        let mut heads: std::collections::BTreeMap<String, usize> = Default::default();
+        let mut cut = 0;
+        for l in &lines {
+            let n = storyline_text::dateline_len(l);
+            if n > 0 {
+                cut += 1;
+                *heads.entry(l[..n].trim().to_string()).or_default() += 1;
+            }
+        }
+        println!(
+            "{name}: {} of {} cut, {} distinct heads",
+            cut,
+            lines.len(),
+            heads.len()
+        );
+        let mut top: Vec<(String, usize)> = heads.into_iter().collect();
+        top.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        let show: usize = std::env::var("SHOW")
+            .ok()
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(40);
+        for (h, n) in top.iter().take(show) {
+            println!("  {n:5}  {h}");
+        }
+    }
+}
+
 fn boilerplate() {
     let root = data_root();
     let mut files: Vec<PathBuf> = walk(&root.join("cl_tls_multilingual"))

@@ -9,18 +9,21 @@
 //! * [`token`]: word tokens and the [`Analyzer`] (stems, stop words, term ids);
 //! * [`stop`]: stop-word lists per language;
 //! * [`lang`]: language detection (ISO 639-1 codes);
-//! * [`boilerplate`]: removal of `READ MORE:`/`Source:`/caption lines.
+//! * [`boilerplate`]: removal of `READ MORE:`/`Source:`/caption lines;
+//! * [`dateline`]: the dateline and wire credit that open a lead (`CAIRO (Reuters) -`).
 
 #![warn(missing_docs)]
 
 pub mod abbrev;
 pub mod boilerplate;
+pub mod dateline;
 pub mod lang;
 pub mod split;
 pub mod stop;
 pub mod token;
 
 pub use boilerplate::remove_boilerplate;
+pub use dateline::dateline_len;
 pub use lang::{Detection, detect, detect_language};
 pub use split::{paragraphs, split_sentences, split_sentences_in};
 pub use stop::is_stop_word;
@@ -29,7 +32,8 @@ pub use token::{Analyzer, Term, Token, sorted_overlap, term_id, tokenize, tokeni
 use storyline_core::{Article, ArticleIdx, Sentence};
 
 /// Splits an article into [`Sentence`]s (without timexes), with the rules of the article's
-/// language (English when unknown).
+/// language (English when unknown). A sentence starts after the dateline or wire credit that
+/// opens it (`CAIRO (Reuters) - …`, see [`dateline`]).
 pub fn sentences(idx: ArticleIdx, article: &Article) -> Vec<Sentence> {
     let language = article.language.as_deref().unwrap_or("en");
     split_sentences_in(&article.text, language)
@@ -38,7 +42,7 @@ pub fn sentences(idx: ArticleIdx, article: &Article) -> Vec<Sentence> {
         .map(|(index, (start, end, paragraph))| Sentence {
             article: idx,
             index,
-            start,
+            start: start + article.text.get(start..end).map_or(0, dateline_len),
             end,
             paragraph,
             timexes: Vec::new(),
