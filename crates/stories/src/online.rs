@@ -94,7 +94,7 @@ impl Default for ClusterConfig {
             refine_iterations: 3,
             refine_margin: 0.03,
             refine_min_similarity: 0.05,
-            merge_large_articles: 12,
+            merge_large_articles: 15,
             merge_large_threshold: 0.12,
         }
     }
