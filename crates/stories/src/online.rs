@@ -89,7 +89,7 @@ impl Default for ClusterConfig {
             max_candidates: 40,
             merge_threshold: 0.06,
             merge_linkage: crate::merge::Linkage::Average,
-            attach_max_articles: 2,
+            attach_max_articles: 5,
             attach_threshold: 0.05,
             refine_iterations: 3,
             refine_margin: 0.03,
