@@ -118,6 +118,9 @@ pub struct Tuning {
     /// centroid (DATEWISE's centroid optimisation), which favours sentences that add what
     /// the ones already taken lack, instead of by each sentence's own similarity.
     pub greedy: bool,
+    /// Never show a question ("What is swine flu?", "Did Mexico over-react?"): a timeline
+    /// entry says what happened, and questions in news are teasers and headlines.
+    pub skip_questions: bool,
     /// Words allowed per asked sentence (0: no limit): a date's summary stops taking
     /// sentences that would bring it over `sentences_per_date × word_budget` words (its
     /// first sentence is always taken), so long sentences count for more than one.
@@ -150,6 +153,7 @@ impl Default for Tuning {
             w_clock: 0.6,
             greedy: false,
             word_budget: 30,
+            skip_questions: true,
         }
     }
 }
@@ -180,6 +184,7 @@ impl Tuning {
         "w_clock",
         "greedy",
         "word_budget",
+        "skip_questions",
     ];
 
     /// Sets one weight by name (counts are rounded down, flags are `value != 0`).
@@ -212,6 +217,7 @@ impl Tuning {
             "w_clock" => self.w_clock = value.clamp(0.0, 1.0),
             "greedy" => self.greedy = value != 0.0,
             "word_budget" => self.word_budget = n,
+            "skip_questions" => self.skip_questions = value != 0.0,
             other => return Err(format!("unknown weight {other}")),
         }
         Ok(())
@@ -244,6 +250,7 @@ impl Tuning {
             "w_clock" => self.w_clock,
             "greedy" => b(self.greedy),
             "word_budget" => self.word_budget as f64,
+            "skip_questions" => b(self.skip_questions),
             _ => return None,
         })
     }
@@ -346,6 +353,7 @@ pub fn build_tuned(
             let lower = text.to_lowercase();
             let eligible = words >= tuning.min_words
                 && words <= tuning.max_words
+                && !(tuning.skip_questions && is_question(text))
                 && (query.is_empty() || query.iter().any(|q| lower.contains(q.as_str())));
             let mut mentions: Vec<DateKey> = Vec::new();
             for t in &s.timexes {
@@ -737,6 +745,23 @@ fn summarize_date(
     )
 }
 
+/// A sentence that ends in a question mark (before closing quotes and brackets, CoreNLP's
+/// `''` and `-RRB-` included).
+fn is_question(text: &str) -> bool {
+    let mut t = text;
+    loop {
+        let next = t
+            .trim_end_matches(|c: char| {
+                c.is_whitespace() || matches!(c, '"' | '\'' | '”' | '’' | ')' | ']' | '»')
+            })
+            .trim_end_matches("-RRB-");
+        if next.len() == t.len() {
+            return t.ends_with(['?', '？']);
+        }
+        t = next;
+    }
+}
+
 /// `(len_target / words)^len_power` for sentences longer than the target, else 1.
 fn length_penalty(words: usize, tuning: &Tuning) -> f64 {
     if tuning.len_power <= 0.0 || words <= tuning.len_target || words == 0 {
@@ -945,6 +970,29 @@ mod tests {
     }
 
     #[test]
+    fn questions_are_recognised_through_closing_quotes() {
+        for q in [
+            "What is swine flu ?",
+            "Did Mexico over-react on swine flu?",
+            "He asked: “Why now?”",
+            "`` Is it over ? ''",
+            "(Who knew?)",
+            "Who knew ? -RRB-",
+            "¿Qué pasó?",
+        ] {
+            assert!(is_question(q), "{q}");
+        }
+        for s in [
+            "\"Why now?\" he asked.",
+            "The quake struck on Tuesday.",
+            "",
+            "Really?!",
+        ] {
+            assert!(!is_question(s), "{s}");
+        }
+    }
+
+    #[test]
     fn yearless_days_take_the_last_year_up_to_the_anchor() {
         let anchor = day(2016, 12, 7);
         assert_eq!(yearless_day("XXXX-08-06", anchor), Some(day(2016, 8, 6)));
@@ -1121,7 +1169,10 @@ mod tests {
     fn tuning_set_and_get_every_name() {
         let mut t = Tuning::default();
         for (i, name) in Tuning::NAMES.iter().enumerate() {
-            let v = if matches!(*name, "coarse" | "pm_intersection" | "greedy") {
+            let v = if matches!(
+                *name,
+                "coarse" | "pm_intersection" | "greedy" | "skip_questions"
+            ) {
                 1.0
             } else if matches!(*name, "w_censor" | "w_clock") {
                 0.5
