@@ -140,7 +140,7 @@ impl Default for Tuning {
             min_words: 5,
             max_words: 60,
             w_sources: 0.5,
-            w_explicit: 0.1,
+            w_explicit: 0.0,
             coarse: true,
             max_auto_dates: 20,
             pm_intersection: true,
