@@ -200,6 +200,8 @@ pub fn consolidate(
             margin: config.refine_margin,
             min_similarity: config.refine_min_similarity,
             max_gap_days: config.quiet_days,
+            probe_terms: config.refine_probe_terms,
+            index_terms: config.max_centroid_terms,
         },
     );
     out[..n].copy_from_slice(&refined);

@@ -66,6 +66,10 @@ pub struct ClusterConfig {
     pub refine_margin: f32,
     /// Minimum mean cosine to the story an article moves to.
     pub refine_min_similarity: f32,
+    /// Refinement scores an article against the stories holding one of its this many heaviest
+    /// terms among their `max_centroid_terms` heaviest (and its own story); 0: every story
+    /// sharing a term with it.
+    pub refine_probe_terms: usize,
     /// Two stories that both hold at least this many articles merge only at
     /// [`Self::merge_large_threshold`] (0 turns this off).
     pub merge_large_articles: usize,
@@ -94,6 +98,7 @@ impl Default for ClusterConfig {
             refine_iterations: 3,
             refine_margin: 0.03,
             refine_min_similarity: 0.05,
+            refine_probe_terms: 12,
             merge_large_articles: 15,
             merge_large_threshold: 0.12,
         }

@@ -32,6 +32,12 @@ pub struct RefineConfig {
     pub min_similarity: f32,
     /// Largest gap in days between an article's date and a story's date range for a move.
     pub max_gap_days: i64,
+    /// Candidate stories of an article are those holding one of its `probe_terms` heaviest
+    /// terms among their own `index_terms` heaviest (plus its own story); 0 for either: every
+    /// story sharing any term with the article.
+    pub probe_terms: usize,
+    /// Heaviest terms of a story that are indexed for [`Self::probe_terms`].
+    pub index_terms: usize,
 }
 
 struct Story {
@@ -103,9 +109,10 @@ pub fn refine(
             range: None,
         })
         .collect();
-    // Term → stories whose sum holds it (a superset: entries are not removed when a weight
-    // falls back to zero; the dot products read the sums themselves).
+    // Term → stories whose sum holds it. A story's sum keeps a term's key once it has it
+    // (leaving articles only lower the weight), so a story enters a term's list once.
     let mut index: FxMap<TermId, Vec<u32>> = FxMap::default();
+    let bounded = config.probe_terms > 0 && config.index_terms > 0;
     let add = |stories: &mut [Story], index: &mut FxMap<TermId, Vec<u32>>, a: usize, s: usize| {
         let st = &mut stories[s];
         for &(t, w) in &vectors[a] {
@@ -113,9 +120,8 @@ pub fn refine(
                 Some(x) => *x += w,
                 None => {
                     st.sum.insert(t, w);
-                    let list = index.entry(t).or_default();
-                    if !list.contains(&(s as u32)) {
-                        list.push(s as u32);
+                    if !bounded {
+                        index.entry(t).or_default().push(s as u32);
                     }
                 }
             }
@@ -126,21 +132,71 @@ pub fn refine(
     for (a, &s) in slot.iter().enumerate() {
         add(&mut stories, &mut index, a, s);
     }
+    // With bounded candidates: each article's heaviest terms (ties by term id).
+    let probes: Vec<Vec<TermId>> = if bounded {
+        vectors[..n]
+            .iter()
+            .map(|v| {
+                let mut p: Vec<(TermId, f32)> = v.clone();
+                p.sort_by(|x, y| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0)));
+                p.truncate(config.probe_terms);
+                p.into_iter().map(|(t, _)| t).collect()
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
     let mut dot = vec![0f32; k];
     let mut touched: Vec<usize> = Vec::new();
     for _ in 0..config.iterations {
+        if bounded {
+            // Each story's heaviest terms as of the start of the pass.
+            index.clear();
+            for (s, st) in stories.iter().enumerate() {
+                if st.n == 0 {
+                    continue;
+                }
+                let mut top: Vec<(TermId, f32)> = st.sum.iter().map(|(&t, &w)| (t, w)).collect();
+                top.sort_by(|x, y| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0)));
+                top.truncate(config.index_terms);
+                for (t, _) in top {
+                    index.entry(t).or_default().push(s as u32);
+                }
+            }
+            for list in index.values_mut() {
+                list.sort_unstable();
+            }
+        }
         let mut moved = 0usize;
         for a in 0..n {
             let own = slot[a];
-            for &(t, w) in &vectors[a] {
-                let Some(list) = index.get(&t) else { continue };
-                for &s in list {
-                    let s = s as usize;
-                    if let Some(&x) = stories[s].sum.get(&t) {
-                        if dot[s] == 0.0 {
-                            touched.push(s);
+            if bounded {
+                touched.push(own);
+                for t in &probes[a] {
+                    if let Some(list) = index.get(t) {
+                        touched.extend(list.iter().map(|&s| s as usize));
+                    }
+                }
+                touched.sort_unstable();
+                touched.dedup();
+                for &s in &touched {
+                    let sum = &stories[s].sum;
+                    dot[s] = vectors[a]
+                        .iter()
+                        .map(|&(t, w)| sum.get(&t).map_or(0.0, |&x| w * x))
+                        .sum();
+                }
+            } else {
+                for &(t, w) in &vectors[a] {
+                    let Some(list) = index.get(&t) else { continue };
+                    for &s in list {
+                        let s = s as usize;
+                        if let Some(&x) = stories[s].sum.get(&t) {
+                            if dot[s] == 0.0 {
+                                touched.push(s);
+                            }
+                            dot[s] += w * x;
                         }
-                        dot[s] += w * x;
                     }
                 }
             }
@@ -215,7 +271,41 @@ mod tests {
             margin: 0.0,
             min_similarity: 0.05,
             max_gap_days: 30,
+            probe_terms: 0,
+            index_terms: 0,
         }
+    }
+
+    #[test]
+    fn bounded_candidates_find_the_story_of_the_heaviest_terms() {
+        let v = vec![
+            vec![(1, 0.8), (2, 0.6)],
+            vec![(1, 0.6), (2, 0.8)],
+            vec![(1, 0.7), (2, 0.7)],
+            vec![(7, 0.8), (8, 0.6)],
+            vec![(7, 0.6), (8, 0.8)],
+        ];
+        let dates = vec![day(1); 5];
+        let assign = vec![10, 10, 20, 20, 20];
+        let bounded = RefineConfig {
+            probe_terms: 1,
+            index_terms: 2,
+            ..config(3)
+        };
+        assert_eq!(
+            refine(&v, &dates, &assign, &bounded),
+            vec![10, 10, 10, 20, 20]
+        );
+        // Story 10 indexed by one term only (term 1 and 2 tie; the lower id is kept), the
+        // article probed by its heaviest term, 1 (tie broken the same way): still found.
+        let narrow = RefineConfig {
+            index_terms: 1,
+            ..bounded
+        };
+        assert_eq!(
+            refine(&v, &dates, &assign, &narrow),
+            vec![10, 10, 10, 20, 20]
+        );
     }
 
     #[test]

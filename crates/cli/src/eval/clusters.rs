@@ -61,6 +61,10 @@ pub struct Args {
     /// Minimum similarity for two large stories to merge.
     #[arg(long)]
     pub merge_large_threshold: Option<f32>,
+    /// Refinement candidates: stories holding one of the article's this many heaviest terms
+    /// (0: every story sharing a term).
+    #[arg(long)]
+    pub refine_probe_terms: Option<usize>,
     /// Writes every article's gold, online and final story to this TSV file.
     #[arg(long)]
     pub dump: Option<PathBuf>,
@@ -120,6 +124,9 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
     if let Some(v) = args.merge_large_threshold {
         config.merge_large_threshold = v;
     }
+    if let Some(v) = args.refine_probe_terms {
+        config.refine_probe_terms = v;
+    }
     if let Some(v) = args.centroid_terms {
         config.max_centroid_terms = v;
     }
@@ -167,6 +174,7 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
                 "refine_iterations": config.refine_iterations,
                 "refine_margin": config.refine_margin,
                 "refine_min_similarity": config.refine_min_similarity,
+                "refine_probe_terms": config.refine_probe_terms,
                 "merge_large_articles": config.merge_large_articles,
                 "merge_large_threshold": config.merge_large_threshold,
                 "merge_linkage": format!("{:?}", config.merge_linkage).to_lowercase(),
