@@ -276,8 +276,9 @@ mod tests {
         }
     }
 
-    #[test]
-    fn bounded_candidates_find_the_story_of_the_heaviest_terms() {
+    /// Articles 0–2 are about terms 1/2, 3–4 about terms 7/8; article 2 was put in the
+    /// second story.
+    fn two_topics_one_misplaced() -> (Vec<SparseVec>, Vec<Option<NaiveDate>>, Vec<usize>) {
         let v = vec![
             vec![(1, 0.8), (2, 0.6)],
             vec![(1, 0.6), (2, 0.8)],
@@ -285,8 +286,12 @@ mod tests {
             vec![(7, 0.8), (8, 0.6)],
             vec![(7, 0.6), (8, 0.8)],
         ];
-        let dates = vec![day(1); 5];
-        let assign = vec![10, 10, 20, 20, 20];
+        (v, vec![day(1); 5], vec![10, 10, 20, 20, 20])
+    }
+
+    #[test]
+    fn bounded_candidates_find_the_story_of_the_heaviest_terms() {
+        let (v, dates, assign) = two_topics_one_misplaced();
         let bounded = RefineConfig {
             probe_terms: 1,
             index_terms: 2,
@@ -310,17 +315,7 @@ mod tests {
 
     #[test]
     fn misplaced_article_moves_to_its_topic() {
-        // Articles 0–2 are about terms 1/2, 3–4 about terms 7/8; article 2 was put in the
-        // second story.
-        let v = vec![
-            vec![(1, 0.8), (2, 0.6)],
-            vec![(1, 0.6), (2, 0.8)],
-            vec![(1, 0.7), (2, 0.7)],
-            vec![(7, 0.8), (8, 0.6)],
-            vec![(7, 0.6), (8, 0.8)],
-        ];
-        let dates = vec![day(1); 5];
-        let assign = vec![10, 10, 20, 20, 20];
+        let (v, dates, assign) = two_topics_one_misplaced();
         assert_eq!(
             refine(&v, &dates, &assign, &config(3)),
             vec![10, 10, 10, 20, 20]
