@@ -201,7 +201,12 @@ fn story_section(out: &mut String, b: &Briefing, s: &StoryBriefing) {
     if !s.summary.is_empty() {
         out.push_str("<h3>Summary</h3><ul class=\"summary\">");
         for t in &s.summary {
-            let _ = write!(out, "<li>{} {}</li>", escape(&t.text), chips(&t.sources));
+            let _ = write!(
+                out,
+                "<li>{} {}</li>",
+                escape(&crate::sentence(&t.text)),
+                chips(&t.sources)
+            );
         }
         out.push_str("</ul>");
     }
@@ -214,14 +219,14 @@ fn story_section(out: &mut String, b: &Briefing, s: &StoryBriefing) {
                 out,
                 "<li data-i=\"{i}\"><span class=\"date\">{}</span>{} {}",
                 escape(&e.date),
-                escape(&e.text),
+                escape(&crate::sentence(&e.text)),
                 chips(&e.sources)
             );
             for m in &e.more {
                 let _ = write!(
                     out,
                     "<div class=\"variant\">{} {}</div>",
-                    escape(&m.text),
+                    escape(&crate::sentence(&m.text)),
                     chips(&m.sources)
                 );
             }
@@ -310,7 +315,13 @@ fn story_section(out: &mut String, b: &Briefing, s: &StoryBriefing) {
                 let unique: Vec<String> = c
                     .unique
                     .iter()
-                    .map(|u| format!("<div>{} {}</div>", escape(&u.text), chips(&u.sources)))
+                    .map(|u| {
+                        format!(
+                            "<div>{} {}</div>",
+                            escape(&crate::sentence(&u.text)),
+                            chips(&u.sources)
+                        )
+                    })
                     .collect();
                 (c.outlet.clone(), c.articles, unique.join(""))
             })

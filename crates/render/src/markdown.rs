@@ -96,7 +96,12 @@ fn story_md(out: &mut String, _b: &Briefing, s: &StoryBriefing) {
     if !s.summary.is_empty() {
         let _ = writeln!(out, "### Summary\n");
         for t in &s.summary {
-            let _ = writeln!(out, "- {} {}", t.text, sources_md(&t.sources));
+            let _ = writeln!(
+                out,
+                "- {} {}",
+                crate::sentence(&t.text),
+                sources_md(&t.sources)
+            );
         }
         out.push('\n');
     }
@@ -107,11 +112,16 @@ fn story_md(out: &mut String, _b: &Briefing, s: &StoryBriefing) {
                 out,
                 "- **{}** {} {}",
                 e.date,
-                e.text,
+                crate::sentence(&e.text),
                 sources_md(&e.sources)
             );
             for m in &e.more {
-                let _ = writeln!(out, "  - {} {}", m.text, sources_md(&m.sources));
+                let _ = writeln!(
+                    out,
+                    "  - {} {}",
+                    crate::sentence(&m.text),
+                    sources_md(&m.sources)
+                );
             }
         }
         out.push('\n');
@@ -174,7 +184,12 @@ fn story_md(out: &mut String, _b: &Briefing, s: &StoryBriefing) {
         for c in unique {
             let _ = writeln!(out, "- **{}**", c.outlet);
             for u in &c.unique {
-                let _ = writeln!(out, "  - {} {}", u.text, sources_md(&u.sources));
+                let _ = writeln!(
+                    out,
+                    "  - {} {}",
+                    crate::sentence(&u.text),
+                    sources_md(&u.sources)
+                );
             }
         }
         out.push('\n');
