@@ -11,8 +11,8 @@
 //! Recognised (conservatively: anything else gives 0):
 //! * a credit in brackets, `(Reuters)`, `(AP)`, `-LRB- CNN -RRB-` — one to four capitalised
 //!   words — followed by a dash, or (upper-case credits only: `(CNN)`, `(LAUGHTER)`) directly
-//!   by the capitalised start of the sentence, after a short head of place names, dates and times (no sentence punctuation, mostly capitalised
-//!   words or numbers);
+//!   by the capitalised start of the sentence, after a short head of place names, dates and
+//!   times (no sentence punctuation, mostly capitalised words or numbers);
 //! * an upper-case place name and a dash: `CAIRO --`, `ALEPPO - `, `NEW YORK, Jan. 5 —`,
 //!   `WASHINGTON _` (the New York Times wire's dash).
 //!
