@@ -40,23 +40,13 @@ struct Topic {
 }
 
 fn load(dir: &Path) -> Result<Vec<Topic>, Box<dyn std::error::Error>> {
-    let mut files: Vec<PathBuf> = std::fs::read_dir(dir.join("articles"))?
-        .flatten()
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|e| e == "csv"))
-        .collect();
-    files.sort();
     let mut topics = Vec::new();
-    for a in files {
+    for (a, g) in tls::t17_topics(dir)? {
         let name = a
             .file_stem()
             .and_then(|s| s.to_str())
             .unwrap_or("topic")
             .to_string();
-        let g = dir.join("gold_merged").join(format!("{name}.txt"));
-        if !g.is_file() {
-            continue;
-        }
         let (rows, _) = tls::read_t17_articles(&a)?;
         let references = tls::parse_timelines(&String::from_utf8_lossy(&std::fs::read(&g)?));
         topics.push(Topic {

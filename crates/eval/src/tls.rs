@@ -192,6 +192,27 @@ pub fn parse_python_list(text: &str) -> Option<Vec<String>> {
     Some(out)
 }
 
+/// The topics of a Timeline17 folder: every `articles/<topic>.csv` that has a
+/// `gold_merged/<topic>.txt`, as (articles, gold) paths sorted by topic.
+pub fn t17_topics(dir: &Path) -> Result<Vec<(PathBuf, PathBuf)>, TlsError> {
+    let articles = dir.join("articles");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&articles)
+        .map_err(|e| TlsError::Read(articles.clone(), e.to_string()))?
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "csv"))
+        .collect();
+    files.sort();
+    Ok(files
+        .into_iter()
+        .filter_map(|a| {
+            let stem = a.file_stem().and_then(|s| s.to_str()).unwrap_or("");
+            let g = dir.join("gold_merged").join(format!("{stem}.txt"));
+            g.is_file().then_some((a, g))
+        })
+        .collect())
+}
+
 /// Reads a Timeline17 article CSV (`date,text`): publication date and text, one sentence per
 /// line. Rows with an unreadable date are skipped and counted.
 pub fn read_t17_articles(path: &Path) -> Result<(Vec<(NaiveDate, String)>, usize), TlsError> {

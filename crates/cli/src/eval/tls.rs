@@ -77,19 +77,8 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
 
     let mut pairs: Vec<(PathBuf, Vec<PathBuf>)> = Vec::new();
     if let Some(dir) = &args.t17 {
-        let mut topics: Vec<PathBuf> = std::fs::read_dir(dir.join("articles"))
-            .with_context(|| format!("reading {}", dir.join("articles").display()))?
-            .flatten()
-            .map(|e| e.path())
-            .filter(|p| p.extension().is_some_and(|e| e == "csv"))
-            .collect();
-        topics.sort();
-        for a in topics {
-            let stem = a.file_stem().and_then(|s| s.to_str()).unwrap_or("");
-            let g = dir.join("gold_merged").join(format!("{stem}.txt"));
-            if g.is_file() {
-                pairs.push((a, vec![g]));
-            }
+        for (a, g) in tls::t17_topics(dir)? {
+            pairs.push((a, vec![g]));
         }
     } else {
         if args.articles.len() != args.gold.len() {
