@@ -20,6 +20,8 @@
 
 /// Longest head (in bytes) that can be a dateline.
 const MAX_HEAD: usize = 200;
+/// Furthest byte at which the sentence after a dateline may start.
+const MAX_REST_START: usize = MAX_HEAD + 40;
 /// Most words in the head before a credit.
 const MAX_HEAD_WORDS: usize = 24;
 /// Most words in a credit such as `(The Associated Press)`.
@@ -43,7 +45,7 @@ pub fn split_dateline(text: &str) -> Option<(&str, usize)> {
         return None;
     }
     let start = words[rest].0;
-    if start > MAX_HEAD + 40 || !starts_sentence(&text[start..]) {
+    if start > MAX_REST_START || !starts_sentence(&text[start..]) {
         return None;
     }
     let dateline = text[..dateline_end].trim_end();
@@ -53,7 +55,9 @@ pub fn split_dateline(text: &str) -> Option<(&str, usize)> {
     (!dateline.is_empty()).then_some((dateline, start))
 }
 
-/// Whitespace-separated words with their byte offsets.
+/// Whitespace-separated words with their byte offsets, up to the first word that starts past
+/// where a sentence after a dateline may start (later words are never looked at: that one
+/// is enough to count the words left).
 fn words(s: &str) -> Vec<(usize, &str)> {
     let mut out = Vec::new();
     let mut start = None;
@@ -61,6 +65,9 @@ fn words(s: &str) -> Vec<(usize, &str)> {
         if c.is_whitespace() {
             if let Some(b) = start.take() {
                 out.push((b, &s[b..i]));
+                if b > MAX_REST_START {
+                    return out;
+                }
             }
         } else if start.is_none() {
             start = Some(i);
