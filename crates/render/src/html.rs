@@ -126,15 +126,17 @@ pub fn html(b: &Briefing) -> String {
         "<title>{}</title><style>{STYLE}</style></head><body>",
         escape(&title)
     );
-    let outlets: std::collections::BTreeSet<&str> =
-        b.articles.iter().map(|a| a.outlet.as_str()).collect();
+    let outlets = crate::Outlets::tally(b.articles.iter().map(|a| a.outlet.as_str()));
     let _ = write!(
         out,
-        "<header class=\"top\"><h1>Storyline briefing</h1><p>{} articles · {} outlets · {} stories · {} syndication groups</p></header><main>",
-        b.articles.len(),
-        outlets.len(),
-        b.stories.len(),
-        b.syndication.len()
+        "<header class=\"top\"><h1>Storyline briefing</h1><p>{} · {} · {}</p></header><main>",
+        escape(&outlets.counted(b.articles.len())),
+        crate::count(b.stories.len(), "story", "stories"),
+        crate::count(
+            b.syndication.len(),
+            "syndication group",
+            "syndication groups"
+        )
     );
     if b.stories.len() > 1 {
         out.push_str("<nav class=\"stories\">");
@@ -193,9 +195,9 @@ fn story_section(out: &mut String, b: &Briefing, s: &StoryBriefing) {
     };
     let _ = write!(
         out,
-        "<div class=\"meta\">{} articles · {} · {}</div>",
-        s.articles.len(),
-        escape(&s.outlets.join(", ")),
+        "<div class=\"meta\">{} · {} · {}</div>",
+        crate::count(s.articles.len(), "article", "articles"),
+        escape(&crate::story_outlets(b, s).listed()),
         escape(&span)
     );
     if !s.summary.is_empty() {

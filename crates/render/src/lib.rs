@@ -100,9 +100,78 @@ pub(crate) fn quoted(text: &str, direct: bool) -> String {
     }
 }
 
+/// `n` and the word in the number it takes: `1 story`, `3 stories`.
+pub(crate) fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// The outlets of a story's articles.
+pub(crate) fn story_outlets<'a>(b: &'a Briefing, s: &storyline_core::StoryBriefing) -> Outlets<'a> {
+    let by_id: std::collections::HashMap<&str, &str> = b
+        .articles
+        .iter()
+        .map(|a| (a.id.as_str(), a.outlet.as_str()))
+        .collect();
+    Outlets::tally(
+        s.articles
+            .iter()
+            .map(|id| by_id.get(id.as_str()).copied().unwrap_or("")),
+    )
+}
+
+/// Who published a set of articles, given each article's outlet (repeats included): the
+/// named outlets in order of first appearance, and how many articles have no known outlet.
+/// Articles of unknown outlet are not one outlet: four of them may come from four sites.
+pub(crate) struct Outlets<'a> {
+    /// Distinct named outlets.
+    pub named: Vec<&'a str>,
+    /// Articles whose outlet is unknown.
+    pub unknown: usize,
+}
+
+impl<'a> Outlets<'a> {
+    pub(crate) fn tally(outlets: impl IntoIterator<Item = &'a str>) -> Self {
+        let mut named: Vec<&str> = Vec::new();
+        let mut unknown = 0;
+        for o in outlets {
+            if o.is_empty() || o == storyline_core::UNKNOWN_OUTLET {
+                unknown += 1;
+            } else if !named.contains(&o) {
+                named.push(o);
+            }
+        }
+        Outlets { named, unknown }
+    }
+
+    /// The articles counted with their outlets: `9 articles from 5 outlets`, `5 articles (1
+    /// from 1 outlet, 4 of unknown outlet)`, `3 articles of unknown outlet`.
+    pub(crate) fn counted(&self, articles: usize) -> String {
+        let all = count(articles, "article", "articles");
+        let named = count(self.named.len(), "outlet", "outlets");
+        match (self.named.len(), self.unknown) {
+            (_, 0) => format!("{all} from {named}"),
+            (0, _) => format!("{all} of unknown outlet"),
+            (_, m) => format!(
+                "{all} ({} from {named}, {m} of unknown outlet)",
+                articles.saturating_sub(m)
+            ),
+        }
+    }
+
+    /// `AFP, Reuters`, `AFP; 4 of unknown outlet`, `outlet unknown`.
+    pub(crate) fn listed(&self) -> String {
+        let named = self.named.join(", ");
+        match (self.named.len(), self.unknown) {
+            (_, 0) => named,
+            (0, _) => "outlet unknown".to_string(),
+            (_, m) => format!("{named}; {m} of unknown outlet"),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
-    use super::sentence;
+    use super::{Outlets, count, sentence};
 
     #[test]
     fn excerpts_of_longer_quotations_get_the_missing_mark() {
@@ -126,5 +195,37 @@ mod tests {
         assert_eq!(sentence("« Nous resterons."), "« Nous resterons.»");
         assert_eq!(sentence("No quotes here."), "No quotes here.");
         assert_eq!(sentence(""), "");
+    }
+
+    #[test]
+    fn outlets_of_unknown_origin_are_not_counted_as_one_outlet() {
+        let o = Outlets::tally(["unknown", "AFP", "unknown", "AFP", "", "Reuters"]);
+        assert_eq!(o.named, ["AFP", "Reuters"]);
+        assert_eq!(o.unknown, 3);
+        assert_eq!(
+            o.counted(6),
+            "6 articles (3 from 2 outlets, 3 of unknown outlet)"
+        );
+        assert_eq!(o.listed(), "AFP, Reuters; 3 of unknown outlet");
+        let o = Outlets::tally(["unknown", "AFP"]);
+        assert_eq!(
+            o.counted(2),
+            "2 articles (1 from 1 outlet, 1 of unknown outlet)"
+        );
+        let o = Outlets::tally(["AFP", "AFP"]);
+        assert_eq!(
+            (o.counted(2), o.listed()),
+            ("2 articles from 1 outlet".into(), "AFP".into())
+        );
+        let o = Outlets::tally(["unknown"]);
+        assert_eq!(
+            (o.counted(1), o.listed()),
+            (
+                "1 article of unknown outlet".into(),
+                "outlet unknown".into()
+            )
+        );
+        assert_eq!(count(1, "story", "stories"), "1 story");
+        assert_eq!(count(0, "story", "stories"), "0 stories");
     }
 }

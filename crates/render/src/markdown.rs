@@ -4,19 +4,23 @@ use std::fmt::Write;
 
 use storyline_core::{Briefing, DisagreementKind, Source, StoryBriefing};
 
+use crate::{Outlets, count, story_outlets};
+
 /// Renders the briefing as Markdown.
 pub fn markdown(b: &Briefing) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "# Briefing\n");
-    let outlets: std::collections::BTreeSet<&str> =
-        b.articles.iter().map(|a| a.outlet.as_str()).collect();
+    let outlets = Outlets::tally(b.articles.iter().map(|a| a.outlet.as_str()));
     let _ = writeln!(
         out,
-        "{} articles from {} outlets, {} stories, {} syndication groups.\n",
-        b.articles.len(),
-        outlets.len(),
-        b.stories.len(),
-        b.syndication.len()
+        "{}, {}, {}.\n",
+        outlets.counted(b.articles.len()),
+        count(b.stories.len(), "story", "stories"),
+        count(
+            b.syndication.len(),
+            "syndication group",
+            "syndication groups"
+        )
     );
     for story in &b.stories {
         story_md(&mut out, b, story);
@@ -78,7 +82,7 @@ fn sources_md(sources: &[Source]) -> String {
     format!("[{}]", parts.join("; "))
 }
 
-fn story_md(out: &mut String, _b: &Briefing, s: &StoryBriefing) {
+fn story_md(out: &mut String, b: &Briefing, s: &StoryBriefing) {
     let _ = writeln!(out, "## Story {}: {}\n", s.id + 1, s.title);
     let span = match (s.first_published, s.last_published) {
         (Some(a), Some(b)) if a != b => format!("{a} to {b}"),
@@ -87,10 +91,9 @@ fn story_md(out: &mut String, _b: &Briefing, s: &StoryBriefing) {
     };
     let _ = writeln!(
         out,
-        "{} articles, {} outlets ({}), published {}.\n",
-        s.articles.len(),
-        s.outlets.len(),
-        s.outlets.join(", "),
+        "{} ({}), published {}.\n",
+        count(s.articles.len(), "article", "articles"),
+        story_outlets(b, s).listed(),
         span
     );
     if !s.summary.is_empty() {
