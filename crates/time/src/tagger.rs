@@ -427,6 +427,8 @@ impl<'a> Tagger<'a> {
                 && self.glued(i)
                 && matches!(self.kind(i - 1), Some(Kind::Word) | Some(Kind::Num));
             match self.match_at(i).filter(|_| !inside_word) {
+                // A quoted title ("This Week," "60 Minutes."): its words are names.
+                Some(m) if m.end > i && self.quoted_title(i, &m) => i = m.end,
                 Some(m) if m.end > i => {
                     let start = self.toks[i].start;
                     let end = self.toks[m.end - 1].end;
@@ -491,6 +493,34 @@ impl<'a> Tagger<'a> {
             }
         }
         out
+    }
+
+    /// Whether the match `m` at `i` is the title of a programme or work that opens a
+    /// quotation after a possessive (ABC's "This Week," CBS's "60 Minutes."): a unit word
+    /// after the first word is capitalised, as no running text writes it ("Next
+    /// Tuesday," is a date; holidays such as "Thanksgiving Day" are names of days; a
+    /// named period, remembered as "57 Days of Hell", follows no possessive).
+    fn quoted_title(&self, i: usize, m: &M) -> bool {
+        let mut q = i;
+        // Opening quote marks, not the possessive apostrophe glued to "News'".
+        while q > 0
+            && matches!(self.w(q - 1), "\"" | "“" | "'" | "`")
+            && !(self.glued(q - 1) && self.kind(q - 2) == Some(Kind::Word))
+        {
+            q -= 1;
+        }
+        // The quotation follows a possessive: "ABC's", "ABC News'".
+        let possessive = q >= 2
+            && q < i
+            && ((self.is(q - 1, "s") && self.is(q - 2, "'") && self.glued(q - 1))
+                || (self.is(q - 1, "'") && self.glued(q - 1) && self.w(q - 2).ends_with('s')));
+        possessive
+            && m.rule != "holiday"
+            && (i + 1..m.end).any(|k| {
+                self.kind(k) == Some(Kind::Word)
+                    && self.capitalized(k)
+                    && lexicon::unit(self.w(k)).is_some()
+            })
     }
 
     /// The day in "and 25" / "or 25" at token `i` after a month-day date `d`, when the
@@ -741,6 +771,19 @@ impl<'a> Tagger<'a> {
         use TimexType::*;
         Some(match w {
             // Informal short forms too ("tdy", "tmr", "tonite").
+            // "This is VOA Today.", "USA Today": a title after an acronym (two to four
+            // capitals) is a name.
+            "today"
+                if i > 0
+                    && self.text[self.toks[i].start..self.toks[i].end] == *"Today"
+                    && self.kind(i - 1) == Some(Kind::Word)
+                    && (2..=4).contains(&self.w(i - 1).len())
+                    && self.text[self.toks[i - 1].start..self.toks[i - 1].end]
+                        .chars()
+                        .all(|c| c.is_uppercase()) =>
+            {
+                return None;
+            }
             "today" | "tdy" => self.dct_day(i + 1, 0, "dct.today"),
             "yesterday" => self.dct_day(i + 1, -1, "dct.yesterday"),
             "tomorrow" | "tmr" | "tmrw" | "tmrow" => self.dct_day(i + 1, 1, "dct.tomorrow"),
@@ -845,9 +888,18 @@ impl<'a> Tagger<'a> {
                 m.value = format!("{}T{pod}", m.value);
                 m
             }
+            // "overnight losses in New York" in a report of Friday's trading: the night
+            // before the day last mentioned, and no anchor itself; with no day mentioned,
+            // the night of the DCT.
             "overnight" => {
-                let mut m = self.dct_day(i + 1, 0, "dct.overnight");
-                m.kind = Time;
+                let night = match self.ref_cal {
+                    Some(Cal::Day(d)) => Some(d - TimeDelta::days(1)),
+                    _ => self.dct,
+                };
+                let Some(night) = night else {
+                    return Some(M::new(i + 1, Time, "XXXX-XX-XXTNI", "dct.overnight"));
+                };
+                let mut m = cal_match(i + 1, Time, Cal::Day(night), "dct.overnight");
                 m.value = format!("{}TNI", m.value);
                 m
             }
@@ -960,7 +1012,10 @@ impl<'a> Tagger<'a> {
                     "earlier" | "ago" => self.year_earlier(i, j + 1)?,
                     "end" => {
                         let d = self.dct?;
-                        let y = if d.month() <= 2 {
+                        // "the change since year-end": a year-end that has passed.
+                        let since = i > 0 && self.is(i - 1, "since");
+                        let y = if d.month() <= 2 || (since && !(d.month() == 12 && d.day() == 31))
+                        {
                             d.year() - 1
                         } else {
                             d.year()

@@ -1192,3 +1192,68 @@ fn a_day_is_not_made_up_from_a_year_or_a_month() {
     );
     assert_eq!(all[1].1, "1981");
 }
+
+#[test]
+fn overnight_is_the_night_before_the_day_reported() {
+    let dct = d(1989, 10, 30);
+    // After "Friday" (Oct. 27): the night before it, and "the previous Friday" is still
+    // counted from Friday.
+    let all = tv(
+        "Shares fell Friday, hit by overnight losses in New York, and rose the previous Friday.",
+        dct,
+    );
+    assert_eq!(all[0].1, "1989-10-27");
+    assert_eq!(
+        all[1],
+        ("overnight".to_string(), "1989-10-26TNI".to_string())
+    );
+    assert_eq!(all[2].1, "1989-10-20");
+    // With no day mentioned: the night of the DCT.
+    assert_eq!(one("Rain fell overnight.", dct).value, "1989-10-30TNI");
+}
+
+#[test]
+fn since_year_end_is_a_year_end_that_has_passed() {
+    let dct = d(1989, 10, 30);
+    assert_eq!(
+        one("The percentage change is since year-end.", dct).value,
+        "1988-12-31"
+    );
+    assert_eq!(
+        one("The deal should close by year-end.", dct).value,
+        "1989-12-31"
+    );
+}
+
+#[test]
+fn quoted_programme_titles_and_today_after_an_acronym_are_names() {
+    let dct = d(1991, 2, 25);
+    assert!(
+        tv(
+            "Mr. Baker said on ABC News' \"This Week,\" that it was legal.",
+            dct
+        )
+        .is_empty()
+    );
+    assert!(tv("He said on CBS's ''60 Minutes.'' that it was abuse.", dct).is_empty());
+    assert!(
+        tv(
+            "Baker said on ABC-TV's \"This Week With David Brinkley\" that it was.",
+            dct
+        )
+        .is_empty()
+    );
+    assert!(tv("This is VOA Today.", dct).is_empty());
+    // Running text keeps its dates, quoted or not, and named periods stay.
+    assert_eq!(one("\"Next Tuesday,\" he said.", dct).value, "1991-02-26");
+    assert_eq!(
+        one("\"This week was hard,\" he said.", dct).value,
+        "1991-W09"
+    );
+    assert_eq!(
+        one("Veterans remember it as \"57 Days of Hell\".", dct).value,
+        "P57D"
+    );
+    assert_eq!(one("Today, he said, it is over.", dct).value, "1991-02-25");
+    assert_eq!(one("He left BAGHDAD Today.", dct).value, "1991-02-25");
+}
