@@ -442,7 +442,17 @@ impl<'a> Tagger<'a> {
                             Some(Precision::Quarter) => Cal::Quarter(d.year(), quarter_of(d)),
                             Some(Precision::Year) => Cal::Year(d.year()),
                         });
-                        if m.precision == Some(Precision::Quarter) {
+                        // A quarter after the DCT's own ("losses through the third quarter
+                        // of 1990" in October 1989), or one not yet ended in a future
+                        // clause ("will decline in the fourth quarter"), is a forecast:
+                        // results compared "a year ago" stay those of the quarter reported.
+                        let forecast = self.dct.is_some_and(|dct| {
+                            let (yq, now) =
+                                ((d.year(), quarter_of(d)), (dct.year(), quarter_of(dct)));
+                            yq > now
+                                || (yq == now && self.tense_cue(i, m.end) == Some(Tense::Future))
+                        });
+                        if m.precision == Some(Precision::Quarter) && !forecast {
                             self.ref_quarter = Some((d.year(), quarter_of(d)));
                             self.months_span = false;
                         }

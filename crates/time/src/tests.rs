@@ -1257,3 +1257,17 @@ fn quoted_programme_titles_and_today_after_an_acronym_are_names() {
     assert_eq!(one("Today, he said, it is over.", dct).value, "1991-02-25");
     assert_eq!(one("He left BAGHDAD Today.", dct).value, "1991-02-25");
 }
+
+#[test]
+fn forecast_quarters_are_no_anchor_for_year_ago_results() {
+    let dct = d(1989, 10, 26);
+    let text = "Bethlehem reported third-quarter results. Steelmakers will report losses \
+                through the third quarter of 1990. Conditions will decline in the fourth \
+                quarter. In the year-ago period, Bethlehem earned $101 million.";
+    let all = tv(text, dct);
+    assert_eq!(all.last().unwrap().1, "1988-Q3");
+    // A quarter reported in the past tense stays the anchor.
+    let text = "The company earned $5 million in the fiscal fourth quarter. \
+                In the year-ago period, it earned $4 million.";
+    assert_eq!(tv(text, dct).last().unwrap().1, "1988-Q4");
+}
