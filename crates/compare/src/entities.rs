@@ -173,6 +173,7 @@ pub fn find_entities(text: &str) -> Vec<Mention> {
         .map(|w| w.text)
         .collect();
     let mut raw: Vec<(usize, usize, Option<EntityKind>, Vec<String>)> = Vec::new();
+    let mut spans: Vec<(usize, usize)> = Vec::new();
     let mut i = 0;
     while i < ws.len() {
         if !is_capitalised(ws[i].text) || ws[i].text.chars().next().is_some_and(|c| c.is_numeric())
@@ -200,8 +201,44 @@ pub fn find_entities(text: &str) -> Vec<Mention> {
                 break;
             }
         }
-        raw.extend(split_span(&ws, i, j, &lower_forms, &cap_forms));
+        spans.push((i, j));
         i = j;
+    }
+    // a name written before a place word ("Sheikh Saeed district") is a place in the whole
+    // text, also where it stands alone ("advance in Sheikh Saeed")
+    // ("Handarat Palestinian refugee camp" → "Handarat"); so is each name of a list before a
+    // plural place word ("the Merjeh and Sheikh Lutfi areas")
+    let follows = |k: usize| ws.get(k).is_some_and(|w| w.joined && !w.initial);
+    let place_word_at = |k: usize| {
+        follows(k)
+            && (has(lexicon::LOC_AFTER, ws[k].text)
+                || (has(lexicon::LOC_AFTER_MODIFIERS, ws[k].text)
+                    && follows(k + 1)
+                    && has(lexicon::LOC_AFTER, ws[k + 1].text)))
+    };
+    let mut places: BTreeSet<String> = BTreeSet::new();
+    for (n, &(i, j)) in spans.iter().enumerate() {
+        if !place_word_at(j) {
+            continue;
+        }
+        places.insert(span_key(&ws, i, j));
+        let head = if has(lexicon::LOC_AFTER, ws[j].text) {
+            j
+        } else {
+            j + 1
+        };
+        let plural = ws[head].text.ends_with('s');
+        if plural && n > 0 && i >= 1 && ws[i - 1].text == "and" && spans[n - 1].1 + 1 == i {
+            places.insert(span_key(&ws, spans[n - 1].0, spans[n - 1].1));
+        }
+    }
+    places.retain(|k| !k.is_empty() && !is_demonym(k));
+    for (i, j) in spans {
+        if places.contains(&span_key(&ws, i, j)) {
+            raw.extend(place_span(&ws, i, j));
+        } else {
+            raw.extend(split_span(&ws, i, j, &lower_forms, &cap_forms));
+        }
     }
     let mut out: Vec<Mention> = raw
         .into_iter()
@@ -218,6 +255,47 @@ pub fn find_entities(text: &str) -> Vec<Mention> {
         .collect();
     propagate(&mut out);
     out
+}
+
+/// Where the name inside a capitalised span `[i, j)` starts and ends: without leading stop
+/// words ("In Sheikh Saeed"), trailing connectors, or a trailing nationality word
+/// ("Handarat Palestinian refugee camp" → "Handarat").
+fn name_bounds(ws: &[Word<'_>], i: usize, j: usize) -> (usize, usize) {
+    let s = (i..j)
+        .find(|&k| {
+            !crate::is_stop(&ws[k].text.to_lowercase()) && !has(lexicon::NOT_NAMES, ws[k].text)
+        })
+        .unwrap_or(j);
+    let mut e = j;
+    while e > s && (has(CONNECTORS, ws[e - 1].text) || (e > s + 1 && is_demonym(ws[e - 1].text))) {
+        e -= 1;
+    }
+    (s, e)
+}
+
+/// The name of a capitalised span as the key of that name across a text.
+fn span_key(ws: &[Word<'_>], i: usize, j: usize) -> String {
+    let (s, e) = name_bounds(ws, i, j);
+    ws[s..e.max(s)]
+        .iter()
+        .map(|w| w.text)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// A capitalised span that names a place: one location, its title-like words kept ("Sheikh
+/// Saeed", "Saint Denis").
+#[allow(clippy::type_complexity)]
+fn place_span(
+    ws: &[Word<'_>],
+    i: usize,
+    j: usize,
+) -> Vec<(usize, usize, Option<EntityKind>, Vec<String>)> {
+    let (s, e) = name_bounds(ws, i, j);
+    if s >= e {
+        return Vec::new();
+    }
+    vec![(s, e, Some(EntityKind::Location), Vec::new())]
 }
 
 /// Cuts a capitalised span `[i, j)` into entity spans: drops openers, days and months,
@@ -265,7 +343,12 @@ fn split_span(
         }
     }
     let mut e = j;
-    while e > s && (has(lexicon::NOT_NAMES, ws[e - 1].text) || has(CONNECTORS, ws[e - 1].text)) {
+    // a month or holiday after a first name is a surname ("Ahmed Ramadan")
+    while e > s
+        && ((has(lexicon::NOT_NAMES, ws[e - 1].text)
+            && !(e - s >= 2 && has(lexicon::FIRST_NAMES, ws[e - 2].text)))
+            || has(CONNECTORS, ws[e - 1].text))
+    {
         e -= 1;
     }
     if s >= e {
@@ -316,11 +399,18 @@ fn split_span(
         return out;
     }
     // lone demonyms are not entities; a leading demonym of a place or person is dropped
-    if e - s == 1 && has(lexicon::DEMONYMS, ws[s].text) {
+    if e - s == 1 && is_demonym(ws[s].text) {
         return Vec::new();
     }
     out.push((s, e, None, Vec::new()));
     out
+}
+
+/// A nationality word, also in the plural ("Russian", "Russians", "Israelis").
+fn is_demonym(w: &str) -> bool {
+    has(lexicon::DEMONYMS, w)
+        || w.strip_suffix('s')
+            .is_some_and(|x| has(lexicon::DEMONYMS, x))
 }
 
 fn lower_titles_before(ws: &[Word<'_>], s: usize) -> Vec<String> {
@@ -352,6 +442,9 @@ fn guess_kind(ws: &[Word<'_>], s: usize, e: usize) -> EntityKind {
     } else {
         None
     };
+    if has(lexicon::NEWS_ORGS, &joined) {
+        return EntityKind::Organization;
+    }
     if !lower_titles_before(ws, s).is_empty() && e - s <= 3 {
         return EntityKind::Person;
     }
@@ -368,7 +461,12 @@ fn guess_kind(ws: &[Word<'_>], s: usize, e: usize) -> EntityKind {
         return EntityKind::Location;
     }
     if let Some(n) = &next {
-        if has(lexicon::ORG_AFTER, n) {
+        // "… faction", and "… rebel group" with one modifier between
+        let after_modifier = ws
+            .get(e + 1)
+            .filter(|w| w.joined && has(lexicon::ORG_AFTER_MODIFIERS, n))
+            .is_some_and(|w| has(lexicon::ORG_AFTER, w.text));
+        if has(lexicon::ORG_AFTER, n) || after_modifier {
             return EntityKind::Organization;
         }
         if has(lexicon::LOC_AFTER, n) {
@@ -390,6 +488,11 @@ fn guess_kind(ws: &[Word<'_>], s: usize, e: usize) -> EntityKind {
                 | "capital"
                 | "state"
                 | "county"
+                | "neighbourhood"
+                | "neighborhood"
+                | "quarter"
+                | "area"
+                | "camp"
         )
     {
         return EntityKind::Location;
@@ -526,6 +629,22 @@ fn sub_name(short: &[String], long: &[String], kind: EntityKind) -> bool {
     short.iter().all(|s| it.any(|l| l == s))
 }
 
+/// The letters of a name written as an acronym ("UN", "U.S.", "CDU" → "un", "us", "cdu"):
+/// every spelling one word in capitals with the same 2 to 6 letters.
+fn acronym_of<'a>(mut spellings: impl Iterator<Item = &'a String>) -> Option<String> {
+    let letters = |v: &str| -> Option<String> {
+        let l: String = v.chars().filter(|c| c.is_alphabetic()).collect();
+        (!v.contains(char::is_whitespace)
+            && (2..=6).contains(&l.chars().count())
+            && l.chars().all(char::is_uppercase))
+        .then(|| l.to_lowercase())
+    };
+    let first = letters(spellings.next()?)?;
+    spellings
+        .all(|v| letters(v).as_ref() == Some(&first))
+        .then_some(first)
+}
+
 /// One merged entity of an index.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Entity {
@@ -655,6 +774,36 @@ impl EntityIndex {
                 }
             }
         }
+        // an acronym joins the one name it abbreviates ("UN" = "United Nations", "U.S." =
+        // "United States", "CDU" = "Christian Democratic Union"); ambiguous ones stay apart
+        for a in 0..n {
+            let Some(acronym) = acronym_of(groups[a].variants.keys()) else {
+                continue;
+            };
+            let mut targets: BTreeSet<usize> = BTreeSet::new();
+            for b in 0..n {
+                let long = &groups[b].tokens;
+                if long.len() >= 2
+                    && long.len() == acronym.chars().count()
+                    && !long.iter().all(|t| t.chars().count() == 1)
+                    && long
+                        .iter()
+                        .filter_map(|t| t.chars().next())
+                        .eq(acronym.chars())
+                    && (kinds[a] == kinds[b] || kinds[a] == EntityKind::Organization)
+                {
+                    targets.insert(find(&mut parent, b));
+                }
+            }
+            if targets.len() == 1
+                && let Some(&t) = targets.iter().next()
+            {
+                let ra = find(&mut parent, a);
+                if ra != t {
+                    parent[ra] = t;
+                }
+            }
+        }
         // 3. collect
         let mut roots: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
         for g in 0..n {
@@ -749,6 +898,84 @@ impl EntityIndex {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn names_before_place_words_are_places_throughout_the_text() {
+        let k = kinds(
+            "Rebels held the fringe of Sheikh Saeed district. Troops tried to advance in Sheikh \
+             Saeed on Monday. They took the Handarat Palestinian refugee camp and the Merjeh and \
+             Sheikh Lutfi areas, then the central neighborhood of Farafra.",
+        );
+        for place in [
+            "Sheikh Saeed",
+            "Handarat",
+            "Merjeh",
+            "Sheikh Lutfi",
+            "Farafra",
+        ] {
+            assert!(
+                k.contains(&(place.to_string(), EntityKind::Location)),
+                "{place} in {k:?}"
+            );
+        }
+        assert!(
+            !k.iter().any(|(n, _)| n == "Saeed" || n == "Lutfi"),
+            "{k:?}"
+        );
+    }
+
+    #[test]
+    fn nationality_words_news_agencies_and_group_cues() {
+        let k = kinds(
+            "\"The Russians walked back,\" he said. The Syrian state media reported it. A \
+             fighter from the Failaq al-Sham rebel group spoke to Al Jazeera, and Ahmed Ramadan \
+             told reporters.",
+        );
+        assert!(
+            !k.iter().any(|(n, _)| n == "Russians" || n == "Syrian"),
+            "{k:?}"
+        );
+        assert!(
+            k.contains(&("Failaq al-Sham".into(), EntityKind::Organization)),
+            "{k:?}"
+        );
+        assert!(
+            k.contains(&("Al Jazeera".into(), EntityKind::Organization)),
+            "{k:?}"
+        );
+        assert!(
+            k.contains(&("Ahmed Ramadan".into(), EntityKind::Person)),
+            "{k:?}"
+        );
+    }
+
+    #[test]
+    fn acronyms_join_the_one_name_they_abbreviate() {
+        let docs = vec![
+            (
+                0,
+                find_entities(
+                    "The United Nations and the United States met. Christian Democratic Union leaders came.",
+                ),
+            ),
+            (
+                1,
+                find_entities("The UN said the U.S. and the CDU agreed. The AFP reported it."),
+            ),
+        ];
+        let index = EntityIndex::build(&docs);
+        let of = |name: &str| {
+            index
+                .entities
+                .iter()
+                .find(|e| e.variants.contains_key(name))
+                .map(|e| e.name.clone())
+        };
+        assert_eq!(of("UN").as_deref(), Some("United Nations"));
+        assert_eq!(of("U.S.").as_deref(), Some("United States"));
+        assert_eq!(of("CDU").as_deref(), Some("Christian Democratic Union"));
+        assert_eq!(of("AFP").as_deref(), Some("AFP"));
+    }
 
     fn kinds(text: &str) -> Vec<(String, EntityKind)> {
         find_entities(text)

@@ -354,6 +354,66 @@ pub const ORG_AFTER: &[&str] = &[
     "board",
 ];
 
+/// Lowercase modifiers that may stand between a name and its organisation cue ("the Failaq
+/// al-Sham rebel group", "the Hamas militant group").
+pub const ORG_AFTER_MODIFIERS: &[&str] = &[
+    "rebel",
+    "militant",
+    "armed",
+    "opposition",
+    "jihadist",
+    "islamist",
+    "extremist",
+    "separatist",
+    "insurgent",
+    "paramilitary",
+    "political",
+    "news",
+    "state",
+    "private",
+    "investment",
+    "media",
+    "charity",
+    "aid",
+    "advocacy",
+    "lobby",
+    "research",
+];
+
+/// News agencies and broadcasters that a news text cites by name ("told Al Jazeera", "said
+/// Reuters"): organisations even where their shape would read as a person's name.
+pub const NEWS_ORGS: &[&str] = &[
+    "al jazeera",
+    "al arabiya",
+    "reuters",
+    "afp",
+    "agence france-presse",
+    "agence france presse",
+    "ap",
+    "associated press",
+    "bbc",
+    "cnn",
+    "tass",
+    "itar-tass",
+    "ria novosti",
+    "interfax",
+    "sputnik",
+    "xinhua",
+    "sana",
+    "anadolu",
+    "kyodo",
+    "yonhap",
+    "efe",
+    "ansa",
+    "dpa",
+    "upi",
+    "bloomberg",
+    "irna",
+    "wafa",
+    "bernama",
+    "press trust of india",
+];
+
 /// Location heads: a name ending with one of these is a place.
 pub const LOC_WORDS: &[&str] = &[
     "river",
@@ -445,6 +505,26 @@ pub const LOC_AFTER: &[&str] = &[
     "countryside",
     "enclave",
     "front",
+    "districts",
+    "neighbourhoods",
+    "neighborhoods",
+    "villages",
+    "towns",
+    "provinces",
+    "regions",
+    "camps",
+    "suburbs",
+];
+
+/// Lowercase modifiers that may stand between a name and its place word ("the Handarat
+/// refugee camp", "the Sheikh Najjar industrial zone").
+pub const LOC_AFTER_MODIFIERS: &[&str] = &[
+    "refugee",
+    "industrial",
+    "residential",
+    "military",
+    "border",
+    "old",
 ];
 
 /// Prepositions after which an unknown name is likely a place.
