@@ -72,6 +72,21 @@ fn monday_of(d: NaiveDate) -> NaiveDate {
     d - TimeDelta::days(d.weekday().num_days_from_monday() as i64)
 }
 
+/// Easter Sunday of the Gregorian year `y` (the anonymous Gregorian computus).
+fn easter(y: i32) -> Option<NaiveDate> {
+    let a = y.rem_euclid(19);
+    let (b, c) = (y.div_euclid(100), y.rem_euclid(100));
+    let (d, e) = (b / 4, b % 4);
+    let f = (b + 8) / 25;
+    let g = (b - f + 1) / 3;
+    let h = (19 * a + b - d - g + 15) % 30;
+    let (i, k) = (c / 4, c % 4);
+    let l = (32 + 2 * e + 2 * i - h - k) % 7;
+    let m = (a + 11 * h + 22 * l) / 451;
+    let n = h + l - 7 * m + 114;
+    ymd(y, (n / 31) as u32, (n % 31 + 1) as u32)
+}
+
 /// A resolved calendar reference.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Cal {
@@ -834,7 +849,28 @@ impl<'a> Tagger<'a> {
             {
                 M::new(i + 1, Date, "PRESENT_REF", "ref.present-adjective")
             }
+            // "most recently last October", "as recently as 1987": the date that follows
+            // is the time meant.
+            "recently"
+                if self.is(i + 1, "as")
+                    || self
+                        .match_at(i + 1)
+                        .is_some_and(|m| m.kind == Date && m.date.is_some()) =>
+            {
+                return None;
+            }
             "recently" | "lately" => M::new(i + 1, Date, "PAST_REF", "ref.past"),
+            // "Islam will one day be …": some day ahead, not a duration.
+            "one"
+                if i > 0
+                    && self.is(i + 1, "day")
+                    && matches!(
+                        self.w(i - 1),
+                        "will" | "would" | "could" | "may" | "might" | "can" | "shall"
+                    ) =>
+            {
+                M::new(i + 2, Date, "FUTURE_REF", "ref.future")
+            }
             // "at a later date": some time ahead.
             "a" if self.seq(i + 1, "later date").is_some() => {
                 M::new(i + 3, Date, "FUTURE_REF", "ref.future")
@@ -938,6 +974,43 @@ impl<'a> Tagger<'a> {
                     day = election(dct.year() - 1)?;
                 }
                 let mut m = cal_match(i + 2, Date, Cal::Day(day), "holiday");
+                m.anchor = true;
+                m
+            }
+            // "Easter", "Easter Sunday/Monday", "Easter week" (the week that ends on Easter
+            // Sunday, as Holy Week is named in the news); "Easter Island", "the Easter
+            // Offensive" are names.
+            "easter" if self.capitalized(i) => {
+                let next = self.w(i + 1);
+                let part = match next {
+                    "sunday" | "day" => Some(0),
+                    "monday" => Some(1),
+                    "week" => Some(7),
+                    _ => None,
+                };
+                if part.is_none() && self.capitalized(i + 1) && self.kind(i + 1) == Some(Kind::Word)
+                {
+                    return None;
+                }
+                let end = if part.is_some() { i + 2 } else { i + 1 };
+                let Some(dct) = self.dct else {
+                    return Some(M::new(end, Date, "XXXX-XX-XX", "holiday"));
+                };
+                let this_year = easter(dct.year())?;
+                let y = match self.story_year() {
+                    Some(y) => y,
+                    None => {
+                        self.year_for(this_year.month(), Some(this_year.day()), self.tense(i, end))?
+                    }
+                };
+                let day = easter(y)?;
+                let mut m = match part {
+                    Some(7) => cal_match(end, Date, Cal::Week(day), "holiday"),
+                    Some(off) => {
+                        cal_match(end, Date, Cal::Day(day + TimeDelta::days(off)), "holiday")
+                    }
+                    None => cal_match(end, Date, Cal::Day(day), "holiday"),
+                };
                 m.anchor = true;
                 m
             }
@@ -2223,6 +2296,29 @@ impl<'a> Tagger<'a> {
             {
                 return Some(M::new(k + 1, Set, format!("XXXX-{s}"), "set.season"));
             }
+        }
+        // "the next morning", "the previous night": a part of the day after or before the
+        // day last mentioned (else the DCT's day).
+        if let Some(pod) = lexicon::part_of_day(x)
+            && matches!(det, "previous" | "preceding" | "next" | "following")
+        {
+            let day = match self.ref_cal {
+                Some(Cal::Day(d)) => d,
+                _ => self.dct?,
+            };
+            let off = if matches!(det, "next" | "following") {
+                1
+            } else {
+                -1
+            };
+            let mut m = cal_match(
+                j + 1,
+                Time,
+                Cal::Day(day + TimeDelta::days(off)),
+                "anchor.the-next-pod",
+            );
+            m.value = format!("{}T{pod}", m.value);
+            return Some(m);
         }
         // the past/next/last/previous/following/same unit
         if let Some((unit, false)) = lexicon::unit(x) {

@@ -1271,3 +1271,56 @@ fn forecast_quarters_are_no_anchor_for_year_ago_results() {
                 In the year-ago period, it earned $4 million.";
     assert_eq!(tv(text, dct).last().unwrap().1, "1988-Q4");
 }
+
+#[test]
+fn next_morning_someday_recently_before_a_date_and_easter() {
+    let dct = d(2000, 4, 17);
+    let all = tv(
+        "The ship sank on Feb. 8, 1904. The next morning the fleet sailed.",
+        dct,
+    );
+    assert_eq!(
+        all[1],
+        ("The next morning".to_string(), "1904-02-09TMO".to_string())
+    );
+    let all = tv(
+        "He arrived on Feb. 8, 1904, and had left the previous night.",
+        dct,
+    );
+    assert_eq!(all[1].1, "1904-02-07TNI");
+    // "will one day": some day ahead; "for one day" stays a duration.
+    assert_eq!(
+        one("Islam will one day be the second largest religion.", dct).value,
+        "FUTURE_REF"
+    );
+    assert_eq!(one("He stayed for one day.", dct).value, "P1D");
+    // "recently" before a date or "as" is no timex of its own.
+    assert_eq!(
+        tv("Doctors were killed, most recently last October.", dct),
+        [("last October".to_string(), "1999-10".to_string())]
+    );
+    assert_eq!(one("It rose as recently as 1987.", dct).value, "1987");
+    assert_eq!(
+        one("Magna recently cut its dividend.", dct).value,
+        "PAST_REF"
+    );
+    // Easter: Sunday 23 April 2000; "Easter week" is the ISO week that ends on it.
+    assert_eq!(
+        one("Protesters prayed as Easter week began.", dct).value,
+        "2000-W16"
+    );
+    assert_eq!(
+        one("They will pray on Easter Sunday.", dct).value,
+        "2000-04-23"
+    );
+    assert_eq!(
+        one("They will rest on Easter Monday.", dct).value,
+        "2000-04-24"
+    );
+    assert_eq!(
+        one("He prayed at Easter.", d(2016, 6, 1)).value,
+        "2016-03-27"
+    );
+    assert!(tv("They visited Easter Island.", dct).is_empty());
+    assert!(tv("The Easter Offensive failed.", dct).is_empty());
+}
