@@ -2348,7 +2348,14 @@ impl<'a> Tagger<'a> {
                         "same" => 0,
                         _ => 1,
                     };
-                    if det == "next" && unit != Unit::Day {
+                    // "for the next year", "within the next month": a stretch of time;
+                    // otherwise "the next year" is the year after the one last mentioned
+                    // ("the next year he returned", "closed over the next year or so").
+                    if det == "next"
+                        && unit != Unit::Day
+                        && i > 0
+                        && matches!(self.w(i - 1), "for" | "within")
+                    {
                         return Some(M::new(
                             j + 1,
                             Duration,

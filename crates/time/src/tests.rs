@@ -1324,3 +1324,20 @@ fn next_morning_someday_recently_before_a_date_and_easter() {
     assert!(tv("They visited Easter Island.", dct).is_empty());
     assert!(tv("The Easter Offensive failed.", dct).is_empty());
 }
+
+#[test]
+fn the_next_year_is_a_date_unless_it_is_a_stretch() {
+    let dct = d(1989, 11, 2);
+    assert_eq!(
+        one("The plants will be closed over the next year or so.", dct).value,
+        "1990"
+    );
+    let all = tv("The war began in 1776. The next year it spread.", dct);
+    assert_eq!(all[1], ("The next year".to_string(), "1777".to_string()));
+    let t = one("Prices will be fixed for the next year.", dct);
+    assert_eq!((t.kind, t.value.as_str()), (TimexType::Duration, "P1Y"));
+    assert_eq!(
+        one("Talks may end within the next month.", dct).value,
+        "P1M"
+    );
+}
