@@ -811,6 +811,15 @@ impl<'a> Tagger<'a> {
             }
             "today" | "tdy" => self.dct_day(i + 1, 0, "dct.today"),
             "yesterday" => self.dct_day(i + 1, -1, "dct.yesterday"),
+            // "the people of tomorrow", "cars of tomorrow": the future in general.
+            "tomorrow"
+                if i > 0
+                    && self.is(i - 1, "of")
+                    && lexicon::part_of_day(self.w(i + 1)).is_none()
+                    && !matches!(self.w(i + 1), "'" | "’") =>
+            {
+                return None;
+            }
             "tomorrow" | "tmr" | "tmrw" | "tmrow" => self.dct_day(i + 1, 1, "dct.tomorrow"),
             "tonight" | "tonite" => {
                 let mut m = self.dct_day(i + 1, 0, "dct.tonight");
@@ -2587,6 +2596,11 @@ impl<'a> Tagger<'a> {
         let n = if self.w(j) == "other" { 2.0 } else { 1.0 };
         if let Some((u, false)) = lexicon::unit(self.w(j)) {
             let _ = n;
+            // "15 million instructions per second": a unit of a measured speed, not a
+            // recurring time.
+            if w == "per" && matches!(u, Unit::Second | Unit::Minute) {
+                return None;
+            }
             return Some(M::new(
                 j + 1,
                 TimexType::Set,

@@ -1341,3 +1341,28 @@ fn the_next_year_is_a_date_unless_it_is_a_stretch() {
         "P1M"
     );
 }
+
+#[test]
+fn generic_tomorrow_and_measured_speeds() {
+    let dct = d(1989, 11, 2);
+    assert!(
+        tv(
+            "If I were choosing the people of tomorrow, I would choose them.",
+            dct
+        )
+        .is_empty()
+    );
+    assert!(
+        tv(
+            "Intel clocks the chip at 15 million instructions per second.",
+            dct
+        )
+        .is_empty()
+    );
+    assert_eq!(one("The board meets tomorrow.", dct).value, "1989-11-03");
+    assert_eq!(
+        one("The plan of tomorrow morning is set.", dct).value,
+        "1989-11-03TMO"
+    );
+    assert_eq!(one("They are paid per hour.", dct).value, "PT1H");
+}
