@@ -387,7 +387,9 @@ impl<'a> Tagger<'a> {
         let stop = |w: &str| matches!(w, "." | "!" | "?" | ";" | "\"" | "“" | "”");
         // A deadline or earliest date ("until Tuesday", "as soon as Tuesday", "as early as
         // Tuesday") lies ahead whatever the tense of the verb that sets it.
-        let until = i > 0 && self.is(i - 1, "until");
+        // In a history ("fighting which lasted until 16 August"), "until" bounds a span of
+        // the story, not a deadline ahead of the DCT.
+        let until = i > 0 && self.is(i - 1, "until") && !self.narrative;
         if until
             && (end..(end + 4).min(self.toks.len()))
                 .take_while(|&k| !matches!(self.w(k), "." | ";" | "!" | "?"))

@@ -1366,3 +1366,20 @@ fn generic_tomorrow_and_measured_speeds() {
     );
     assert_eq!(one("They are paid per hour.", dct).value, "PT1H");
 }
+
+#[test]
+fn until_in_a_history_is_a_day_of_the_story() {
+    let dct = d(2009, 12, 19);
+    let text = "In 1914 the war began. By 1916 it had spread. In 1917 America joined. \
+                Russia left in 1917. \
+                On 8 August 1918 the Allies attacked at Amiens, in fighting which lasted \
+                until 16 August. On 20 August the French advanced.";
+    let all = tv(text, dct);
+    let v: Vec<&str> = all.iter().map(|(_, v)| v.as_str()).collect();
+    assert_eq!(&v[v.len() - 2..], ["1918-08-16", "1918-08-20"]);
+    // In news "until" is still a deadline ahead.
+    assert_eq!(
+        one("The offer runs until Aug. 16.", d(2009, 8, 1)).value,
+        "2009-08-16"
+    );
+}
