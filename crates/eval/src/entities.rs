@@ -7,6 +7,12 @@
 //! type are equal, *partial* when the spans overlap and the types are equal (one-to-one).
 //! The rules of `storyline-compare` were written by hand and not tuned on MEANTIME, so every
 //! document is a test document.
+//!
+//! MEANTIME annotates entities in the title and the first sentences of each article only
+//! (sentence ids 0–5, id 1 being the date line; in the English data 1,013 of its 1,014 named
+//! mentions lie there, while articles run to 40 sentences). The tagger reads the whole text,
+//! but only mentions that start in that part are scored, gold and predicted alike: a name found
+//! further down has nothing to be checked against.
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
@@ -138,6 +144,17 @@ pub fn parse(xml: &str) -> Doc {
     Doc { tokens, gold }
 }
 
+/// Sentences annotated for entities in every MEANTIME article: ids `0..ANNOTATED_SENTENCES`
+/// (the title, the date line and the first four sentences of the body).
+pub const ANNOTATED_SENTENCES: usize = 6;
+
+/// Whether a mention starts in the annotated part of the document.
+pub fn annotated(doc: &Doc, span: &Span) -> bool {
+    doc.tokens
+        .get(span.start)
+        .is_some_and(|&(_, sentence)| sentence < ANNOTATED_SENTENCES)
+}
+
 /// Runs the tagger on a document's text and maps its mentions to token spans.
 pub fn tag(doc: &Doc) -> Vec<Span> {
     let mut text = String::new();
@@ -244,6 +261,51 @@ pub fn score(gold: &[Span], predicted: &[Span], counts: &mut BTreeMap<String, Co
     }
 }
 
+/// One disagreement between the tagger and the gold in a document's annotated part.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Mistake {
+    /// `spurious` (predicted, no gold with that span and type), `missed` (gold, not predicted
+    /// with that span and type).
+    pub what: &'static str,
+    /// The mention's tokens.
+    pub text: String,
+    /// Its type.
+    pub kind: String,
+    /// The other side's overlapping mention, if any (`PER Sergei Lavrov`).
+    pub other: Option<String>,
+}
+
+/// The spans that are not exact matches, each with the overlapping span of the other side.
+pub fn mistakes(doc: &Doc, gold: &[Span], predicted: &[Span]) -> Vec<Mistake> {
+    let text = |s: &Span| {
+        doc.tokens[s.start.min(doc.tokens.len())..s.end.min(doc.tokens.len())]
+            .iter()
+            .map(|(t, _)| t.as_str())
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let overlapping = |s: &Span, others: &[Span]| {
+        others
+            .iter()
+            .find(|o| o.start < s.end && s.start < o.end)
+            .map(|o| format!("{} {}", o.kind, text(o)))
+    };
+    let mut out = Vec::new();
+    for (what, mine, theirs) in [("spurious", predicted, gold), ("missed", gold, predicted)] {
+        for s in mine {
+            if !theirs.contains(s) {
+                out.push(Mistake {
+                    what,
+                    text: text(s),
+                    kind: s.kind.clone(),
+                    other: overlapping(s, theirs),
+                });
+            }
+        }
+    }
+    out
+}
+
 /// The report of a run.
 #[derive(Debug, Clone, Serialize)]
 pub struct Report {
@@ -251,6 +313,9 @@ pub struct Report {
     pub documents: usize,
     /// Per type (`PER`, `ORG`, `LOC`, `ALL`): counts, exact and partial scores.
     pub types: BTreeMap<String, (Counts, Prf, Prf)>,
+    /// Every mistake, by file (only filled when asked for).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub mistakes: Vec<(String, Mistake)>,
 }
 
 /// The `.xml` files under a folder, sorted.
@@ -267,6 +332,12 @@ pub fn xml_files(dir: &Path) -> Vec<PathBuf> {
 
 /// Evaluates every document under `dir`.
 pub fn evaluate(dir: &Path) -> Report {
+    evaluate_with(dir, false)
+}
+
+/// Evaluates every document under `dir`, listing every mistake when `list_mistakes` is set.
+pub fn evaluate_with(dir: &Path, list_mistakes: bool) -> Report {
+    let mut listed = Vec::new();
     let mut counts: BTreeMap<String, Counts> = BTreeMap::new();
     let files = xml_files(dir);
     let mut documents = 0;
@@ -279,7 +350,25 @@ pub fn evaluate(dir: &Path) -> Report {
             continue;
         }
         documents += 1;
-        score(&doc.gold, &tag(&doc), &mut counts);
+        let gold: Vec<Span> = doc
+            .gold
+            .iter()
+            .filter(|s| annotated(&doc, s))
+            .cloned()
+            .collect();
+        let predicted: Vec<Span> = tag(&doc)
+            .into_iter()
+            .filter(|s| annotated(&doc, s))
+            .collect();
+        score(&gold, &predicted, &mut counts);
+        if list_mistakes {
+            let name = f.strip_prefix(dir).unwrap_or(f).display().to_string();
+            listed.extend(
+                mistakes(&doc, &gold, &predicted)
+                    .into_iter()
+                    .map(|m| (name.clone(), m)),
+            );
+        }
     }
     let mut all = Counts::default();
     for c in counts.values() {
@@ -297,7 +386,11 @@ pub fn evaluate(dir: &Path) -> Report {
             (k, (c, e, p))
         })
         .collect();
-    Report { documents, types }
+    Report {
+        documents,
+        types,
+        mistakes: listed,
+    }
 }
 
 #[cfg(test)]
@@ -350,6 +443,43 @@ mod tests {
         assert_eq!(counts["PER"].exact, 0);
         assert_eq!(counts["PER"].partial, 1);
         assert_eq!(counts["LOC"].gold, 1);
+    }
+
+    #[test]
+    fn only_the_annotated_sentences_are_scored() {
+        let xml = XML.replace(
+            "<token number=\"4\" sentence=\"0\" t_id=\"5\">.</token>",
+            "<token number=\"4\" sentence=\"0\" t_id=\"5\">.</token>\n\
+             <token number=\"5\" sentence=\"6\" t_id=\"6\">Later</token>\n\
+             <token number=\"6\" sentence=\"6\" t_id=\"7\">Kerry</token>\n\
+             <token number=\"7\" sentence=\"6\" t_id=\"8\">spoke</token>",
+        );
+        let doc = parse(&xml);
+        assert_eq!(doc.tokens.len(), 8);
+        let early = Span {
+            start: 3,
+            end: 4,
+            kind: "LOC".into(),
+        };
+        let late = Span {
+            start: 6,
+            end: 7,
+            kind: "PER".into(),
+        };
+        assert!(annotated(&doc, &early));
+        assert!(!annotated(&doc, &late));
+        let lavrov = Span {
+            start: 1,
+            end: 2,
+            kind: "PER".into(),
+        };
+        let m = mistakes(&doc, &doc.gold, &[early.clone(), lavrov]);
+        assert_eq!(m.len(), 2, "{m:?}");
+        assert_eq!(
+            (m[0].what, m[0].text.as_str(), m[0].other.as_deref()),
+            ("spurious", "Lavrov", Some("PER Sergei Lavrov"))
+        );
+        assert_eq!((m[1].what, m[1].text.as_str()), ("missed", "Sergei Lavrov"));
     }
 
     #[test]

@@ -9,6 +9,10 @@ pub struct Args {
     /// Print the report as JSON.
     #[arg(long)]
     pub json: bool,
+    /// List every spurious and missed mention (file, kind, text, the overlapping mention of the
+    /// other side) after the report.
+    #[arg(long)]
+    pub errors: bool,
 }
 
 pub fn run(args: Args) -> anyhow::Result<u8> {
@@ -19,7 +23,7 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
                 || anyhow::anyhow!("meantime_en not found; pass DIR or set STORYLINE_DATA"),
             )?,
         };
-    let report = storyline_eval::entities::evaluate(&dir);
+    let report = storyline_eval::entities::evaluate_with(&dir, args.errors);
     let value = serde_json::to_value(&report)?;
     if args.json {
         super::print_report(&value, true);
@@ -30,6 +34,15 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
             println!(
                 "{k:<4} {:>5} {:>5}  | {:.3} / {:.3} / {:.3} | {:.3} / {:.3} / {:.3}",
                 c.gold, c.predicted, e.precision, e.recall, e.f1, p.precision, p.recall, p.f1
+            );
+        }
+        for (file, m) in &report.mistakes {
+            println!(
+                "{file}\t{}\t{} {}\t{}",
+                m.what,
+                m.kind,
+                m.text,
+                m.other.as_deref().unwrap_or("-")
             );
         }
     }
