@@ -176,7 +176,9 @@ pub fn find_entities(text: &str) -> Vec<Mention> {
     let mut spans: Vec<(usize, usize)> = Vec::new();
     let mut i = 0;
     while i < ws.len() {
-        if !is_capitalised(ws[i].text) || ws[i].text.chars().next().is_some_and(|c| c.is_numeric())
+        if !is_capitalised(ws[i].text)
+            || ws[i].text.chars().next().is_some_and(|c| c.is_numeric())
+            || text[ws[i].end..].starts_with('$')
         {
             i += 1;
             continue;
@@ -332,7 +334,37 @@ fn split_span(
             ]
             .iter()
             .any(|x| lw.ends_with(x));
+        let place_here = (2..=3).any(|n| {
+            s + n <= j
+                && has(
+                    lexicon::PLACES,
+                    &ws[s..s + n]
+                        .iter()
+                        .map(|w| w.text)
+                        .collect::<Vec<_>>()
+                        .join(" "),
+                )
+        });
+        if place_here {
+            break;
+        }
+        // an index named in full ("Dow Jones Industrial Average") is no entity at all
+        let index_here = (1..=4).any(|n| {
+            s + n == j
+                && has(
+                    lexicon::MARKET_INDICES,
+                    &ws[s..s + n]
+                        .iter()
+                        .map(|w| w.text)
+                        .collect::<Vec<_>>()
+                        .join(" "),
+                )
+        });
+        if index_here {
+            return Vec::new();
+        }
         if has(lexicon::NOT_NAMES, w)
+            || not_entity_word(w)
             || (crate::is_stop(&lw) && !all_caps(w))
             || lone_opener
             || modifier
@@ -347,13 +379,32 @@ fn split_span(
     while e > s
         && ((has(lexicon::NOT_NAMES, ws[e - 1].text)
             && !(e - s >= 2 && has(lexicon::FIRST_NAMES, ws[e - 2].text)))
-            || has(CONNECTORS, ws[e - 1].text))
+            || has(CONNECTORS, ws[e - 1].text)
+            || not_entity_word(ws[e - 1].text))
     {
         e -= 1;
     }
     if s >= e {
         return Vec::new();
     }
+    // an organisation or place before a title and a name ("Apple CEO Steve Jobs", "Bank of
+    // England Governor Mervyn King"): its own entity, the title and name as below
+    let mut prefix_entity = None;
+    if let Some(t0) = (s + 1..e.min(s + 4)).find(|&k| {
+        has(lexicon::TITLES, ws[k].text.trim_end_matches('.'))
+            && !has(lexicon::TITLES, ws[s].text)
+            && !(s..k).any(|x| {
+                has(lexicon::DEMONYMS, ws[x].text)
+                    || all_caps(ws[x].text)
+                    || has(lexicon::PLACES, ws[x].text)
+            })
+    }) && t0 + 1 < e
+        && !has(lexicon::TITLES, ws[t0 + 1].text)
+        && ws[t0 + 1].text != "of"
+    {
+        prefix_entity = Some((s, t0, None, Vec::new()));
+    }
+    let s = prefix_entity.as_ref().map_or(s, |p| p.1);
     // titles: everything up to the last title word (with "of State" after "Secretary")
     let mut titles = Vec::new();
     let mut last_title = None;
@@ -372,7 +423,15 @@ fn split_span(
         }
         k += 1;
     }
-    let mut out = Vec::new();
+    let mut out: Vec<(usize, usize, Option<EntityKind>, Vec<String>)> =
+        prefix_entity.into_iter().collect();
+    // a title over an organisation's name is part of it ("General Motors", "Defense Ministry")
+    if let Some(t) = last_title
+        && (t + 1..e).any(|k| has(lexicon::ORG_WORDS, ws[k].text))
+        && ws.get(t + 1).is_none_or(|w| w.text != "of")
+    {
+        last_title = None;
+    }
     if let Some(t) = last_title {
         for w in &ws[s..=t] {
             titles.push(w.text.to_lowercase().trim_end_matches('.').to_string());
@@ -393,7 +452,11 @@ fn split_span(
                 out.push((k, k + 1, Some(EntityKind::Organization), Vec::new()));
             }
         }
-        if t + 1 < e {
+        // "Prime Minister of Canada", "Chief Executive Officer of General Motors": the title's
+        // complement is an organisation or place, not a person
+        if t + 2 < e && ws[t + 1].text == "of" {
+            out.push((t + 2, e, None, Vec::new()));
+        } else if t + 1 < e {
             out.push((t + 1, e, Some(EntityKind::Person), titles));
         }
         return out;
@@ -404,6 +467,21 @@ fn split_span(
     }
     out.push((s, e, None, Vec::new()));
     out
+}
+
+/// A word that is never (part of) a name: a model code ("A380", "A400M", "B-52"; not "G20"),
+/// or an index in capitals, a currency code or a unit ("FTSE", "USD", "GHz").
+fn not_entity_word(w: &str) -> bool {
+    let letters = w.chars().take_while(|c| c.is_ascii_uppercase()).count();
+    let hyphen = w[letters..].starts_with('-');
+    let rest = &w[letters + usize::from(hyphen)..];
+    let digits = rest.chars().take_while(char::is_ascii_digit).count();
+    let suffix = &rest[digits..];
+    let model = (1..=3).contains(&letters)
+        && (digits >= 3 || (hyphen && digits >= 2))
+        && suffix.len() <= 2
+        && suffix.chars().all(|c| c.is_ascii_uppercase());
+    model || has(lexicon::UNITS, w) || (has(lexicon::MARKET_INDICES, w) && all_caps(w))
 }
 
 /// A nationality word, also in the plural ("Russian", "Russians", "Israelis").
@@ -454,7 +532,7 @@ fn guess_kind(ws: &[Word<'_>], s: usize, e: usize) -> EntityKind {
             return EntityKind::Organization;
         }
     }
-    if has(lexicon::PLACES, &joined) {
+    if has(lexicon::PLACES, &joined) || has(lexicon::PLACES, &joined.replace('.', "")) {
         return EntityKind::Location;
     }
     if has(lexicon::LOC_WORDS, last) && e - s >= 2 {
@@ -515,7 +593,18 @@ fn guess_kind(ws: &[Word<'_>], s: usize, e: usize) -> EntityKind {
     {
         return EntityKind::Person;
     }
-    if e - s == 2 || (e - s == 3 && name.iter().any(|w| w.contains('-') || w == "al")) {
+    // … and one right after it ("…,” said Pablo Marco, a coordinator)
+    if let Some(p) = &prev
+        && matches!(p.as_str(), "said" | "says" | "added" | "explained")
+        && (2..=3).contains(&(e - s))
+        && ws.get(e).is_none_or(|w| !w.joined)
+    {
+        return EntityKind::Person;
+    }
+    // two or three words with an Arabic particle ("Baraa al-Halabi", "Abdel-Rahman"); other
+    // unknown pairs ("Apple Computer", "Aer Lingus") are more often firms than people when no
+    // first name, title or speech verb says otherwise
+    if (2..=3).contains(&(e - s)) && name.iter().any(|w| w.contains('-') || w == "al") {
         return EntityKind::Person;
     }
     EntityKind::Organization
@@ -947,6 +1036,70 @@ mod tests {
             k.contains(&("Ahmed Ramadan".into(), EntityKind::Person)),
             "{k:?}"
         );
+    }
+
+    #[test]
+    fn titles_inside_firm_names_prefixes_and_complements() {
+        let k = kinds(
+            "Shares of General Motors rose. The Defense Ministry agreed. Apple CEO Steve Jobs \
+             spoke in New York. The Prime Minister of Canada came, with the Chief Executive \
+             Officer of Boeing Commercial Airplanes.",
+        );
+        for (name, kind) in [
+            ("General Motors", EntityKind::Organization),
+            ("Defense Ministry", EntityKind::Organization),
+            ("Apple", EntityKind::Organization),
+            ("Steve Jobs", EntityKind::Person),
+            ("New York", EntityKind::Location),
+            ("Canada", EntityKind::Location),
+            ("Boeing Commercial Airplanes", EntityKind::Organization),
+        ] {
+            assert!(k.contains(&(name.to_string(), kind)), "{name} in {k:?}");
+        }
+        assert!(
+            !k.iter().any(|(n, _)| n == "Motors" || n.starts_with("of ")),
+            "{k:?}"
+        );
+    }
+
+    #[test]
+    fn models_indices_currencies_and_unknown_pairs() {
+        let k = kinds(
+            "Apple Computer sold 10 units for US$ 40 each. Emirates ordered the Airbus A380 \
+             and the A400M. The Dow Jones Industrial Average fell while the FTSE rose. The \
+             U.S. market, clocked at 2 GHz, opened. \"We will wait,\" said Pablo Marco, a \
+             coordinator.",
+        );
+        assert!(
+            k.contains(&("Apple Computer".into(), EntityKind::Organization)),
+            "{k:?}"
+        );
+        assert!(
+            k.contains(&("Airbus".into(), EntityKind::Organization)),
+            "{k:?}"
+        );
+        assert!(k.contains(&("U.S.".into(), EntityKind::Location)), "{k:?}");
+        assert!(
+            k.contains(&("Pablo Marco".into(), EntityKind::Person)),
+            "{k:?}"
+        );
+        for none in [
+            "US",
+            "A380",
+            "A400M",
+            "Dow",
+            "Jones Industrial Average",
+            "FTSE",
+            "GHz",
+        ] {
+            assert!(
+                !k.iter().any(|(n, _)| n.contains(none) && n != "Airbus"),
+                "{none} in {k:?}"
+            );
+        }
+        // forums and model codes are told apart
+        assert!(not_entity_word("A380") && not_entity_word("A400M") && not_entity_word("B-52"));
+        assert!(!not_entity_word("G20") && !not_entity_word("G7") && !not_entity_word("Apple"));
     }
 
     #[test]

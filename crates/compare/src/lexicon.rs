@@ -40,6 +40,7 @@ pub const TITLES: &[&str] = &[
     "lord",
     "lady",
     "ceo",
+    "operating",
     "cfo",
     "coo",
     "chairman",
@@ -414,6 +415,27 @@ pub const NEWS_ORGS: &[&str] = &[
     "press trust of india",
 ];
 
+/// Stock-market indices: capitalised names that are neither a person, an organisation nor a
+/// place ("the Dow Jones Industrial Average fell", "the FTSE 100").
+pub const MARKET_INDICES: &[&str] = &[
+    "dow jones industrial average",
+    "dow jones",
+    "dow",
+    "djia",
+    "nikkei",
+    "ftse",
+    "s&p",
+    "hang seng",
+    "dax",
+    "nasdaq composite",
+];
+
+/// Currency codes and units, written in capitals but never a name ("USD", "GHz").
+pub const UNITS: &[&str] = &[
+    "usd", "eur", "gbp", "jpy", "chf", "aud", "cad", "cny", "hkd", "inr", "ghz", "mhz", "gb", "mb",
+    "tb", "kb", "mph",
+];
+
 /// Location heads: a name ending with one of these is a place.
 pub const LOC_WORDS: &[&str] = &[
     "river",
@@ -715,6 +737,7 @@ pub const PLACES: &[&str] = &[
     "moscow",
     "washington",
     "new york",
+    "white house",
     "london",
     "paris",
     "berlin",
