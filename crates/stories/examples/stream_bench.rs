@@ -11,8 +11,10 @@
 //! cargo run --release -p storyline-stories --example stream_bench -- --n 100000
 //! ```
 //!
-//! Options: `--n N` (stream length), `--quiet-days D` (dormancy), `--seed S`. Data come from
-//! `$STORYLINE_DATA` or `../shared/data` next to the workspace.
+//! Options: `--n N` (stream length), `--quiet-days D` (dormancy), `--seed S`, `--split` (after
+//! the stream, also time the story-splitting pass of the consolidation, [`split::split`], on the
+//! stories of the stream, with article vectors under the IDF of the base articles). Data come
+//! from `$STORYLINE_DATA` or `../shared/data` next to the workspace.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -20,7 +22,8 @@ use std::time::Instant;
 
 use chrono::{Duration, NaiveDate};
 use rand::{Rng, SeedableRng};
-use storyline_stories::{ClusterConfig, Doc, OnlineClusterer};
+use storyline_stories::features::{SparseVec, Vocabulary};
+use storyline_stories::{ClusterConfig, Doc, OnlineClusterer, split};
 
 struct Base {
     group: usize,
@@ -165,18 +168,19 @@ fn main() {
     let bytes: usize = stream.iter().map(|&(_, i)| base[i].text.len()).sum();
 
     let mut clusterer = OnlineClusterer::new(config.clone());
+    let mut assignment = Vec::with_capacity(stream.len());
     let mut max_live = 0;
     let mut max_index = 0;
     let start = Instant::now();
     let cpu_start = thread_cpu_seconds();
     for &(date, i) in &stream {
         let b = &base[i];
-        clusterer.add(Doc {
+        assignment.push(clusterer.add(Doc {
             language: "en",
             title: b.title.as_deref(),
             text: &b.text,
             date: Some(date),
-        });
+        }));
         let s = clusterer.stats();
         max_live = max_live.max(s.live);
         max_index = max_index.max(s.index_entries);
@@ -204,4 +208,74 @@ fn main() {
     println!("max_live: {max_live}");
     println!("max_index_entries: {max_index}");
     println!("terms: {}", s.terms);
+    if args.iter().any(|a| a == "--split") {
+        time_split(&base, &stream, &assignment, &config);
+    }
+}
+
+/// Times [`split::split`] on the stories of the stream.
+fn time_split(
+    base: &[Base],
+    stream: &[(NaiveDate, usize)],
+    assignment: &[usize],
+    config: &ClusterConfig,
+) {
+    let mut vocab = Vocabulary::default();
+    let counts: Vec<_> = base
+        .iter()
+        .map(|b| {
+            let c = vocab.counts("en", b.title.as_deref(), &b.text);
+            vocab.observe(&c);
+            c
+        })
+        .collect();
+    let base_vectors: Vec<SparseVec> = counts
+        .iter()
+        .map(|c| vocab.tfidf(&c.body, config.max_doc_terms))
+        .collect();
+    let vectors: Vec<SparseVec> = stream
+        .iter()
+        .map(|&(_, i)| base_vectors[i].clone())
+        .collect();
+    let split_config = split::SplitConfig {
+        min_articles: config.split_min_articles,
+        min_part: config.split_min_part,
+        max_ratio: config.split_max_ratio,
+        max_depth: config.split_max_depth,
+        ..split::SplitConfig::default()
+    };
+    let cpu_start = thread_cpu_seconds();
+    let start = Instant::now();
+    let parts = split::split(&vectors, assignment, &split_config);
+    let secs = start.elapsed().as_secs_f64();
+    let cpu = match (cpu_start, thread_cpu_seconds()) {
+        (Some(a), Some(b)) => Some(b - a),
+        _ => None,
+    };
+    let count = |v: &[usize]| {
+        let mut v = v.to_vec();
+        v.sort_unstable();
+        v.dedup();
+        v.len()
+    };
+    let mut sizes: BTreeMap<usize, usize> = BTreeMap::new();
+    for &s in assignment {
+        *sizes.entry(s).or_default() += 1;
+    }
+    let examined = sizes
+        .values()
+        .filter(|&&k| k >= split_config.min_articles)
+        .count();
+    let largest = sizes.values().copied().max().unwrap_or(0);
+    println!("split_seconds: {secs:.3}");
+    if let Some(cpu) = cpu {
+        println!("split_cpu_seconds: {cpu:.3}");
+    }
+    println!("split_stories_examined: {examined}");
+    println!("split_largest_story: {largest}");
+    println!(
+        "split_stories_before_after: {} {}",
+        count(assignment),
+        count(&parts)
+    );
 }

@@ -7,7 +7,9 @@
 //! * [`events`]: a story's sentences grouped by the date they report and by content.
 //! * [`features`]: term extraction and document frequencies shared by both.
 //! * [`cluster`]: the batch entry point the pipeline calls: one online pass ([`assign`]),
-//!   then a consolidation pass ([`consolidate`]) that merges stories the single pass split.
+//!   then a consolidation pass ([`consolidate`]) that merges stories the single pass split
+//!   ([`merge`]), moves misplaced articles ([`refine`]) and cuts stories that joined two
+//!   topics ([`split`]).
 
 #![warn(missing_docs)]
 
@@ -16,6 +18,7 @@ pub mod features;
 pub mod merge;
 pub mod online;
 pub mod refine;
+pub mod split;
 
 pub use events::{EventConfig, events};
 pub use features::ArticleFeatures;
@@ -118,7 +121,9 @@ pub fn assign(corpus: &Corpus, groups: &[Group], config: &ClusterConfig) -> Vec<
 }
 
 /// Batch consolidation after the online pass: merges stories whose whole-story term vectors
-/// are similar ([`merge::merge`]).
+/// are similar ([`merge::merge`]), moves single articles to the story they fit best
+/// ([`refine::refine`]) and cuts stories that are two topics merged whole ([`split::split`],
+/// followed by refinement again).
 ///
 /// Every article becomes a TF-IDF vector of its body terms with IDF over the whole corpus;
 /// a story is the sum of its articles' unit vectors. Stories are agglomerated (most similar
@@ -140,7 +145,7 @@ pub fn consolidate(
     let mut ids: Vec<StoryId> = assignment[..n].to_vec();
     ids.sort_unstable();
     ids.dedup();
-    if ids.len() < 2 || config.merge_threshold > 1.0 {
+    if ids.is_empty() || config.merge_threshold > 1.0 {
         return assignment.to_vec();
     }
     let mut vocab = Vocabulary::default();
@@ -191,19 +196,30 @@ pub fn consolidate(
         *s = ids[roots[slot[s]]];
     }
     let dates: Vec<_> = corpus.articles[..n].iter().map(|a| a.date()).collect();
-    let refined = refine::refine(
-        &vectors,
-        &dates,
-        &out[..n],
-        &refine::RefineConfig {
-            iterations: config.refine_iterations,
-            margin: config.refine_margin,
-            min_similarity: config.refine_min_similarity,
-            max_gap_days: config.quiet_days,
-            probe_terms: config.refine_probe_terms,
-            index_terms: config.max_centroid_terms,
-        },
-    );
+    let refine_config = refine::RefineConfig {
+        iterations: config.refine_iterations,
+        margin: config.refine_margin,
+        min_similarity: config.refine_min_similarity,
+        max_gap_days: config.quiet_days,
+        probe_terms: config.refine_probe_terms,
+        index_terms: config.max_centroid_terms,
+    };
+    let split_config = split::SplitConfig {
+        min_articles: config.split_min_articles,
+        min_part: config.split_min_part,
+        max_ratio: config.split_max_ratio,
+        max_depth: config.split_max_depth,
+        ..split::SplitConfig::default()
+    };
+    // Refinement, then cuts of stories that are two topics merged whole, then refinement
+    // again so that articles on the border of a cut find their side.
+    let refined = refine::refine(&vectors, &dates, &out[..n], &refine_config);
+    let parts = split::split(&vectors, &refined, &split_config);
+    let refined = if parts != refined {
+        refine::refine(&vectors, &dates, &parts, &refine_config)
+    } else {
+        parts
+    };
     out[..n].copy_from_slice(&refined);
     out
 }
@@ -298,6 +314,56 @@ mod tests {
         let off = ClusterConfig {
             merge_threshold: 1.5,
             ..strict
+        };
+        assert_eq!(consolidate(&c, &online, &off), online);
+    }
+
+    #[test]
+    fn consolidation_cuts_a_story_of_two_topics() {
+        let volcano = [
+            "The volcano erupted again and lava reached the villages near the crater.",
+            "Ash from the erupting volcano closed the airport; lava flows crossed the road.",
+            "Villagers fled the lava as the volcano sent ash over the crater rim.",
+            "Scientists measured the lava and ash of the volcano near the crater.",
+            "The crater of the volcano glowed; lava and ash buried the villages.",
+            "Evacuated villagers watched the volcano spew lava and ash from its crater.",
+        ];
+        let football = [
+            "The striker scored twice as the football club won the championship final.",
+            "A late goal by the striker decided the football championship final.",
+            "The football club celebrated the championship after the striker's goal.",
+            "Fans cheered the striker whose goal won the football championship.",
+            "The championship final went to the football club thanks to its striker.",
+            "The striker's goal in the final gave the football club its championship.",
+        ];
+        let mut articles = Vec::new();
+        for (k, (v, f)) in volcano.iter().zip(&football).enumerate() {
+            let day = Some(1 + k as u32);
+            articles.push(article(
+                &format!("v{k}"),
+                &format!("{v} Officials said so on Monday."),
+                day,
+            ));
+            articles.push(article(
+                &format!("f{k}"),
+                &format!("{f} Officials said so on Monday."),
+                day,
+            ));
+        }
+        let c = corpus(articles);
+        // Every article joins the first story.
+        let online = vec![0; c.articles.len()];
+        let config = ClusterConfig {
+            split_min_articles: 10,
+            ..ClusterConfig::default()
+        };
+        let out = consolidate(&c, &online, &config);
+        for (a, &s) in out.iter().enumerate() {
+            assert_eq!(s == out[0], a % 2 == 0, "article {a}: {out:?}");
+        }
+        let off = ClusterConfig {
+            split_min_articles: 0,
+            ..config
         };
         assert_eq!(consolidate(&c, &online, &off), online);
     }

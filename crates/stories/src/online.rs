@@ -75,6 +75,16 @@ pub struct ClusterConfig {
     pub merge_large_articles: usize,
     /// Minimum similarity for two large stories to merge.
     pub merge_large_threshold: f32,
+    /// After the merge and refinement, stories of at least this many articles are examined
+    /// for a cut into two topics (0 turns this off; see [`crate::split`]).
+    pub split_min_articles: usize,
+    /// Both parts of a cut hold at least this many articles.
+    pub split_min_part: usize,
+    /// A cut is kept when the mean cosine between its parts is below this fraction of the
+    /// mean cosine within the less cohesive part.
+    pub split_max_ratio: f32,
+    /// Cuts per story at most (along any chain of parts).
+    pub split_max_depth: usize,
 }
 
 impl Default for ClusterConfig {
@@ -101,6 +111,10 @@ impl Default for ClusterConfig {
             refine_probe_terms: 12,
             merge_large_articles: 15,
             merge_large_threshold: 0.12,
+            split_min_articles: 10,
+            split_min_part: 3,
+            split_max_ratio: 0.5,
+            split_max_depth: 4,
         }
     }
 }

@@ -65,6 +65,18 @@ pub struct Args {
     /// (0: every story sharing a term).
     #[arg(long)]
     pub refine_probe_terms: Option<usize>,
+    /// Stories of at least this many articles are examined for a cut in two (0: none).
+    #[arg(long)]
+    pub split_min_articles: Option<usize>,
+    /// Both parts of a cut hold at least this many articles.
+    #[arg(long)]
+    pub split_min_part: Option<usize>,
+    /// A cut is kept when between-part similarity < this × within-part similarity.
+    #[arg(long)]
+    pub split_max_ratio: Option<f32>,
+    /// Cuts per story at most.
+    #[arg(long)]
+    pub split_max_depth: Option<usize>,
     /// Writes every article's gold, online and final story to this TSV file.
     #[arg(long)]
     pub dump: Option<PathBuf>,
@@ -127,6 +139,18 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
     if let Some(v) = args.refine_probe_terms {
         config.refine_probe_terms = v;
     }
+    if let Some(v) = args.split_min_articles {
+        config.split_min_articles = v;
+    }
+    if let Some(v) = args.split_min_part {
+        config.split_min_part = v;
+    }
+    if let Some(v) = args.split_max_ratio {
+        config.split_max_ratio = v;
+    }
+    if let Some(v) = args.split_max_depth {
+        config.split_max_depth = v;
+    }
     if let Some(v) = args.centroid_terms {
         config.max_centroid_terms = v;
     }
@@ -177,6 +201,10 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
                 "refine_probe_terms": config.refine_probe_terms,
                 "merge_large_articles": config.merge_large_articles,
                 "merge_large_threshold": config.merge_large_threshold,
+                "split_min_articles": config.split_min_articles,
+                "split_min_part": config.split_min_part,
+                "split_max_ratio": config.split_max_ratio,
+                "split_max_depth": config.split_max_depth,
                 "merge_linkage": format!("{:?}", config.merge_linkage).to_lowercase(),
             }),
         );

@@ -23,7 +23,7 @@ pub enum EvalCommand {
     /// Timeline summarization on Timeline17-style data (alignment ROUGE, date F1).
     Tls(tls::Args),
     /// Story clustering of gold story folders (B-cubed and pairwise F1).
-    Clusters(clusters::Args),
+    Clusters(Box<clusters::Args>),
     /// Syndication detection on a benchmark made from real articles.
     Syndication(syndication::Args),
     /// Named-entity recognition on MEANTIME (precision, recall, F1 per type).
@@ -40,7 +40,7 @@ pub fn run(cmd: EvalCommand) -> anyhow::Result<u8> {
         EvalCommand::Rouge(a) => rouge::run(a),
         EvalCommand::Mds(a) => mds::run(a),
         EvalCommand::Tls(a) => tls::run(a),
-        EvalCommand::Clusters(a) => clusters::run(a),
+        EvalCommand::Clusters(a) => clusters::run(*a),
         EvalCommand::Syndication(a) => syndication::run(a),
         EvalCommand::Entities(a) => entities::run(a),
         EvalCommand::Paraphrase(a) => paraphrase::run(a),
