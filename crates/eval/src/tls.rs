@@ -971,6 +971,53 @@ mod tests {
     }
 
     #[test]
+    fn date_examples_label_the_reference_dates_of_each_task() {
+        let rows = vec![
+            (
+                d(2011, 1, 25),
+                "Protesters marched through Cairo on Tuesday , witnesses said .\n".to_string(),
+            ),
+            (
+                d(2011, 1, 26),
+                "Police in Cairo fired tear gas at crowds again on Wednesday .\n".to_string(),
+            ),
+            (
+                d(2011, 1, 28),
+                "Egypt remembered the march of January 25 as crowds returned to Cairo .\n"
+                    .to_string(),
+            ),
+        ];
+        let corpus = corpus_from_rows(&rows, "en");
+        let mut reference = Timeline::default();
+        reference
+            .dates
+            .insert(d(2011, 1, 25), vec!["Protests begin in Cairo .".into()]);
+        reference
+            .dates
+            .insert(d(2011, 1, 28), vec!["Crowds return .".into()]);
+        let options = TaskOptions {
+            keywords: vec!["cairo".into()],
+            tuning: Tuning::default(),
+        };
+        let tasks = date_examples(&corpus, std::slice::from_ref(&reference), &options);
+        assert_eq!(tasks.len(), 1);
+        let labelled: Vec<(NaiveDate, bool)> = tasks[0].iter().map(|(c, y)| (c.date, *y)).collect();
+        // Candidates only in the reference's range, in date order; January 24 (the day
+        // before the first publication) is out of range.
+        assert_eq!(
+            labelled,
+            vec![
+                (d(2011, 1, 25), true),
+                (d(2011, 1, 26), false),
+                (d(2011, 1, 27), false),
+                (d(2011, 1, 28), true),
+            ]
+        );
+        // An empty reference gives no task.
+        assert!(date_examples(&corpus, &[Timeline::default()], &options).is_empty());
+    }
+
+    #[test]
     fn identical_timelines_score_one_and_disjoint_zero() {
         let mut tok = RougeTokenizer::default();
         let mut a = Timeline::default();
@@ -1123,6 +1170,72 @@ pub struct TaskResult {
     pub reference: Timeline,
 }
 
+/// The story (the articles published in the reference's date range), the timeline options
+/// (as many dates as the reference, its mean sentences per date, its date range, the
+/// keyword filter) and the weights of one news-tls task; `None` for an empty reference.
+pub fn task_setup(
+    corpus: &storyline_core::Corpus,
+    reference: &Timeline,
+    options: &TaskOptions,
+) -> Option<(
+    storyline_core::Story,
+    storyline_timeline::TimelineOptions,
+    storyline_timeline::Tuning,
+)> {
+    let days = reference.days();
+    let (Some(&start), Some(&end)) = (days.first(), days.last()) else {
+        return None;
+    };
+    let story = storyline_core::Story {
+        id: 0,
+        articles: (0..corpus.articles.len())
+            .filter(|&a| {
+                corpus.articles[a]
+                    .date()
+                    .is_some_and(|d| start <= d && d <= end)
+            })
+            .collect(),
+        events: Vec::new(),
+    };
+    let tl_options = storyline_timeline::TimelineOptions {
+        dates: Some(days.len()),
+        sentences_per_date: reference.mean_sentences(),
+        range: Some((start, end)),
+        query: options.keywords.clone(),
+    };
+    let mut tuning = options.tuning.clone();
+    tuning.coarse = false;
+    Some((story, tl_options, tuning))
+}
+
+/// Candidate dates of every reference timeline's task (as [`run_tasks`] sets it up) with
+/// the date ranker's features, each labelled with whether the reference holds it: the
+/// training material of a [`storyline_timeline::DateModel`].
+pub fn date_examples(
+    corpus: &storyline_core::Corpus,
+    references: &[Timeline],
+    options: &TaskOptions,
+) -> Vec<Vec<(storyline_timeline::DateCandidate, bool)>> {
+    let sources = storyline_syndication::SentenceSources::build(corpus);
+    references
+        .iter()
+        .filter_map(|reference| {
+            let (story, tl_options, tuning) = task_setup(corpus, reference, options)?;
+            let gold: std::collections::HashSet<NaiveDate> = reference.days().into_iter().collect();
+            Some(
+                storyline_timeline::date_candidates(corpus, &story, &sources, &tl_options, &tuning)
+                    .into_iter()
+                    .map(|c| {
+                        let label =
+                            c.precision == storyline_core::Precision::Day && gold.contains(&c.date);
+                        (c, label)
+                    })
+                    .collect(),
+            )
+        })
+        .collect()
+}
+
 /// Builds our timeline for every reference timeline as news-tls does (as many dates as the
 /// reference, its mean sentences per date rounded, articles and dates restricted to its date
 /// range) and scores it against that reference alone.
@@ -1136,30 +1249,11 @@ pub fn run_tasks(
     let sources = storyline_syndication::SentenceSources::build(corpus);
     let mut out = Vec::new();
     for (index, reference) in references.iter().enumerate() {
-        let days = reference.days();
-        let (Some(&start), Some(&end)) = (days.first(), days.last()) else {
+        let Some((story, tl_options, tuning)) = task_setup(corpus, reference, options) else {
             continue;
         };
-        let story = storyline_core::Story {
-            id: index,
-            articles: (0..corpus.articles.len())
-                .filter(|&a| {
-                    corpus.articles[a]
-                        .date()
-                        .is_some_and(|d| start <= d && d <= end)
-                })
-                .collect(),
-            events: Vec::new(),
-        };
+        let days = reference.days();
         let k = reference.mean_sentences();
-        let tl_options = storyline_timeline::TimelineOptions {
-            dates: Some(days.len()),
-            sentences_per_date: k,
-            range: Some((start, end)),
-            query: options.keywords.clone(),
-        };
-        let mut tuning = options.tuning.clone();
-        tuning.coarse = false;
         let entries =
             storyline_timeline::build_tuned(corpus, &story, &sources, &tl_options, &tuning);
         let mut predicted = Timeline::default();

@@ -17,6 +17,12 @@
 //!   number of articles that carry the sentence, with redundancy control across the whole
 //!   timeline: a sentence too similar to one already chosen for any date is skipped, and a
 //!   date left with nothing new is dropped in favour of the next one.
+//! * **A learned date ranker, as an option** (`Tuning::learned_dates`): a logistic model
+//!   over the same counts as separate features (see [`DATE_FEATURE_NAMES`]), standardized
+//!   within the story, trained on stories with reference timelines ([`DateModel::fit`],
+//!   [`date_candidates`]). The shipped [`LEARNED_DATE_MODEL`] is trained on the Crisis
+//!   sentence pools and is off by default: on collections of whole articles the
+//!   hand-weighted score ranks better.
 //! * Options: number of dates (or chosen from the data), sentences per date, a date range,
 //!   and query keywords that a shown sentence must contain.
 //!
@@ -125,6 +131,15 @@ pub struct Tuning {
     /// sentences that would bring it over `sentences_per_date × word_budget` words (its
     /// first sentence is always taken), so long sentences count for more than one.
     pub word_budget: usize,
+    /// Order the dates by the learned ranker ([`LEARNED_DATE_MODEL`]) instead of the
+    /// hand-weighted score of `w_later`, `w_same`, `w_earlier`, `w_sentences` and
+    /// `w_published`.
+    pub learned_dates: bool,
+    /// The ranker `learned_dates` uses ([`LEARNED_DATE_MODEL`] by default).
+    pub date_model: DateModel,
+    /// Order in which the chosen dates are summarized (an earlier date keeps a sentence a
+    /// later one would repeat): 0 the ranking's, 1 the hand-weighted score's, 2 by date.
+    pub summary_order: usize,
 }
 
 impl Default for Tuning {
@@ -154,6 +169,9 @@ impl Default for Tuning {
             greedy: false,
             word_budget: 30,
             skip_questions: true,
+            learned_dates: false,
+            date_model: LEARNED_DATE_MODEL,
+            summary_order: 0,
         }
     }
 }
@@ -185,6 +203,8 @@ impl Tuning {
         "greedy",
         "word_budget",
         "skip_questions",
+        "learned_dates",
+        "summary_order",
     ];
 
     /// Sets one weight by name (counts are rounded down, flags are `value != 0`).
@@ -218,6 +238,8 @@ impl Tuning {
             "greedy" => self.greedy = value != 0.0,
             "word_budget" => self.word_budget = n,
             "skip_questions" => self.skip_questions = value != 0.0,
+            "learned_dates" => self.learned_dates = value != 0.0,
+            "summary_order" => self.summary_order = n.min(2),
             other => return Err(format!("unknown weight {other}")),
         }
         Ok(())
@@ -251,6 +273,8 @@ impl Tuning {
             "greedy" => b(self.greedy),
             "word_budget" => self.word_budget as f64,
             "skip_questions" => b(self.skip_questions),
+            "learned_dates" => b(self.learned_dates),
+            "summary_order" => self.summary_order as f64,
             _ => return None,
         })
     }
@@ -277,7 +301,21 @@ struct DateStats {
     sentences: usize,
     published: usize,
     docs: HashSet<usize>,
+    /// Reports looking back at the date from more than [`FAR_LAG_DAYS`] days later.
+    later_far: usize,
+    /// Reports naming the date with digits ("January 25", "25/01/2011") rather than
+    /// relative words ("Tuesday", "yesterday").
+    explicit: HashSet<usize>,
+    /// Counted mention sentences that contain a query keyword.
+    on_topic_mentions: usize,
+    /// Sentences of the articles published on the date or the day after.
+    volume: usize,
+    /// Those of them that contain a query keyword.
+    on_topic_volume: usize,
 }
+
+/// A look-back from more than this many days later counts as a far one.
+const FAR_LAG_DAYS: usize = 7;
 
 /// Days between a date's last day and a later report looking back at it (at least 1).
 fn lag_days(key: DateKey, published: NaiveDate) -> usize {
@@ -288,19 +326,33 @@ struct SentInfo {
     r: SentenceRef,
     vec: Vec<(u32, f32)>,
     eligible: bool,
+    on_topic: bool,
     mentions: Vec<DateKey>,
+    /// The mentions written with digits.
+    explicit: Vec<DateKey>,
     words: usize,
     clock: bool,
 }
 
-/// Builds the timeline of a story with explicit weights.
-pub fn build_tuned(
+/// Everything the ranking and the per-date summaries need from a story.
+struct Prepared {
+    sents: Vec<SentInfo>,
+    stats: HashMap<DateKey, DateStats>,
+    mention_sents: HashMap<DateKey, Vec<usize>>,
+    pub_sents: HashMap<NaiveDate, Vec<usize>>,
+    index_of: HashMap<SentenceRef, usize>,
+    /// (date, order score, hand-weighted score) of every candidate in range, best first.
+    ranked: Vec<(DateKey, f64, f64)>,
+}
+
+/// Reads a story's sentences, counts the references to every date and ranks the dates.
+fn prepare(
     corpus: &Corpus,
     story: &Story,
     sources: &SentenceSources,
     options: &TimelineOptions,
     tuning: &Tuning,
-) -> Vec<DatedEntry> {
+) -> Option<Prepared> {
     let query: Vec<String> = options
         .query
         .iter()
@@ -351,11 +403,13 @@ pub fn build_tuned(
             ids.sort_unstable();
             let words = text.split_whitespace().count();
             let lower = text.to_lowercase();
+            let on_topic = query.is_empty() || query.iter().any(|q| lower.contains(q.as_str()));
             let eligible = words >= tuning.min_words
                 && words <= tuning.max_words
                 && !(tuning.skip_questions && is_question(text))
-                && (query.is_empty() || query.iter().any(|q| lower.contains(q.as_str())));
+                && on_topic;
             let mut mentions: Vec<DateKey> = Vec::new();
+            let mut explicit: Vec<DateKey> = Vec::new();
             for t in &s.timexes {
                 if !matches!(t.kind, TimexType::Date | TimexType::Time) {
                     continue;
@@ -380,6 +434,9 @@ pub fn build_tuned(
                 if !mentions.contains(&key) {
                     mentions.push(key);
                 }
+                if t.text.chars().any(|c| c.is_ascii_digit()) && !explicit.contains(&key) {
+                    explicit.push(key);
+                }
             }
             raw_terms.push(ids);
             sents.push(SentInfo {
@@ -389,14 +446,16 @@ pub fn build_tuned(
                 },
                 vec: Vec::new(),
                 eligible,
+                on_topic,
                 mentions,
+                explicit,
                 words,
                 clock: s.timexes.iter().any(|t| t.kind == TimexType::Time),
             });
         }
     }
     if sents.is_empty() {
-        return Vec::new();
+        return None;
     }
     let n_docs = sents.len() as f32;
     let idf: Vec<f32> = df
@@ -429,16 +488,37 @@ pub fn build_tuned(
             counted.insert((key, info.r));
             let st = stats.entry(key).or_default();
             st.sentences += 1;
+            if info.on_topic {
+                st.on_topic_mentions += 1;
+            }
+            if info.explicit.contains(&key) {
+                st.explicit.insert(info.r.article);
+            }
             if st.docs.insert(info.r.article) {
                 match ref_date {
                     Some(p) if period_end(key) < p => {
                         st.later += 1;
                         if key.1 == Precision::Day {
-                            lags.push(lag_days(key, p));
+                            let lag = lag_days(key, p);
+                            lags.push(lag);
+                            if lag > FAR_LAG_DAYS {
+                                st.later_far += 1;
+                            }
                         }
                     }
                     Some(p) if key.0 > p => st.earlier += 1,
                     _ => st.same += 1,
+                }
+            }
+        }
+        if let Some(p) = pub_date {
+            for back in 0..2 {
+                if let Some(d) = p.checked_sub_days(chrono::Days::new(back)) {
+                    let st = stats.entry((d, Precision::Day)).or_default();
+                    st.volume += 1;
+                    if info.on_topic {
+                        st.on_topic_volume += 1;
+                    }
                 }
             }
         }
@@ -473,7 +553,8 @@ pub fn build_tuned(
         .filter_map(|&a| corpus.articles.get(a).and_then(|x| x.date()))
         .max();
     let expected_later = ExpectedLater::new(&stats, lags, story_end);
-    let mut ranked: Vec<(DateKey, f64)> = stats
+    // (date, order score, hand-weighted score) of every candidate in range.
+    let mut ranked: Vec<(DateKey, f64, f64)> = stats
         .iter()
         .filter(|(k, _)| in_range(k.0) && (k.1 == Precision::Day || in_range(period_end(**k))))
         .map(|(k, s)| {
@@ -486,19 +567,66 @@ pub fn build_tuned(
             if k.1 != Precision::Day {
                 score *= 0.5;
             }
-            (*k, score)
+            (*k, score, score)
         })
-        .filter(|(_, s)| *s > 0.0)
+        .filter(|(_, _, s)| *s > 0.0)
         .collect();
+    if tuning.learned_dates {
+        // The learned ranker orders the dates by its probability (periods count half, as
+        // in the hand-weighted score); the hand-weighted score still decides how many
+        // dates an automatic timeline gets.
+        ranked.sort_by_key(|a| a.0);
+        let raw: Vec<[f64; DATE_FEATURES]> = ranked
+            .iter()
+            .map(|(k, _, _)| date_features(*k, &stats[k]))
+            .collect();
+        let days: Vec<bool> = ranked
+            .iter()
+            .map(|(k, _, _)| k.1 == Precision::Day)
+            .collect();
+        let z = standardize(&raw, &days);
+        for ((entry, z), day) in ranked.iter_mut().zip(&z).zip(&days) {
+            let p = tuning.date_model.probability(z);
+            entry.1 = if *day { p } else { 0.5 * p };
+        }
+    }
     ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    Some(Prepared {
+        sents,
+        stats,
+        mention_sents,
+        pub_sents,
+        index_of,
+        ranked,
+    })
+}
 
+/// Builds the timeline of a story with explicit weights.
+pub fn build_tuned(
+    corpus: &Corpus,
+    story: &Story,
+    sources: &SentenceSources,
+    options: &TimelineOptions,
+    tuning: &Tuning,
+) -> Vec<DatedEntry> {
+    let Some(Prepared {
+        sents,
+        stats,
+        mention_sents,
+        pub_sents,
+        index_of,
+        ranked,
+    }) = prepare(corpus, story, sources, options, tuning)
+    else {
+        return Vec::new();
+    };
     let wanted = match options.dates {
         Some(n) => n,
         None => {
-            let top = ranked.first().map_or(0.0, |r| r.1);
+            let top = ranked.iter().map(|r| r.2).fold(0.0, f64::max);
             ranked
                 .iter()
-                .filter(|(k, s)| {
+                .filter(|(k, _, s)| {
                     let st = &stats[k];
                     *s >= 0.2 * top && (st.later >= 1 || st.docs.len() >= 2 || st.published >= 2)
                 })
@@ -508,37 +636,297 @@ pub fn build_tuned(
     };
     let per_date = options.sentences_per_date.max(1);
 
-    // Summaries, best date first, with redundancy control across dates.
+    // Summaries with redundancy control across dates: the best `wanted` dates are
+    // summarized (in the order `summary_order` asks for), a date left with nothing new is
+    // dropped and the next ranked dates fill its place.
     let mut chosen: Vec<usize> = Vec::new();
     let mut entries: Vec<DatedEntry> = Vec::new();
-    for (k, _) in &ranked {
-        if entries.len() >= wanted {
-            break;
+    let mut next = 0;
+    while entries.len() < wanted && next < ranked.len() {
+        let need = wanted - entries.len();
+        let mut batch: Vec<&(DateKey, f64, f64)> = ranked[next..].iter().take(need).collect();
+        next += batch.len();
+        match tuning.summary_order {
+            1 => batch.sort_by(|a, b| b.2.total_cmp(&a.2).then(a.0.cmp(&b.0))),
+            2 => batch.sort_by_key(|a| a.0),
+            _ => {}
         }
-        let key = k;
-        let ment = mention_sents.get(key).map(Vec::as_slice).unwrap_or(&[]);
-        let pubs: &[usize] = if key.1 == Precision::Day {
-            pub_sents.get(&key.0).map(Vec::as_slice).unwrap_or(&[])
-        } else {
-            &[]
-        };
-        let picked = summarize_date(&sents, ment, pubs, per_date, &chosen, tuning, sources);
-        if picked.is_empty() {
-            continue;
+        for (key, _, _) in batch {
+            let ment = mention_sents.get(key).map(Vec::as_slice).unwrap_or(&[]);
+            let pubs: &[usize] = if key.1 == Precision::Day {
+                pub_sents.get(&key.0).map(Vec::as_slice).unwrap_or(&[])
+            } else {
+                &[]
+            };
+            let picked = summarize_date(&sents, ment, pubs, per_date, &chosen, tuning, sources);
+            if picked.is_empty() {
+                continue;
+            }
+            chosen.extend(&picked);
+            entries.push(DatedEntry {
+                date: key.0,
+                precision: key.1,
+                sentences: picked
+                    .iter()
+                    .map(|&i| attributed(sents[i].r, sources, &index_of))
+                    .collect(),
+            });
         }
-        chosen.extend(&picked);
-        entries.push(DatedEntry {
-            date: key.0,
-            precision: key.1,
-            sentences: picked
-                .iter()
-                .map(|&i| attributed(sents[i].r, sources, &index_of))
-                .collect(),
-        });
     }
     entries.sort_by(|a, b| a.date.cmp(&b.date).then(a.precision.cmp(&b.precision)));
     entries
 }
+
+/// Number of features of the learned date ranker.
+pub const DATE_FEATURES: usize = 11;
+
+/// Names of the date ranker's features, in order. Counts enter as `ln(1 + n)`; every
+/// feature is then standardized over the story's candidate days (mean 0, deviation 1), so
+/// that a model learnt on one collection carries over to another of a different size.
+pub const DATE_FEATURE_NAMES: [&str; DATE_FEATURES] = [
+    // distinct reports published after the date that refer back to it
+    "later",
+    // distinct reports published on the date that mention it
+    "same",
+    // distinct reports published before the date that mention it
+    "earlier",
+    // mention sentences (syndicated copies counted once)
+    "sentences",
+    // articles published on the date or the day after
+    "published",
+    // reports looking back from more than a week later
+    "later_far",
+    // reports naming the date with digits ("January 25") rather than relative words
+    "explicit",
+    // mention sentences containing a query keyword
+    "on_topic_mentions",
+    // sentences of the articles published on the date or the day after
+    "volume",
+    // those of them containing a query keyword
+    "on_topic_volume",
+    // the date is a Saturday or a Sunday
+    "weekend",
+];
+
+/// A linear date ranker over the standardized [`DATE_FEATURE_NAMES`]: a logistic model of
+/// "this date is in a reference timeline".
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct DateModel {
+    /// Intercept.
+    pub bias: f64,
+    /// One weight per feature.
+    pub weights: [f64; DATE_FEATURES],
+}
+
+impl DateModel {
+    /// Log-odds of a date with standardized features `z`.
+    pub fn logit(&self, z: &[f64; DATE_FEATURES]) -> f64 {
+        self.bias + self.weights.iter().zip(z).map(|(w, x)| w * x).sum::<f64>()
+    }
+
+    /// Probability of a date with standardized features `z`.
+    pub fn probability(&self, z: &[f64; DATE_FEATURES]) -> f64 {
+        1.0 / (1.0 + (-self.logit(z)).exp())
+    }
+
+    /// Fits the model by L2-regularised logistic regression (Newton's method, the
+    /// intercept not penalised) on `(features, label, sample weight)` examples.
+    /// Deterministic: the same examples in the same order give the same model.
+    pub fn fit(examples: &[([f64; DATE_FEATURES], bool, f64)], l2: f64) -> DateModel {
+        const N: usize = DATE_FEATURES + 1;
+        let mut beta = [0.0f64; N];
+        let row = |x: &[f64; DATE_FEATURES]| {
+            let mut r = [1.0f64; N];
+            r[1..].copy_from_slice(x);
+            r
+        };
+        for _ in 0..100 {
+            let mut grad = [0.0f64; N];
+            let mut hess = [[0.0f64; N]; N];
+            for (x, y, w) in examples {
+                let r = row(x);
+                let eta: f64 = beta.iter().zip(&r).map(|(b, v)| b * v).sum();
+                let p = 1.0 / (1.0 + (-eta).exp());
+                let target = if *y { 1.0 } else { 0.0 };
+                for a in 0..N {
+                    grad[a] += w * (p - target) * r[a];
+                    for b in 0..N {
+                        hess[a][b] += w * p * (1.0 - p) * r[a] * r[b];
+                    }
+                }
+            }
+            for a in 1..N {
+                grad[a] += l2 * beta[a];
+                hess[a][a] += l2;
+            }
+            hess[0][0] += 1e-9;
+            let Some(step) = solve(hess, grad) else {
+                break;
+            };
+            let mut moved = 0.0f64;
+            for a in 0..N {
+                beta[a] -= step[a];
+                moved = moved.max(step[a].abs());
+            }
+            if moved < 1e-10 {
+                break;
+            }
+        }
+        let mut weights = [0.0; DATE_FEATURES];
+        weights.copy_from_slice(&beta[1..]);
+        DateModel {
+            bias: beta[0],
+            weights,
+        }
+    }
+}
+
+/// Solves `a x = b` by Gaussian elimination with partial pivoting (`None` if singular).
+fn solve<const N: usize>(mut a: [[f64; N]; N], mut b: [f64; N]) -> Option<[f64; N]> {
+    for col in 0..N {
+        let pivot = (col..N).max_by(|&i, &j| a[i][col].abs().total_cmp(&a[j][col].abs()))?;
+        if a[pivot][col].abs() < 1e-300 {
+            return None;
+        }
+        a.swap(col, pivot);
+        b.swap(col, pivot);
+        for r in col + 1..N {
+            let f = a[r][col] / a[col][col];
+            if f == 0.0 {
+                continue;
+            }
+            let pivot_row = a[col];
+            for (x, p) in a[r][col..].iter_mut().zip(&pivot_row[col..]) {
+                *x -= f * p;
+            }
+            b[r] -= f * b[col];
+        }
+    }
+    let mut x = [0.0f64; N];
+    for r in (0..N).rev() {
+        let s: f64 = (r + 1..N).map(|c| a[r][c] * x[c]).sum();
+        x[r] = (b[r] - s) / a[r][r];
+    }
+    x.iter().all(|v| v.is_finite()).then_some(x)
+}
+
+/// The raw (unstandardized) features of one candidate date.
+fn date_features(key: DateKey, s: &DateStats) -> [f64; DATE_FEATURES] {
+    let weekend = key.1 == Precision::Day
+        && matches!(key.0.weekday(), chrono::Weekday::Sat | chrono::Weekday::Sun);
+    [
+        ln1p(s.later),
+        ln1p(s.same),
+        ln1p(s.earlier),
+        ln1p(s.sentences),
+        ln1p(s.published),
+        ln1p(s.later_far),
+        ln1p(s.explicit.len()),
+        ln1p(s.on_topic_mentions),
+        ln1p(s.volume),
+        ln1p(s.on_topic_volume),
+        if weekend { 1.0 } else { 0.0 },
+    ]
+}
+
+/// Standardizes each feature with the mean and deviation over the rows marked in `fit_on`
+/// (a feature constant over them becomes 0).
+fn standardize(raw: &[[f64; DATE_FEATURES]], fit_on: &[bool]) -> Vec<[f64; DATE_FEATURES]> {
+    let mut mean = [0.0f64; DATE_FEATURES];
+    let mut sd = [0.0f64; DATE_FEATURES];
+    let n = fit_on.iter().filter(|&&b| b).count();
+    if n > 0 {
+        for (x, _) in raw.iter().zip(fit_on).filter(|(_, b)| **b) {
+            for f in 0..DATE_FEATURES {
+                mean[f] += x[f] / n as f64;
+            }
+        }
+        for (x, _) in raw.iter().zip(fit_on).filter(|(_, b)| **b) {
+            for f in 0..DATE_FEATURES {
+                sd[f] += (x[f] - mean[f]).powi(2) / n as f64;
+            }
+        }
+    }
+    raw.iter()
+        .map(|x| {
+            let mut z = [0.0f64; DATE_FEATURES];
+            for f in 0..DATE_FEATURES {
+                let d = sd[f].sqrt();
+                z[f] = if d > 1e-12 { (x[f] - mean[f]) / d } else { 0.0 };
+            }
+            z
+        })
+        .collect()
+}
+
+/// A candidate date of a story with the date ranker's standardized features.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DateCandidate {
+    /// First day of the period.
+    pub date: NaiveDate,
+    /// Granularity.
+    pub precision: Precision,
+    /// Standardized features, in the order of [`DATE_FEATURE_NAMES`].
+    pub features: [f64; DATE_FEATURES],
+    /// The hand-weighted score of [`Tuning`]'s `w_*` weights.
+    pub hand_score: f64,
+}
+
+/// Every candidate date of a story in the options' range, in date order, with the features
+/// the learned ranker reads: the material to train a [`DateModel`] on stories with known
+/// timelines.
+pub fn date_candidates(
+    corpus: &Corpus,
+    story: &Story,
+    sources: &SentenceSources,
+    options: &TimelineOptions,
+    tuning: &Tuning,
+) -> Vec<DateCandidate> {
+    let Some(prep) = prepare(corpus, story, sources, options, tuning) else {
+        return Vec::new();
+    };
+    let mut ranked = prep.ranked;
+    ranked.sort_by_key(|a| a.0);
+    let raw: Vec<[f64; DATE_FEATURES]> = ranked
+        .iter()
+        .map(|(k, _, _)| date_features(*k, &prep.stats[k]))
+        .collect();
+    let days: Vec<bool> = ranked
+        .iter()
+        .map(|(k, _, _)| k.1 == Precision::Day)
+        .collect();
+    let z = standardize(&raw, &days);
+    ranked
+        .iter()
+        .zip(z)
+        .map(|((k, _, hand), features)| DateCandidate {
+            date: k.0,
+            precision: k.1,
+            features,
+            hand_score: *hand,
+        })
+        .collect()
+}
+
+/// The learned date ranker: trained on the Crisis collection (Egypt, Libya, Syria, Yemen;
+/// 22 reference timelines) with `cargo run --release -p storyline-eval --example
+/// tls_dates -- train` (docs/parts/timeline.md has the command and its output).
+pub const LEARNED_DATE_MODEL: DateModel = DateModel {
+    bias: -2.350142,
+    weights: [
+        -0.088470, // later
+        -0.169349, // same
+        -0.106517, // earlier
+        0.418338,  // sentences
+        -0.274100, // published
+        0.052155,  // later_far
+        0.154427,  // explicit
+        0.373173,  // on_topic_mentions
+        -0.140927, // volume
+        0.187912,  // on_topic_volume
+        -0.045189, // weekend
+    ],
+};
 
 /// Right-censoring of the references back to a date: a report can only look back at a
 /// date from a later day of the story, so the last days have had little chance to collect
@@ -1003,9 +1391,8 @@ mod tests {
         assert_eq!(yearless_day("XXXX-13-01", anchor), None);
     }
 
-    #[test]
-    fn aleppo_dates_from_hand_made_timexes() {
-        // Four outlets reporting on the battle for Aleppo, dates as the tagger resolves them.
+    /// Four outlets reporting on the battle for Aleppo, dates as the tagger resolves them.
+    fn aleppo() -> (Corpus, Story) {
         let d5 = day(2016, 12, 5);
         let d6 = day(2016, 12, 6);
         let d7 = day(2016, 12, 7);
@@ -1059,7 +1446,13 @@ mod tests {
                 ],
             ),
         ];
-        let (c, story) = corpus(&docs);
+        corpus(&docs)
+    }
+
+    #[test]
+    fn aleppo_dates_from_hand_made_timexes() {
+        let (d5, d6, ramussa) = (day(2016, 12, 5), day(2016, 12, 6), day(2016, 8, 6));
+        let (c, story) = aleppo();
         let tl = build(&c, &story, &SentenceSources::default(), &opts(3));
         let dates: Vec<NaiveDate> = tl.iter().map(|e| e.date).collect();
         assert_eq!(dates, vec![ramussa, d5, d6]);
@@ -1071,6 +1464,110 @@ mod tests {
         assert!(text_of(d5).contains("Security Council"));
         assert!(text_of(ramussa).contains("Ramussa"));
         assert!(tl.iter().all(|e| e.precision == Precision::Day));
+    }
+
+    #[test]
+    fn date_model_fit_learns_the_direction_of_each_feature() {
+        // Label 1 when feature 0 minus feature 1 is large, with overlap (not separable).
+        let mut examples = Vec::new();
+        for i in 0..40 {
+            for j in 0..5 {
+                let a = (i % 8) as f64 - 3.5;
+                let b = (j as f64 - 2.0) * 0.7;
+                let mut x = [0.0; DATE_FEATURES];
+                x[0] = a;
+                x[1] = b;
+                x[2] = ((i * 7 + j * 3) % 5) as f64 - 2.0;
+                let y = a - b + if (i + j) % 3 == 0 { 2.5 } else { -0.5 } > 0.0;
+                examples.push((x, y, 1.0));
+            }
+        }
+        let m = DateModel::fit(&examples, 1.0);
+        assert!(m.weights[0] > 0.5, "{m:?}");
+        assert!(m.weights[1] < -0.5, "{m:?}");
+        assert!(m.weights[2].abs() < m.weights[0].abs());
+        // Features that are always 0 get no weight; the fit is deterministic.
+        assert!(m.weights[3..].iter().all(|w| *w == 0.0));
+        assert_eq!(m, DateModel::fit(&examples, 1.0));
+        let hi = m.probability(&[3.0, -1.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0]);
+        let lo = m.probability(&[-3.0, 1.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0]);
+        assert!(hi > 0.8 && lo < 0.2, "{hi} {lo}");
+        // A stronger penalty shrinks the weights.
+        let shrunk = DateModel::fit(&examples, 100.0);
+        assert!(shrunk.weights[0].abs() < m.weights[0].abs());
+        // No examples: the zero model.
+        assert_eq!(
+            DateModel::fit(&[], 1.0),
+            DateModel {
+                bias: 0.0,
+                weights: [0.0; DATE_FEATURES]
+            }
+        );
+    }
+
+    #[test]
+    fn features_are_standardized_over_the_days() {
+        let mut raw = vec![[0.0; DATE_FEATURES]; 3];
+        raw[0][0] = 1.0;
+        raw[1][0] = 3.0;
+        raw[2][0] = 100.0; // a month candidate: not part of the fit
+        for r in &mut raw {
+            r[1] = 7.0; // constant
+        }
+        let z = standardize(&raw, &[true, true, false]);
+        assert!((z[0][0] + 1.0).abs() < 1e-12 && (z[1][0] - 1.0).abs() < 1e-12);
+        assert!((z[2][0] - 98.0).abs() < 1e-12);
+        assert!(z.iter().all(|r| r[1] == 0.0));
+        assert!(standardize(&[], &[]).is_empty());
+    }
+
+    #[test]
+    fn learned_ranker_orders_dates_by_its_model() {
+        // The Aleppo stories: by report counts Tuesday (Shaar) comes first; a model that
+        // only values dates written with digits puts "August 6" (Ramussa) first.
+        let (c, story) = aleppo();
+        let hand = build(&c, &story, &SentenceSources::default(), &opts(1));
+        assert_eq!(hand.len(), 1);
+        assert_eq!(hand[0].date, day(2016, 12, 6));
+        let explicit = DATE_FEATURE_NAMES
+            .iter()
+            .position(|n| *n == "explicit")
+            .expect("feature");
+        let mut weights = [0.0; DATE_FEATURES];
+        weights[explicit] = 1.0;
+        let t = Tuning {
+            learned_dates: true,
+            date_model: DateModel { bias: 0.0, weights },
+            ..Tuning::default()
+        };
+        let tl = build_tuned(&c, &story, &SentenceSources::default(), &opts(1), &t);
+        assert_eq!(tl.len(), 1);
+        assert_eq!(tl[0].date, day(2016, 8, 6));
+        // The candidates carry standardized features and the hand score, in date order.
+        let cands = date_candidates(&c, &story, &SentenceSources::default(), &opts(3), &t);
+        assert!(cands.windows(2).all(|w| w[0].date <= w[1].date));
+        let ramussa = cands
+            .iter()
+            .find(|x| x.date == day(2016, 8, 6))
+            .expect("Ramussa");
+        assert!(ramussa.features[explicit] > 0.0);
+        assert!(cands.iter().all(|x| x.hand_score > 0.0));
+        let mean: f64 =
+            cands.iter().map(|x| x.features[explicit]).sum::<f64>() / cands.len() as f64;
+        assert!(mean.abs() < 1e-9);
+        // Every summary order gives the same dates when no sentence is contested.
+        for order in [1, 2] {
+            let t = Tuning {
+                summary_order: order,
+                ..Tuning::default()
+            };
+            let tl = build_tuned(&c, &story, &SentenceSources::default(), &opts(3), &t);
+            let dates: Vec<NaiveDate> = tl.iter().map(|e| e.date).collect();
+            assert_eq!(
+                dates,
+                vec![day(2016, 8, 6), day(2016, 12, 5), day(2016, 12, 6)]
+            );
+        }
     }
 
     #[test]
@@ -1171,11 +1668,13 @@ mod tests {
         for (i, name) in Tuning::NAMES.iter().enumerate() {
             let v = if matches!(
                 *name,
-                "coarse" | "pm_intersection" | "greedy" | "skip_questions"
+                "coarse" | "pm_intersection" | "greedy" | "skip_questions" | "learned_dates"
             ) {
                 1.0
             } else if matches!(*name, "w_censor" | "w_clock") {
                 0.5
+            } else if *name == "summary_order" {
+                2.0
             } else {
                 (i + 2) as f64
             };
