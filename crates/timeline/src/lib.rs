@@ -912,19 +912,19 @@ pub fn date_candidates(
 /// 22 reference timelines) with `cargo run --release -p storyline-eval --example
 /// tls_dates -- train` (docs/parts/timeline.md has the command and its output).
 pub const LEARNED_DATE_MODEL: DateModel = DateModel {
-    bias: -2.350142,
+    bias: -2.352337,
     weights: [
-        -0.088470, // later
-        -0.169349, // same
-        -0.106517, // earlier
-        0.418338,  // sentences
-        -0.274100, // published
-        0.052155,  // later_far
-        0.154427,  // explicit
-        0.373173,  // on_topic_mentions
-        -0.140927, // volume
-        0.187912,  // on_topic_volume
-        -0.045189, // weekend
+        -0.098827, // later
+        -0.171151, // same
+        -0.115969, // earlier
+        0.419354,  // sentences
+        -0.273314, // published
+        0.053673,  // later_far
+        0.159350,  // explicit
+        0.378185,  // on_topic_mentions
+        -0.137613, // volume
+        0.185241,  // on_topic_volume
+        -0.045974, // weekend
     ],
 };
 
