@@ -278,11 +278,12 @@ fn name_bounds(ws: &[Word<'_>], i: usize, j: usize) -> (usize, usize) {
 /// The name of a capitalised span as the key of that name across a text.
 fn span_key(ws: &[Word<'_>], i: usize, j: usize) -> String {
     let (s, e) = name_bounds(ws, i, j);
-    ws[s..e.max(s)]
-        .iter()
-        .map(|w| w.text)
-        .collect::<Vec<_>>()
-        .join(" ")
+    joined(&ws[s..e.max(s)])
+}
+
+/// Words joined by single spaces.
+fn joined(ws: &[Word<'_>]) -> String {
+    ws.iter().map(|w| w.text).collect::<Vec<_>>().join(" ")
 }
 
 /// A capitalised span that names a place: one location, its title-like words kept ("Sheikh
@@ -334,32 +335,14 @@ fn split_span(
             ]
             .iter()
             .any(|x| lw.ends_with(x));
-        let place_here = (2..=3).any(|n| {
-            s + n <= j
-                && has(
-                    lexicon::PLACES,
-                    &ws[s..s + n]
-                        .iter()
-                        .map(|w| w.text)
-                        .collect::<Vec<_>>()
-                        .join(" "),
-                )
-        });
+        let place_here =
+            (2..=3).any(|n| s + n <= j && has(lexicon::PLACES, &joined(&ws[s..s + n])));
         if place_here {
             break;
         }
         // an index named in full ("Dow Jones Industrial Average") is no entity at all
-        let index_here = (1..=4).any(|n| {
-            s + n == j
-                && has(
-                    lexicon::MARKET_INDICES,
-                    &ws[s..s + n]
-                        .iter()
-                        .map(|w| w.text)
-                        .collect::<Vec<_>>()
-                        .join(" "),
-                )
-        });
+        let index_here =
+            (1..=4).any(|n| s + n == j && has(lexicon::MARKET_INDICES, &joined(&ws[s..s + n])));
         if index_here {
             return Vec::new();
         }

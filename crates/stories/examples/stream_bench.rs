@@ -237,13 +237,7 @@ fn time_split(
         .iter()
         .map(|&(_, i)| base_vectors[i].clone())
         .collect();
-    let split_config = split::SplitConfig {
-        min_articles: config.split_min_articles,
-        min_part: config.split_min_part,
-        max_ratio: config.split_max_ratio,
-        max_depth: config.split_max_depth,
-        ..split::SplitConfig::default()
-    };
+    let split_config = split::SplitConfig::from(config);
     let cpu_start = thread_cpu_seconds();
     let start = Instant::now();
     let parts = split::split(&vectors, assignment, &split_config);

@@ -204,13 +204,7 @@ pub fn consolidate(
         probe_terms: config.refine_probe_terms,
         index_terms: config.max_centroid_terms,
     };
-    let split_config = split::SplitConfig {
-        min_articles: config.split_min_articles,
-        min_part: config.split_min_part,
-        max_ratio: config.split_max_ratio,
-        max_depth: config.split_max_depth,
-        ..split::SplitConfig::default()
-    };
+    let split_config = split::SplitConfig::from(config);
     // Refinement, then cuts of stories that are two topics merged whole, then refinement
     // again so that articles on the border of a cut find their side.
     let refined = refine::refine(&vectors, &dates, &out[..n], &refine_config);

@@ -61,6 +61,20 @@ impl Default for SplitConfig {
     }
 }
 
+impl From<&crate::ClusterConfig> for SplitConfig {
+    /// The split settings of a clustering configuration; the iteration counts keep their
+    /// defaults.
+    fn from(config: &crate::ClusterConfig) -> Self {
+        SplitConfig {
+            min_articles: config.split_min_articles,
+            min_part: config.split_min_part,
+            max_ratio: config.split_max_ratio,
+            max_depth: config.split_max_depth,
+            ..SplitConfig::default()
+        }
+    }
+}
+
 /// Scores of one cut of a set of articles into two parts.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct CutScores {
