@@ -532,7 +532,7 @@ impl<'a> Tagger<'a> {
         // Opening quote marks, not the possessive apostrophe glued to "News'".
         while q > 0
             && matches!(self.w(q - 1), "\"" | "“" | "'" | "`")
-            && !(self.glued(q - 1) && self.kind(q - 2) == Some(Kind::Word))
+            && !(q >= 2 && self.glued(q - 1) && self.kind(q - 2) == Some(Kind::Word))
         {
             q -= 1;
         }

@@ -1244,6 +1244,10 @@ fn quoted_programme_titles_and_today_after_an_acronym_are_names() {
         .is_empty()
     );
     assert!(tv("This is VOA Today.", dct).is_empty());
+    // Quotes at the very start of a text, or alone, are no possessive.
+    assert_eq!(one("\"This Week\" aired.", dct).value, "1991-W09");
+    assert!(tv("'", dct).is_empty());
+    assert!(tv("' \"", dct).is_empty());
     // Running text keeps its dates, quoted or not, and named periods stay.
     assert_eq!(one("\"Next Tuesday,\" he said.", dct).value, "1991-02-26");
     assert_eq!(
@@ -1382,4 +1386,21 @@ fn until_in_a_history_is_a_day_of_the_story() {
         one("The offer runs until Aug. 16.", d(2009, 8, 1)).value,
         "2009-08-16"
     );
+}
+
+#[test]
+fn no_panic_on_any_prefix_or_suffix() {
+    let text = "' \"This Week\" ABC News' \"60 Minutes.'' VOA Today Easter week, Easter \
+                Island; overnight the next morning, until 16 August, will one day, most \
+                recently last October, per second, of tomorrow, the next year or so, \
+                \u{201c}Today\u{201d} since year-end.";
+    let cuts: Vec<usize> = (0..=text.len())
+        .filter(|&k| text.is_char_boundary(k))
+        .collect();
+    for dct in [None, Some(d(1989, 10, 30)), Some(d(2009, 12, 19))] {
+        for &k in &cuts {
+            let _ = tag(&text[..k], dct);
+            let _ = tag(&text[k..], dct);
+        }
+    }
 }
