@@ -242,6 +242,9 @@ pub(crate) struct Tagger<'a> {
     /// The text tells of years far from the DCT (most of its written years are two or more
     /// years away from it): a history, not news, so bare months take the year last mentioned.
     narrative: bool,
+    /// Token end of the last expression emitted when it named a day (for appositions:
+    /// "On 21 July, the fifth day of the rebellion").
+    last_day_end: Option<usize>,
 }
 
 impl<'a> Tagger<'a> {
@@ -255,6 +258,7 @@ impl<'a> Tagger<'a> {
             ref_quarter: None,
             months_span: false,
             narrative: false,
+            last_day_end: None,
         }
         .with_genre()
     }
@@ -484,6 +488,9 @@ impl<'a> Tagger<'a> {
                     {
                         self.months_span = true;
                     }
+                    self.last_day_end = (m.kind == TimexType::Date
+                        && m.precision == Some(Precision::Day))
+                    .then_some(m.end);
                     out.push(Timex {
                         start,
                         end,
@@ -2074,6 +2081,30 @@ impl<'a> Tagger<'a> {
         use TimexType::*;
         let mut j = i + 1;
         let w = self.w(j);
+        // "today is the eighth day of Desert Shield", "It's the second day of an
+        // offensive": the DCT's day; "On 21 July, the fifth day of the rebellion": the day
+        // it stands beside. Other ordinal days name no day we know.
+        if lexicon::ordinal(w).is_some() && self.is(j + 1, "day") {
+            let end = j + 2;
+            if i >= 1
+                && self.is(i - 1, ",")
+                && self.last_day_end == Some(i - 1)
+                && let Some(Cal::Day(d)) = self.ref_cal
+            {
+                return Some(cal_match(end, Date, Cal::Day(d), "anchor.ordinal-day"));
+            }
+            let copula = i >= 1
+                && (self.is(i - 1, "is")
+                    || (i >= 3
+                        && self.is(i - 1, "s")
+                        && self.is(i - 2, "'")
+                        && self.glued(i - 1)
+                        && matches!(self.w(i - 3), "it" | "today" | "this")));
+            if copula && let Some(dct) = self.dct {
+                return Some(cal_match(end, Date, Cal::Day(dct), "dct.ordinal-day"));
+            }
+            return None;
+        }
         // the past / the future / the present
         match w {
             "future" => return Some(M::new(j + 1, Date, "FUTURE_REF", "ref.future")),

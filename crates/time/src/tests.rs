@@ -1404,3 +1404,32 @@ fn no_panic_on_any_prefix_or_suffix() {
         }
     }
 }
+
+#[test]
+fn ordinal_days_beside_a_date_or_after_a_present_copula() {
+    let dct = d(1990, 8, 15);
+    let all = tv(
+        "In Saudi Arabia, today is the eighth day of Desert Shield.",
+        dct,
+    );
+    assert_eq!(
+        all[1],
+        ("the eighth day".to_string(), "1990-08-15".to_string())
+    );
+    let all = tv("It's the second day of an offensive.", d(1998, 3, 6));
+    assert_eq!(
+        all,
+        [("the second day".to_string(), "1998-03-06".to_string())]
+    );
+    let all = tv(
+        "On 21 July 1936, the fifth day of the rebellion, they advanced.",
+        dct,
+    );
+    assert_eq!(
+        all[1],
+        ("the fifth day".to_string(), "1936-07-21".to_string())
+    );
+    // Without a day beside it or a present "is", the day is unknown: no timex.
+    assert!(tv("On the seventh day the gates were opened.", dct).is_empty());
+    assert!(tv("It was the first day of the war.", dct).is_empty());
+}
