@@ -2105,6 +2105,23 @@ impl<'a> Tagger<'a> {
             }
             return None;
         }
+        // "the corresponding period last year", "the same quarter a year ago": the period
+        // of the results a year before (the quarter last mentioned, a year back).
+        if matches!(w, "same" | "corresponding" | "comparable")
+            && matches!(self.w(j + 1), "period" | "quarter")
+        {
+            let k = if self.is(j + 2, "of") { j + 3 } else { j + 2 };
+            let end = self
+                .seq(k, "last year")
+                .or_else(|| self.seq(k, "a year ago"))
+                .or_else(|| self.seq(k, "a year earlier"));
+            if let Some(end) = end {
+                return self.year_earlier(i, end).map(|mut m| {
+                    m.rule = "anchor.same-period-last-year";
+                    m
+                });
+            }
+        }
         // the past / the future / the present
         match w {
             "future" => return Some(M::new(j + 1, Date, "FUTURE_REF", "ref.future")),

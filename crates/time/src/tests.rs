@@ -1433,3 +1433,23 @@ fn ordinal_days_beside_a_date_or_after_a_present_copula() {
     assert!(tv("On the seventh day the gates were opened.", dct).is_empty());
     assert!(tv("It was the first day of the war.", dct).is_empty());
 }
+
+#[test]
+fn the_corresponding_period_last_year_is_the_quarter_a_year_back() {
+    let dct = d(1989, 11, 1);
+    let text = "It lost $8.1 million for the third quarter ended Sept. 30. These results \
+                compare with net income of $1.8 million for the corresponding period last year.";
+    let all = tv(text, dct);
+    assert_eq!(
+        all.last().unwrap(),
+        &(
+            "the corresponding period last year".to_string(),
+            "1988-Q3".to_string()
+        )
+    );
+    // With no quarter mentioned: the year before.
+    assert_eq!(
+        one("Sales matched the same period a year ago.", dct).value,
+        "1988"
+    );
+}
