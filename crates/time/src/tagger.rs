@@ -893,9 +893,13 @@ impl<'a> Tagger<'a> {
             "a" if self.seq(i + 1, "later date").is_some() => {
                 M::new(i + 3, Date, "FUTURE_REF", "ref.future")
             }
-            // "for weeks", "within weeks", "for years": a vague number of units.
+            // "for weeks", "within weeks", "for years": a vague number of units; so is
+            // "in years" closing a phrase ("for the first time in years.", "the lowest
+            // level in decades,").
             _ if i > 0
-                && matches!(self.w(i - 1), "for" | "within")
+                && (matches!(self.w(i - 1), "for" | "within")
+                    || (self.is(i - 1, "in")
+                        && matches!(self.w(i + 1), "." | "," | ";" | "!" | "?" | "")))
                 && lexicon::unit(w).is_some_and(|(u, plural)| {
                     plural && !matches!(u, Unit::Century | Unit::Quarter)
                 }) =>
@@ -922,6 +926,10 @@ impl<'a> Tagger<'a> {
                 M::new(i + 2, Date, v, "ref.plural-unit")
             }
             "these" if self.is(i + 1, "days") => M::new(i + 2, Date, "PRESENT_REF", "ref.present"),
+            // "for a while": some unspecified time.
+            "a" if i > 0 && self.is(i - 1, "for") && self.is(i + 1, "while") => {
+                M::new(i + 2, Duration, "PXX", "duration.vague")
+            }
             "recent" => {
                 let j = i + 1;
                 match lexicon::unit(self.w(j)) {
@@ -2104,6 +2112,20 @@ impl<'a> Tagger<'a> {
                 return Some(cal_match(end, Date, Cal::Day(dct), "dct.ordinal-day"));
             }
             return None;
+        }
+        // "over the years": an unspecified stretch ("over the years 1751-1777" is a range).
+        if i > 0
+            && self.is(i - 1, "over")
+            && let Some((u, true)) = lexicon::unit(w)
+            && !matches!(u, Unit::Century | Unit::Quarter)
+            && self.kind(j + 1) != Some(Kind::Num)
+        {
+            return Some(M::new(
+                j + 1,
+                Duration,
+                duration_value(None, u),
+                "duration.vague",
+            ));
         }
         // "the corresponding period last year", "the same quarter a year ago": the period
         // of the results a year before (the quarter last mentioned, a year back).

@@ -1453,3 +1453,29 @@ fn the_corresponding_period_last_year_is_the_quarter_a_year_back() {
         "1988"
     );
 }
+
+#[test]
+fn vague_stretches_in_years_over_the_years_for_a_while() {
+    let dct = d(1989, 11, 2);
+    assert_eq!(
+        one("Sales grew for the first time in years.", dct).value,
+        "PXY"
+    );
+    assert_eq!(
+        one("It is the lowest level in decades, he said.", dct).value,
+        "PXE"
+    );
+    assert_eq!(
+        one("Over the years many more patients died.", dct).value,
+        "PXY"
+    );
+    assert_eq!(
+        one("They will live without it for a while.", dct).value,
+        "PXX"
+    );
+    // "in years past", "over the years 1751-1777", "a while ago" are not these.
+    assert!(tv("He walked in years past.", dct).is_empty());
+    assert!(tv("He said it a while ago.", dct).is_empty());
+    let all = tv("It was published over the years 1751-1777.", dct);
+    assert!(all.iter().all(|(t, _)| t != "the years"), "{all:?}");
+}
