@@ -926,6 +926,24 @@ impl<'a> Tagger<'a> {
                 M::new(i + 2, Date, v, "ref.plural-unit")
             }
             "these" if self.is(i + 1, "days") => M::new(i + 2, Date, "PRESENT_REF", "ref.present"),
+            // "their third day-long meeting", "a year-long strike": one unit.
+            _ if self.is(i + 1, "-")
+                && self.glued(i + 1)
+                && self.is(i + 2, "long")
+                && self.glued(i + 2)
+                && !(i > 0 && self.glued(i) && self.is(i - 1, "-"))
+                && lexicon::unit(w).is_some_and(|(u, plural)| {
+                    !plural && !matches!(u, Unit::Century | Unit::Decade)
+                }) =>
+            {
+                let (u, _) = lexicon::unit(w)?;
+                M::new(
+                    i + 3,
+                    Duration,
+                    duration_value(Some(1.0), u),
+                    "duration.unit-long",
+                )
+            }
             // "for a while": some unspecified time.
             "a" if i > 0 && self.is(i - 1, "for") && self.is(i + 1, "while") => {
                 M::new(i + 2, Duration, "PXX", "duration.vague")
@@ -2203,6 +2221,23 @@ impl<'a> Tagger<'a> {
             && self.glued(j + 1)
         {
             return Some(M::new(j + 2, Date, format!("{}", y / 10), "decade"));
+        }
+        // "the '80s": the latest such decade that has begun by the DCT or begins within a
+        // decade of it ("the '80s" and "the '90s" in 1989 are the 1980s and the 1990s).
+        if matches!(w, "'" | "’")
+            && let Some(n) = self.num(j + 1)
+            && self.w(j + 1).len() == 2
+            && n % 10 == 0
+            && self.glued(j + 1)
+            && self.is(j + 2, "s")
+            && self.glued(j + 2)
+        {
+            let now = self.dct.map_or(1999, |d| d.year());
+            let mut y = now - now.rem_euclid(100) + n as i32;
+            if y > now + 10 {
+                y -= 100;
+            }
+            return Some(M::new(j + 3, Date, format!("{}", y / 10), "decade"));
         }
         // "the year 2000"
         if w == "year"

@@ -1479,3 +1479,27 @@ fn vague_stretches_in_years_over_the_years_for_a_while() {
     let all = tv("It was published over the years 1751-1777.", dct);
     assert!(all.iter().all(|(t, _)| t != "the years"), "{all:?}");
 }
+
+#[test]
+fn apostrophe_decades() {
+    let dct = d(1989, 11, 2);
+    assert_eq!(
+        one("Sales were flat in the last half of the '80s.", dct).value,
+        "198"
+    );
+    assert_eq!(one("Demand will grow in the '90s.", dct).value, "199");
+    assert_eq!(one("The '20s roared.", dct).value, "192");
+    // Quoted numbers are no decades.
+    assert!(tv("He said 'Route 66' was the road.", dct).is_empty());
+}
+
+#[test]
+fn unit_long_compounds_are_one_unit() {
+    let dct = d(2000, 4, 3);
+    assert_eq!(
+        one("They emerged from their third day-long meeting.", dct).value,
+        "P1D"
+    );
+    assert_eq!(one("A year-long strike ended.", dct).value, "P1Y");
+    assert_eq!(one("It was an hour-long speech.", dct).value, "PT1H");
+}
