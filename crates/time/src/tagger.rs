@@ -2131,6 +2131,36 @@ impl<'a> Tagger<'a> {
             }
             return None;
         }
+        // "the day after his death": the day after the day last mentioned; in apposition
+        // to a day ("Oct. 12, the day before the plunge") that day itself; "the day after
+        // tomorrow" two days from the DCT.
+        if w == "day" && matches!(self.w(j + 1), "after" | "before") {
+            let off = if self.is(j + 1, "after") { 1 } else { -1 };
+            if matches!(self.w(j + 2), "tomorrow" | "yesterday") {
+                let two = if self.is(j + 2, "tomorrow") { 2 } else { -2 };
+                if off * two > 0 {
+                    return Some(self.dct_day(j + 3, two as i64, "dct.day-after-tomorrow"));
+                }
+                return None;
+            }
+            let Some(Cal::Day(d)) = self.ref_cal else {
+                return None;
+            };
+            if i >= 1
+                && matches!(self.w(i - 1), "," | "-" | "–" | "—")
+                && self.last_day_end == Some(i - 1)
+            {
+                return Some(cal_match(j + 1, Date, Cal::Day(d), "anchor.day-apposition"));
+            }
+            let mut m = cal_match(
+                j + 1,
+                Date,
+                Cal::Day(d + TimeDelta::days(off)),
+                "anchor.day-after",
+            );
+            m.anchor = true;
+            return Some(m);
+        }
         // "over the years": an unspecified stretch ("over the years 1751-1777" is a range).
         if i > 0
             && self.is(i - 1, "over")

@@ -1503,3 +1503,30 @@ fn unit_long_compounds_are_one_unit() {
     assert_eq!(one("A year-long strike ended.", dct).value, "P1Y");
     assert_eq!(one("It was an hour-long speech.", dct).value, "PT1H");
 }
+
+#[test]
+fn the_day_after_and_before() {
+    let dct = d(1998, 11, 21);
+    let all = tv(
+        "He was shot on Friday, Oct. 23. Two men came to his house the day after his death.",
+        dct,
+    );
+    assert_eq!(all[1], ("the day".to_string(), "1998-10-24".to_string()));
+    // In apposition to a day it is that day.
+    let all = tv(
+        "Eight trading days after Oct. 12, the day before the plunge, it fell.",
+        d(1989, 10, 30),
+    );
+    assert_eq!(all[2], ("the day".to_string(), "1989-10-12".to_string()));
+    let all = tv(
+        "China entered on 2 October 1950-the day after the crossing.",
+        dct,
+    );
+    assert_eq!(all[1].1, "1950-10-02");
+    assert_eq!(
+        one("We meet the day after tomorrow.", dct).value,
+        "1998-11-23"
+    );
+    // With no day mentioned there is no day to count from.
+    assert!(tv("He left the day after the vote.", dct).is_empty());
+}
