@@ -2134,7 +2134,12 @@ impl<'a> Tagger<'a> {
         // "the day after his death": the day after the day last mentioned; in apposition
         // to a day ("Oct. 12, the day before the plunge") that day itself; "the day after
         // tomorrow" two days from the DCT.
-        if w == "day" && matches!(self.w(j + 1), "after" | "before") {
+        // ("late in the day after falling 250 points" is that day: "in the day" is no such
+        // phrase.)
+        if w == "day"
+            && matches!(self.w(j + 1), "after" | "before")
+            && !(i > 0 && matches!(self.w(i - 1), "in" | "during" | "of"))
+        {
             let off = if self.is(j + 1, "after") { 1 } else { -1 };
             if matches!(self.w(j + 2), "tomorrow" | "yesterday") {
                 let two = if self.is(j + 2, "tomorrow") { 2 } else { -2 };

@@ -1527,6 +1527,12 @@ fn the_day_after_and_before() {
         one("We meet the day after tomorrow.", dct).value,
         "1998-11-23"
     );
+    // "late in the day after falling" is no "day after".
+    let all = tv(
+        "On Friday, Aug. 10, the Dow rebounded late in the day after falling 250 points.",
+        d(2007, 8, 11),
+    );
+    assert!(all.iter().all(|(_, v)| v != "2007-08-11"), "{all:?}");
     // With no day mentioned there is no day to count from.
     assert!(tv("He left the day after the vote.", dct).is_empty());
 }
