@@ -944,6 +944,33 @@ impl<'a> Tagger<'a> {
                     "duration.unit-long",
                 )
             }
+            // "follows months of twists and turns", "the heady days of …": a vague number of
+            // units heading a phrase.
+            _ if self.is(i + 1, "of")
+                // "six straight days of losses" counts the days.
+                && !(i > 1
+                    && (self.kind(i - 2) == Some(Kind::Num)
+                        || lexicon::number_word(self.w(i - 2)).is_some()))
+                && !(i > 0
+                    && (self.kind(i - 1) == Some(Kind::Num)
+                        || lexicon::number_word(self.w(i - 1)).is_some()
+                        || lexicon::determiner(self.w(i - 1))
+                        || matches!(
+                            self.w(i - 1),
+                            "-" | "those" | "these" | "few" | "many" | "or" | "and"
+                        )))
+                && lexicon::unit(w).is_some_and(|(u, plural)| {
+                    plural && matches!(u, Unit::Day | Unit::Week | Unit::Month | Unit::Year)
+                }) =>
+            {
+                let (u, _) = lexicon::unit(w)?;
+                M::new(
+                    i + 1,
+                    Duration,
+                    duration_value(None, u),
+                    "duration.bare-plural",
+                )
+            }
             // "for a while": some unspecified time.
             "a" if i > 0 && self.is(i - 1, "for") && self.is(i + 1, "while") => {
                 M::new(i + 2, Duration, "PXX", "duration.vague")
@@ -2165,6 +2192,18 @@ impl<'a> Tagger<'a> {
             );
             m.anchor = true;
             return Some(m);
+        }
+        // "in the weeks ahead": an unspecified stretch to come.
+        if let Some((u, true)) = lexicon::unit(w)
+            && self.is(j + 1, "ahead")
+            && matches!(u, Unit::Day | Unit::Week | Unit::Month | Unit::Year)
+        {
+            return Some(M::new(
+                j + 2,
+                Duration,
+                duration_value(None, u),
+                "duration.vague",
+            ));
         }
         // "over the years": an unspecified stretch ("over the years 1751-1777" is a range).
         if i > 0

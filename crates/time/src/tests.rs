@@ -1536,3 +1536,33 @@ fn the_day_after_and_before() {
     // With no day mentioned there is no day to count from.
     assert!(tv("He left the day after the vote.", dct).is_empty());
 }
+
+#[test]
+fn bare_plural_units_heading_a_phrase_and_the_weeks_ahead() {
+    let dct = d(1989, 11, 2);
+    assert_eq!(
+        one("The agreement follows months of twists and turns.", dct).value,
+        "PXM"
+    );
+    assert_eq!(
+        one(
+            "With the passing of the heady days of swelling sales, it fell.",
+            dct
+        )
+        .value,
+        "PXD"
+    );
+    assert_eq!(
+        one("Funds may sell junk in the weeks ahead.", dct).value,
+        "PXW"
+    );
+    // Counted or coordinated units are not these: "six straight days of losses",
+    // "within weeks or months of his capture" (one expression from "weeks").
+    assert!(
+        tv("The dollar rose after six straight days of losses.", dct)
+            .iter()
+            .all(|(_, v)| v != "PXD")
+    );
+    let all = tv("He died within weeks or months of his capture.", dct);
+    assert_eq!(all, [("weeks".to_string(), "PXW".to_string())]);
+}
