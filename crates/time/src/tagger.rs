@@ -2171,7 +2171,7 @@ impl<'a> Tagger<'a> {
             if matches!(self.w(j + 2), "tomorrow" | "yesterday") {
                 let two = if self.is(j + 2, "tomorrow") { 2 } else { -2 };
                 if off * two > 0 {
-                    return Some(self.dct_day(j + 3, two as i64, "dct.day-after-tomorrow"));
+                    return Some(self.dct_day(j + 3, two, "dct.day-after-tomorrow"));
                 }
                 return None;
             }
