@@ -9,6 +9,11 @@
 //! gold side) whose attribute equals the gold one; "value F1" and "type F1" are those
 //! accuracies multiplied by the relaxed F1. The same format is used by the WikiWars and
 //! Tweets TIMEX3 conversions, which [`read_tml`] reads too.
+//!
+//! [`read_tml`] also reads NewsReader CAT documents (`.xml` with `<token>` elements and
+//! `TIMEX3` markables over token anchors, as in MEANTIME): the text is the tokens joined by
+//! spaces, one sentence per line, cut after the sentences MEANTIME annotates
+//! ([`crate::entities::ANNOTATED_SENTENCES`]); the DCT is the creation-time `TIMEX3`.
 
 use std::path::{Path, PathBuf};
 
@@ -192,20 +197,118 @@ pub fn parse_tml(path: &Path, source: &str) -> Result<TmlDoc, TmlError> {
     })
 }
 
-/// Reads one `.tml` file.
-pub fn read_tml(path: &Path) -> Result<TmlDoc, TmlError> {
-    let source = std::fs::read_to_string(path).map_err(|e| TmlError::Io(path.to_path_buf(), e))?;
-    parse_tml(path, &source)
+/// Whether a source is a CAT document (tokens and markables) rather than inline TimeML.
+fn is_cat(source: &str) -> bool {
+    source.contains("<token ") && source.contains("<Markables")
 }
 
-/// Every `.tml` file under a directory (recursively), in path order.
+/// Parses a CAT document (see the module documentation).
+pub fn parse_cat(path: &Path, source: &str) -> Result<TmlDoc, TmlError> {
+    let annotated = crate::entities::ANNOTATED_SENTENCES;
+    let doc = crate::entities::parse(source);
+    // the same tokens, in the same order, as `entities::parse` reads them
+    let tid_index: std::collections::HashMap<String, usize> = source
+        .split("<token ")
+        .skip(1)
+        .filter(|part| part.contains('>') && part.contains("</token>"))
+        .enumerate()
+        .filter_map(|(i, part)| Some((attr(part.split('>').next()?, "t_id")?, i)))
+        .collect();
+    // TIMEX3 markables: (type, value, creation time, token indexes)
+    let mut markables = Vec::new();
+    for part in source.split("<TIMEX3 ").skip(1) {
+        let Some(close) = part.find('>') else {
+            continue;
+        };
+        let tag = &part[..close];
+        let body = part.split("</TIMEX3>").next().unwrap_or("");
+        let tokens: Vec<usize> = body
+            .split("t_id=\"")
+            .skip(1)
+            .filter_map(|t| t.split('"').next())
+            .filter_map(|t| tid_index.get(t).copied())
+            .collect();
+        let creation = attr(tag, "functionInDocument").as_deref() == Some("CREATION_TIME");
+        markables.push((tag.to_string(), creation, tokens));
+    }
+    let dct = markables
+        .iter()
+        .filter(|m| m.1)
+        .find_map(|m| attr(&m.0, "value").as_deref().and_then(parse_dct));
+    // the creation time's own words stay out of the text, as the DCT of a .tml file does
+    let dct_tokens: std::collections::HashSet<usize> = markables
+        .iter()
+        .filter(|m| m.1)
+        .flat_map(|m| m.2.iter().copied())
+        .collect();
+    let mut text = String::new();
+    let mut spans: Vec<Option<(usize, usize)>> = Vec::with_capacity(doc.tokens.len());
+    let mut last_sentence = None;
+    for (i, (token, sentence)) in doc.tokens.iter().enumerate() {
+        if *sentence >= annotated || dct_tokens.contains(&i) {
+            spans.push(None);
+            continue;
+        }
+        if last_sentence.is_some_and(|l| l != *sentence) {
+            text.push('\n');
+        } else if !text.is_empty() {
+            text.push(' ');
+        }
+        last_sentence = Some(*sentence);
+        spans.push(Some((text.len(), text.len() + token.len())));
+        text.push_str(token);
+    }
+    if text.is_empty() {
+        return Err(TmlError::NoText(path.to_path_buf()));
+    }
+    let mut timexes = Vec::new();
+    for (tag, creation, tokens) in &markables {
+        let (Some(&first), Some(&last)) = (tokens.iter().min(), tokens.iter().max()) else {
+            continue;
+        };
+        if let (false, Some(Some((start, _))), Some(Some((_, end)))) =
+            (*creation, spans.get(first), spans.get(last))
+        {
+            timexes.push(TimexSpan {
+                start: *start,
+                end: *end,
+                kind: attr(tag, "type").unwrap_or_default(),
+                value: attr(tag, "value").unwrap_or_default(),
+            });
+        }
+    }
+    timexes.sort_by_key(|t| (t.start, t.end));
+    Ok(TmlDoc {
+        path: path.to_path_buf(),
+        text,
+        dct,
+        timexes,
+    })
+}
+
+/// Reads one `.tml` file, or one CAT `.xml` document.
+pub fn read_tml(path: &Path) -> Result<TmlDoc, TmlError> {
+    let source = std::fs::read_to_string(path).map_err(|e| TmlError::Io(path.to_path_buf(), e))?;
+    if is_cat(&source) {
+        parse_cat(path, &source)
+    } else {
+        parse_tml(path, &source)
+    }
+}
+
+/// Every `.tml` file under a directory (recursively), and every `.xml` file that is a CAT
+/// document, in path order.
 pub fn tml_files(dir: &Path) -> Vec<PathBuf> {
     let mut files: Vec<PathBuf> = walkdir::WalkDir::new(dir)
         .into_iter()
         .filter_map(Result::ok)
         .filter(|e| e.file_type().is_file())
         .map(|e| e.into_path())
-        .filter(|p| p.extension().is_some_and(|x| x == "tml"))
+        .filter(|p| {
+            p.extension().is_some_and(|x| x == "tml")
+                || (p.extension().is_some_and(|x| x == "xml")
+                    && std::fs::read_to_string(p).is_ok_and(|s| is_cat(&s)))
+        })
         .collect();
     files.sort();
     files
@@ -434,6 +537,33 @@ mod tests {
 It fell &amp; rose <TIMEX3 tid="t1" type="DATE" value="1998-01-07">yesterday</TIMEX3>, for <TIMEX3 tid="t2" value="P2W" type="DURATION">two weeks</TIMEX3>.
 </TEXT>
 </TimeML>"#;
+
+    #[test]
+    fn reads_cat_documents_up_to_the_annotated_sentences() {
+        let cat = r#"<Document doc_id="1">
+<token number="0" sentence="0" t_id="1">Sales</token>
+<token number="1" sentence="0" t_id="2">fell</token>
+<token number="2" sentence="0" t_id="3">last</token>
+<token number="3" sentence="0" t_id="4">week</token>
+<token number="4" sentence="1" t_id="6">March 1</token>
+<token number="5" sentence="7" t_id="5">Monday</token>
+<Markables>
+<TIMEX3 functionInDocument="CREATION_TIME" m_id="9" type="DATE" value="2008-03-01"><token_anchor t_id="6"/></TIMEX3>
+<TIMEX3 functionInDocument="NONE" m_id="10" type="DATE" value="2008-W08"><token_anchor t_id="3"/><token_anchor t_id="4"/></TIMEX3>
+<TIMEX3 functionInDocument="NONE" m_id="11" type="DATE" value="2008-03-03"><token_anchor t_id="5"/></TIMEX3>
+</Markables></Document>"#;
+        let d = read_cat_for_test(cat);
+        assert_eq!(d.text, "Sales fell last week");
+        assert_eq!(d.dct, NaiveDate::from_ymd_opt(2008, 3, 1));
+        assert_eq!(d.timexes.len(), 1);
+        assert_eq!(&d.text[d.timexes[0].start..d.timexes[0].end], "last week");
+        assert_eq!(d.timexes[0].value, "2008-W08");
+        assert!(is_cat(cat) && !is_cat(DOC));
+    }
+
+    fn read_cat_for_test(source: &str) -> TmlDoc {
+        parse_cat(Path::new("x.xml"), source).unwrap()
+    }
 
     #[test]
     fn reads_text_dct_and_offsets() {
