@@ -912,19 +912,19 @@ pub fn date_candidates(
 /// 22 reference timelines) with `cargo run --release -p storyline-eval --example
 /// tls_dates -- train` (docs/parts/timeline.md has the command and its output).
 pub const LEARNED_DATE_MODEL: DateModel = DateModel {
-    bias: -2.352337,
+    bias: -2.351997,
     weights: [
-        -0.098827, // later
-        -0.171151, // same
-        -0.115969, // earlier
-        0.419354,  // sentences
-        -0.273314, // published
-        0.053673,  // later_far
-        0.159350,  // explicit
-        0.378185,  // on_topic_mentions
-        -0.137613, // volume
-        0.185241,  // on_topic_volume
-        -0.045974, // weekend
+        -0.096701, // later
+        -0.171519, // same
+        -0.122264, // earlier
+        0.422819,  // sentences
+        -0.274333, // published
+        0.051008,  // later_far
+        0.163806,  // explicit
+        0.367522,  // on_topic_mentions
+        -0.142230, // volume
+        0.196375,  // on_topic_volume
+        -0.045743, // weekend
     ],
 };
 
