@@ -806,6 +806,17 @@ impl EntityIndex {
             }
             r
         }
+        // a group joins the one root it may belong to; none or several: it stays apart
+        fn join_unique(parent: &mut [usize], a: usize, targets: &BTreeSet<usize>) {
+            if targets.len() == 1
+                && let Some(&t) = targets.iter().next()
+            {
+                let ra = find(parent, a);
+                if ra != t {
+                    parent[ra] = t;
+                }
+            }
+        }
         let kinds: Vec<EntityKind> = groups.iter().map(kind_of).collect();
         for a in 0..n {
             for b in a + 1..n {
@@ -837,14 +848,7 @@ impl EntityIndex {
                     targets.insert(find(&mut parent, b));
                 }
             }
-            if targets.len() == 1
-                && let Some(&t) = targets.iter().next()
-            {
-                let ra = find(&mut parent, a);
-                if ra != t {
-                    parent[ra] = t;
-                }
-            }
+            join_unique(&mut parent, a, &targets);
         }
         // an acronym joins the one name it abbreviates ("UN" = "United Nations", "U.S." =
         // "United States", "CDU" = "Christian Democratic Union"); ambiguous ones stay apart
@@ -867,14 +871,7 @@ impl EntityIndex {
                     targets.insert(find(&mut parent, b));
                 }
             }
-            if targets.len() == 1
-                && let Some(&t) = targets.iter().next()
-            {
-                let ra = find(&mut parent, a);
-                if ra != t {
-                    parent[ra] = t;
-                }
-            }
+            join_unique(&mut parent, a, &targets);
         }
         // 3. collect
         let mut roots: BTreeMap<usize, Vec<usize>> = BTreeMap::new();

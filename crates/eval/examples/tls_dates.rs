@@ -22,12 +22,8 @@ use storyline_timeline::{DATE_FEATURE_NAMES, DateCandidate, DateModel};
 
 type Task = Vec<(DateCandidate, bool)>;
 
-struct Topic {
-    name: String,
-    corpus: storyline_core::Corpus,
-    references: Vec<tls::Timeline>,
-    keywords: Vec<String>,
-}
+/// A topic of any of the layouts read here.
+type Topic = tls::TlsTopic;
 
 const CRISIS_TOPICS: &[&str] = &["egypt", "libya", "syria", "yemen"];
 
@@ -59,22 +55,7 @@ fn load_crisis(dir: &Path) -> Result<Vec<Topic>, Box<dyn std::error::Error>> {
 }
 
 fn load_t17(dir: &Path) -> Result<Vec<Topic>, Box<dyn std::error::Error>> {
-    let mut out = Vec::new();
-    for (a, g) in tls::t17_topics(dir)? {
-        let name = a
-            .file_stem()
-            .and_then(|s| s.to_str())
-            .unwrap_or("topic")
-            .to_string();
-        let (rows, _) = tls::read_t17_articles(&a)?;
-        out.push(Topic {
-            references: tls::parse_timelines(&String::from_utf8_lossy(&std::fs::read(&g)?)),
-            corpus: tls::corpus_from_rows(&rows, "en"),
-            keywords: tls::topic_keywords(&name),
-            name,
-        });
-    }
-    Ok(out)
+    Ok(tls::read_t17(dir)?)
 }
 
 /// A CL-TLS language folder (raw articles through the text stage and the tagger, no

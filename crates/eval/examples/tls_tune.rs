@@ -32,31 +32,10 @@ const GRID: &[(&str, &[f64])] = &[
     ("word_budget", &[0.0, 20.0, 25.0, 30.0]),
 ];
 
-struct Topic {
-    name: String,
-    corpus: storyline_core::Corpus,
-    references: Vec<tls::Timeline>,
-    keywords: Vec<String>,
-}
+type Topic = tls::TlsTopic;
 
 fn load(dir: &Path) -> Result<Vec<Topic>, Box<dyn std::error::Error>> {
-    let mut topics = Vec::new();
-    for (a, g) in tls::t17_topics(dir)? {
-        let name = a
-            .file_stem()
-            .and_then(|s| s.to_str())
-            .unwrap_or("topic")
-            .to_string();
-        let (rows, _) = tls::read_t17_articles(&a)?;
-        let references = tls::parse_timelines(&String::from_utf8_lossy(&std::fs::read(&g)?));
-        topics.push(Topic {
-            keywords: tls::topic_keywords(&name),
-            corpus: tls::corpus_from_rows(&rows, "en"),
-            references,
-            name,
-        });
-    }
-    Ok(topics)
+    Ok(tls::read_t17(dir)?)
 }
 
 fn run(topics: &[&Topic], tuning: &Tuning, tok: &mut tls::RougeTokenizer) -> Vec<TaskResult> {

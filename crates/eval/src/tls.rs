@@ -213,6 +213,40 @@ pub fn t17_topics(dir: &Path) -> Result<Vec<(PathBuf, PathBuf)>, TlsError> {
         .collect())
 }
 
+/// One topic read for timeline building (Timeline17, Crisis or CL-TLS): its articles as a
+/// corpus, its reference timelines, and the topic keywords taken from its name.
+pub struct TlsTopic {
+    /// Topic name.
+    pub name: String,
+    /// The articles, through the text stage.
+    pub corpus: storyline_core::Corpus,
+    /// The reference timelines.
+    pub references: Vec<Timeline>,
+    /// Keywords from the topic name ([`topic_keywords`]).
+    pub keywords: Vec<String>,
+}
+
+/// Reads every topic of a Timeline17 folder ([`t17_topics`]).
+pub fn read_t17(dir: &Path) -> Result<Vec<TlsTopic>, TlsError> {
+    let mut topics = Vec::new();
+    for (a, g) in t17_topics(dir)? {
+        let name = a
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .unwrap_or("topic")
+            .to_string();
+        let (rows, _) = read_t17_articles(&a)?;
+        let gold = std::fs::read(&g).map_err(|e| TlsError::Read(g.clone(), e.to_string()))?;
+        topics.push(TlsTopic {
+            keywords: topic_keywords(&name),
+            corpus: corpus_from_rows(&rows, "en"),
+            references: parse_timelines(&String::from_utf8_lossy(&gold)),
+            name,
+        });
+    }
+    Ok(topics)
+}
+
 /// Reads a Timeline17 article CSV (`date,text`): publication date and text, one sentence per
 /// line. Rows with an unreadable date are skipped and counted.
 pub fn read_t17_articles(path: &Path) -> Result<(Vec<(NaiveDate, String)>, usize), TlsError> {
