@@ -575,16 +575,7 @@ fn prepare(
         // The learned ranker orders the dates by its probability (periods count half, as
         // in the hand-weighted score); the hand-weighted score still decides how many
         // dates an automatic timeline gets.
-        ranked.sort_by_key(|a| a.0);
-        let raw: Vec<[f64; DATE_FEATURES]> = ranked
-            .iter()
-            .map(|(k, _, _)| date_features(*k, &stats[k]))
-            .collect();
-        let days: Vec<bool> = ranked
-            .iter()
-            .map(|(k, _, _)| k.1 == Precision::Day)
-            .collect();
-        let z = standardize(&raw, &days);
+        let (z, days) = standardized_features(&mut ranked, &stats);
         for ((entry, z), day) in ranked.iter_mut().zip(&z).zip(&days) {
             let p = tuning.date_model.probability(z);
             entry.1 = if *day { p } else { 0.5 * p };
@@ -872,6 +863,24 @@ pub struct DateCandidate {
     pub hand_score: f64,
 }
 
+/// Sorts the ranked dates by date and returns their features standardized within the story,
+/// with whether each is a day (the input of [`DateModel`]).
+fn standardized_features(
+    ranked: &mut [(DateKey, f64, f64)],
+    stats: &HashMap<DateKey, DateStats>,
+) -> (Vec<[f64; DATE_FEATURES]>, Vec<bool>) {
+    ranked.sort_by_key(|a| a.0);
+    let raw: Vec<[f64; DATE_FEATURES]> = ranked
+        .iter()
+        .map(|(k, _, _)| date_features(*k, &stats[k]))
+        .collect();
+    let days: Vec<bool> = ranked
+        .iter()
+        .map(|(k, _, _)| k.1 == Precision::Day)
+        .collect();
+    (standardize(&raw, &days), days)
+}
+
 /// Every candidate date of a story in the options' range, in date order, with the features
 /// the learned ranker reads: the material to train a [`DateModel`] on stories with known
 /// timelines.
@@ -886,16 +895,7 @@ pub fn date_candidates(
         return Vec::new();
     };
     let mut ranked = prep.ranked;
-    ranked.sort_by_key(|a| a.0);
-    let raw: Vec<[f64; DATE_FEATURES]> = ranked
-        .iter()
-        .map(|(k, _, _)| date_features(*k, &prep.stats[k]))
-        .collect();
-    let days: Vec<bool> = ranked
-        .iter()
-        .map(|(k, _, _)| k.1 == Precision::Day)
-        .collect();
-    let z = standardize(&raw, &days);
+    let (z, _) = standardized_features(&mut ranked, &prep.stats);
     ranked
         .iter()
         .zip(z)
