@@ -173,6 +173,18 @@ fn cal_match(end: usize, kind: TimexType, cal: Cal, rule: &'static str) -> M {
     m
 }
 
+/// A plural unit standing for a vague number of them ("for weeks", "months of talks"): a
+/// duration of unknown length, `P<X><unit>`.
+fn bare_plural(i: usize, w: &str) -> Option<M> {
+    let (u, _) = lexicon::unit(w)?;
+    Some(M::new(
+        i + 1,
+        TimexType::Duration,
+        duration_value(None, u),
+        "duration.bare-plural",
+    ))
+}
+
 fn duration_value(n: Option<f64>, unit: Unit) -> String {
     let (letter, mult, time) = unit.duration();
     let (letter, mult) = if unit == Unit::Quarter {
@@ -904,13 +916,7 @@ impl<'a> Tagger<'a> {
                     plural && !matches!(u, Unit::Century | Unit::Quarter)
                 }) =>
             {
-                let (u, _) = lexicon::unit(w)?;
-                M::new(
-                    i + 1,
-                    Duration,
-                    duration_value(None, u),
-                    "duration.bare-plural",
-                )
+                bare_plural(i, w)?
             }
             // "coming weeks", "future quarters", "past years": vague references.
             "coming" | "future" | "past"
@@ -963,13 +969,7 @@ impl<'a> Tagger<'a> {
                     plural && matches!(u, Unit::Day | Unit::Week | Unit::Month | Unit::Year)
                 }) =>
             {
-                let (u, _) = lexicon::unit(w)?;
-                M::new(
-                    i + 1,
-                    Duration,
-                    duration_value(None, u),
-                    "duration.bare-plural",
-                )
+                bare_plural(i, w)?
             }
             // "for a while": some unspecified time.
             "a" if i > 0 && self.is(i - 1, "for") && self.is(i + 1, "while") => {
