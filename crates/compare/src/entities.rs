@@ -968,6 +968,32 @@ impl EntityIndex {
 mod tests {
     use super::*;
 
+    proptest::proptest! {
+        /// Any text made of the words the rules look at (titles, place words, particles,
+        /// model codes, currency marks, indices, punctuation, non-ASCII) gives mentions whose
+        /// offsets cut the text where their text says, and an index built from them.
+        #[test]
+        fn mentions_are_slices_of_any_text(words in proptest::collection::vec(
+            proptest::sample::select(vec![
+                "General", "Motors", "Prime", "Minister", "of", "Canada", "Apple", "CEO", "Steve",
+                "Jobs", "Sheikh", "Saeed", "district", "areas", "and", "refugee", "camp", "US$",
+                "U.S.", "A380", "B-52", "G20", "Dow", "Jones", "FTSE", "GHz", "New", "York",
+                "Russians", "Al", "Jazeera", "al-Assad", "Ramadan", "Ahmed", "said", "the", ".",
+                ",", "\"", "“", "(", ")", "-", "$", "Zürich", "Ñandú", "İstanbul", "\n", " ",
+            ]),
+            0..40,
+        )) {
+            let text = words.join(" ");
+            let mentions = find_entities(&text);
+            for m in &mentions {
+                proptest::prop_assert!(m.start < m.end && m.end <= text.len());
+                proptest::prop_assert_eq!(text.get(m.start..m.end), Some(m.text.as_str()));
+            }
+            let index = EntityIndex::build(&[(0, mentions)]);
+            proptest::prop_assert!(index.entities.iter().all(|e| !e.name.is_empty()));
+        }
+    }
+
     #[test]
     fn names_before_place_words_are_places_throughout_the_text() {
         let k = kinds(
