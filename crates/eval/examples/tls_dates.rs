@@ -203,25 +203,7 @@ fn run(topic: &Topic, tuning: &Tuning, tok: &mut tls::RougeTokenizer) -> Vec<Tas
 }
 
 fn line(label: &str, results: &[TaskResult]) {
-    let r1: Vec<tls::Prf> = results.iter().map(|r| r.scores.align_m1.rouge1).collect();
-    let r2: Vec<tls::Prf> = results.iter().map(|r| r.scores.align_m1.rouge2).collect();
-    let d: Vec<tls::Prf> = results.iter().map(|r| r.scores.dates).collect();
-    println!(
-        "{label}: AR-1 F {:.4}  AR-2 F {:.4}  date F1 {:.4}",
-        tls::average(&r1).f,
-        tls::average(&r2).f,
-        tls::average(&d).f
-    );
-    for r in results {
-        println!(
-            "    {}.{}  AR-1 F {:.4}  AR-2 F {:.4}  date F1 {:.4}",
-            r.topic,
-            r.index,
-            r.scores.align_m1.rouge1.f,
-            r.scores.align_m1.rouge2.f,
-            r.scores.dates.f
-        );
-    }
+    print!("{}", tls::summary_lines(label, results));
 }
 
 fn learned(model: DateModel, cfg: &Config) -> Tuning {

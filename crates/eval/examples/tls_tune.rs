@@ -58,10 +58,8 @@ fn run(topics: &[&Topic], tuning: &Tuning, tok: &mut tls::RougeTokenizer) -> Vec
 
 /// (AR-1 F, AR-2 F, date F1) averaged as news-tls does.
 fn means(results: &[TaskResult]) -> (f64, f64, f64) {
-    let r1: Vec<tls::Prf> = results.iter().map(|r| r.scores.align_m1.rouge1).collect();
-    let r2: Vec<tls::Prf> = results.iter().map(|r| r.scores.align_m1.rouge2).collect();
-    let d: Vec<tls::Prf> = results.iter().map(|r| r.scores.dates).collect();
-    (tls::average(&r1).f, tls::average(&r2).f, tls::average(&d).f)
+    let (r1, r2, d) = tls::mean_scores(results);
+    (r1.f, r2.f, d.f)
 }
 
 fn objective(results: &[TaskResult]) -> f64 {
@@ -112,18 +110,7 @@ fn describe(grid: &[(&str, &[f64])], t: &Tuning) -> String {
 }
 
 fn line(label: &str, results: &[TaskResult]) {
-    let (a1, a2, d) = means(results);
-    println!("{label}: AR-1 F {a1:.4}  AR-2 F {a2:.4}  date F1 {d:.4}");
-    for r in results {
-        println!(
-            "    {}.{}  AR-1 F {:.4}  AR-2 F {:.4}  date F1 {:.4}",
-            r.topic,
-            r.index,
-            r.scores.align_m1.rouge1.f,
-            r.scores.align_m1.rouge2.f,
-            r.scores.dates.f
-        );
-    }
+    print!("{}", tls::summary_lines(label, results));
 }
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {

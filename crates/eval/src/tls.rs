@@ -892,6 +892,38 @@ pub fn date_scores(pred: &Timeline, refs: &[Timeline]) -> Prf {
     Prf::new(p, r)
 }
 
+/// The means over tasks, as news-tls takes them ([`average`]): align+ m:1 ROUGE-1, ROUGE-2,
+/// and dates.
+pub fn mean_scores(results: &[TaskResult]) -> (Prf, Prf, Prf) {
+    let of = |f: fn(&TaskResult) -> Prf| average(&results.iter().map(f).collect::<Vec<_>>());
+    (
+        of(|t| t.scores.align_m1.rouge1),
+        of(|t| t.scores.align_m1.rouge2),
+        of(|t| t.scores.dates),
+    )
+}
+
+/// A label with the mean AR-1 F, AR-2 F and date F1, then the same for each timeline, one
+/// per line (the printout of the tuning examples).
+pub fn summary_lines(label: &str, results: &[TaskResult]) -> String {
+    let (r1, r2, d) = mean_scores(results);
+    let mut out = format!(
+        "{label}: AR-1 F {:.4}  AR-2 F {:.4}  date F1 {:.4}\n",
+        r1.f, r2.f, d.f
+    );
+    for r in results {
+        out.push_str(&format!(
+            "    {}.{}  AR-1 F {:.4}  AR-2 F {:.4}  date F1 {:.4}\n",
+            r.topic,
+            r.index,
+            r.scores.align_m1.rouge1.f,
+            r.scores.align_m1.rouge2.f,
+            r.scores.dates.f
+        ));
+    }
+    out
+}
+
 /// Averages as news-tls does: mean precision and mean recall over tasks, F from those.
 pub fn average(scores: &[Prf]) -> Prf {
     if scores.is_empty() {
@@ -1338,19 +1370,7 @@ pub fn report(results: &[TaskResult]) -> serde_json::Value {
         }
         m
     };
-    let r1 = average(
-        &results
-            .iter()
-            .map(|t| t.scores.align_m1.rouge1)
-            .collect::<Vec<_>>(),
-    );
-    let r2 = average(
-        &results
-            .iter()
-            .map(|t| t.scores.align_m1.rouge2)
-            .collect::<Vec<_>>(),
-    );
-    let dt = average(&results.iter().map(|t| t.scores.dates).collect::<Vec<_>>());
+    let (r1, r2, dt) = mean_scores(results);
     let mut top = keys(&TlsScores {
         align_m1: RougePair {
             rouge1: r1,
