@@ -20,6 +20,8 @@ use std::path::{Path, PathBuf};
 use serde::Serialize;
 use storyline_compare::entities::{EntityKind, find_entities};
 
+use crate::timeml::{attr, decode_entities};
+
 /// A gold or predicted mention: token span `[start, end)` and type (`PER`, `ORG`, `LOC`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Span {
@@ -40,25 +42,11 @@ pub struct Doc {
     pub gold: Vec<Span>,
 }
 
-fn attr(tag: &str, name: &str) -> Option<String> {
-    let key = format!("{name}=\"");
-    let s = tag.find(&key)? + key.len();
-    let e = s + tag[s..].find('"')?;
-    Some(tag[s..e].to_string())
-}
-
-fn unescape(s: &str) -> String {
-    s.replace("&quot;", "\"")
-        .replace("&apos;", "'")
-        .replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&amp;", "&")
-}
-
-/// Parses one MEANTIME CAT XML document.
-pub fn parse(xml: &str) -> Doc {
+/// The tokens of a CAT document in order, as (text, sentence number), and each token id's
+/// index among them.
+pub(crate) fn cat_tokens(xml: &str) -> (Vec<(String, usize)>, HashMap<String, usize>) {
     let mut tokens = Vec::new();
-    let mut tid_index: HashMap<String, usize> = HashMap::new();
+    let mut ids: HashMap<String, usize> = HashMap::new();
     for part in xml.split("<token ").skip(1) {
         let Some(close) = part.find('>') else {
             continue;
@@ -67,15 +55,30 @@ pub fn parse(xml: &str) -> Doc {
         let Some(end) = part.find("</token>") else {
             continue;
         };
-        let text = unescape(&part[close + 1..end]);
+        let text = decode_entities(&part[close + 1..end]);
         let sentence = attr(tag, "sentence")
             .and_then(|s| s.parse().ok())
             .unwrap_or(0);
         if let Some(t) = attr(tag, "t_id") {
-            tid_index.insert(t, tokens.len());
+            ids.insert(t, tokens.len());
         }
         tokens.push((text, sentence));
     }
+    (tokens, ids)
+}
+
+/// The indexes of the tokens a markable's body anchors (`<token_anchor t_id="…"/>`).
+pub(crate) fn anchored(body: &str, ids: &HashMap<String, usize>) -> Vec<usize> {
+    body.split("t_id=\"")
+        .skip(1)
+        .filter_map(|s| s.split('"').next())
+        .filter_map(|t| ids.get(t).copied())
+        .collect()
+}
+
+/// Parses one MEANTIME CAT XML document.
+pub fn parse(xml: &str) -> Doc {
+    let (tokens, tid_index) = cat_tokens(xml);
     // named mentions: m_id → token indexes
     let mut mentions: HashMap<String, Vec<usize>> = HashMap::new();
     for part in xml.split("<ENTITY_MENTION ").skip(1) {
@@ -87,12 +90,7 @@ pub fn parse(xml: &str) -> Doc {
             continue;
         }
         let body = part.split("</ENTITY_MENTION>").next().unwrap_or("");
-        let toks: Vec<usize> = body
-            .split("t_id=\"")
-            .skip(1)
-            .filter_map(|s| s.split('"').next())
-            .filter_map(|t| tid_index.get(t).copied())
-            .collect();
+        let toks = anchored(body, &tid_index);
         if let Some(m) = attr(tag, "m_id") {
             mentions.insert(m, toks);
         }

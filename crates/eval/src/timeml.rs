@@ -51,12 +51,16 @@ pub enum TmlError {
     /// The file could not be read.
     #[error("cannot read {0}: {1}")]
     Io(PathBuf, std::io::Error),
+    /// An `.xml` file that is not a CAT document (other XML beside the data, such as ACE keys).
+    #[error("{0}: not a CAT document")]
+    NotTimeml(PathBuf),
     /// The file has no `<TEXT>` element.
     #[error("{0}: no <TEXT> element")]
     NoText(PathBuf),
 }
 
-fn attr(tag: &str, name: &str) -> Option<String> {
+/// The value of an attribute of a tag's text, entities decoded.
+pub(crate) fn attr(tag: &str, name: &str) -> Option<String> {
     let mut rest = tag;
     while let Some(pos) = rest.find(name) {
         let before_ok = pos == 0 || rest.as_bytes()[pos - 1].is_ascii_whitespace();
@@ -76,7 +80,8 @@ fn attr(tag: &str, name: &str) -> Option<String> {
     None
 }
 
-fn decode_entities(s: &str) -> String {
+/// Text with XML character entities decoded.
+pub(crate) fn decode_entities(s: &str) -> String {
     if !s.contains('&') {
         return s.to_string();
     }
@@ -205,15 +210,7 @@ fn is_cat(source: &str) -> bool {
 /// Parses a CAT document (see the module documentation).
 pub fn parse_cat(path: &Path, source: &str) -> Result<TmlDoc, TmlError> {
     let annotated = crate::entities::ANNOTATED_SENTENCES;
-    let doc = crate::entities::parse(source);
-    // the same tokens, in the same order, as `entities::parse` reads them
-    let tid_index: std::collections::HashMap<String, usize> = source
-        .split("<token ")
-        .skip(1)
-        .filter(|part| part.contains('>') && part.contains("</token>"))
-        .enumerate()
-        .filter_map(|(i, part)| Some((attr(part.split('>').next()?, "t_id")?, i)))
-        .collect();
+    let (doc_tokens, tid_index) = crate::entities::cat_tokens(source);
     // TIMEX3 markables: (type, value, creation time, token indexes)
     let mut markables = Vec::new();
     for part in source.split("<TIMEX3 ").skip(1) {
@@ -222,12 +219,7 @@ pub fn parse_cat(path: &Path, source: &str) -> Result<TmlDoc, TmlError> {
         };
         let tag = &part[..close];
         let body = part.split("</TIMEX3>").next().unwrap_or("");
-        let tokens: Vec<usize> = body
-            .split("t_id=\"")
-            .skip(1)
-            .filter_map(|t| t.split('"').next())
-            .filter_map(|t| tid_index.get(t).copied())
-            .collect();
+        let tokens = crate::entities::anchored(body, &tid_index);
         let creation = attr(tag, "functionInDocument").as_deref() == Some("CREATION_TIME");
         markables.push((tag.to_string(), creation, tokens));
     }
@@ -242,9 +234,9 @@ pub fn parse_cat(path: &Path, source: &str) -> Result<TmlDoc, TmlError> {
         .flat_map(|m| m.2.iter().copied())
         .collect();
     let mut text = String::new();
-    let mut spans: Vec<Option<(usize, usize)>> = Vec::with_capacity(doc.tokens.len());
+    let mut spans: Vec<Option<(usize, usize)>> = Vec::with_capacity(doc_tokens.len());
     let mut last_sentence = None;
-    for (i, (token, sentence)) in doc.tokens.iter().enumerate() {
+    for (i, (token, sentence)) in doc_tokens.iter().enumerate() {
         if *sentence >= annotated || dct_tokens.contains(&i) {
             spans.push(None);
             continue;
@@ -291,24 +283,22 @@ pub fn read_tml(path: &Path) -> Result<TmlDoc, TmlError> {
     let source = std::fs::read_to_string(path).map_err(|e| TmlError::Io(path.to_path_buf(), e))?;
     if is_cat(&source) {
         parse_cat(path, &source)
+    } else if path.extension().is_some_and(|x| x == "xml") {
+        Err(TmlError::NotTimeml(path.to_path_buf()))
     } else {
         parse_tml(path, &source)
     }
 }
 
-/// Every `.tml` file under a directory (recursively), and every `.xml` file that is a CAT
-/// document, in path order.
+/// Every `.tml` and `.xml` file under a directory (recursively), in path order; an `.xml`
+/// file that is not a CAT document reads as [`TmlError::NotTimeml`], which callers skip.
 pub fn tml_files(dir: &Path) -> Vec<PathBuf> {
     let mut files: Vec<PathBuf> = walkdir::WalkDir::new(dir)
         .into_iter()
         .filter_map(Result::ok)
         .filter(|e| e.file_type().is_file())
         .map(|e| e.into_path())
-        .filter(|p| {
-            p.extension().is_some_and(|x| x == "tml")
-                || (p.extension().is_some_and(|x| x == "xml")
-                    && std::fs::read_to_string(p).is_ok_and(|s| is_cat(&s)))
-        })
+        .filter(|p| p.extension().is_some_and(|x| x == "tml" || x == "xml"))
         .collect();
     files.sort();
     files
@@ -520,6 +510,7 @@ pub fn evaluate_dir(dir: &Path) -> (Counts, Vec<TmlError>) {
     for r in results {
         match r {
             Ok(c) => total.add(&c),
+            Err(TmlError::NotTimeml(_)) => {}
             Err(e) => errors.push(e),
         }
     }
