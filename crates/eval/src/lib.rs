@@ -6,7 +6,8 @@
 //! summarization runs), [`tls`] (timeline metrics and Timeline17), [`cltls`] (the
 //! cross-lingual Crisis collection), [`clusters`] (B-cubed and
 //! pairwise clustering scores), [`syndication`] (near-duplicate benchmark), [`entities`]
-//! (MEANTIME NER), [`paraphrase`] (MSRP).
+//! (MEANTIME NER), [`paraphrase`] (MSRP), [`pubdate`] (publication-date inference on
+//! articles whose dates are hidden).
 
 #![warn(missing_docs)]
 
@@ -15,6 +16,7 @@ pub mod clusters;
 pub mod entities;
 pub mod mds;
 pub mod paraphrase;
+pub mod pubdate;
 pub mod quotes;
 pub mod rouge;
 pub mod syndication;

@@ -5,14 +5,14 @@
 //!    the end of the text, or after "Published", "Posted", "Updated" or "Date:";
 //! 2. the date of a syndicated copy (same syndication group) whose date came from metadata,
 //!    a header or a dateline;
-//! 3. the dates the text mentions, only when they pin the day: the latest full date the text
-//!    reports is a lower bound, and when the text also reports a bare weekday that falls on
-//!    that very date, the report is taken to be from that day (low confidence).
+//! 3. the dates the text mentions, only when they pin the day: the latest full date written
+//!    near the start or the end of the text, when the text also reports a bare weekday that
+//!    falls on that very date, is taken to be the day of the report (low confidence).
 //!
 //! Anything weaker is left unknown rather than guessed.
 
 use chrono::{Datelike, NaiveDate};
-use storyline_core::{Corpus, DateSource, Precision, Published};
+use storyline_core::{Corpus, DateSource, Precision, Published, Timex};
 use storyline_syndication::Group;
 
 /// Confidence of a date read from an in-text dateline.
@@ -22,10 +22,16 @@ const SYNDICATED_CONFIDENCE: f32 = 0.75;
 /// Confidence of a date pinned by the dates the text mentions.
 const MENTIONS_CONFIDENCE: f32 = 0.4;
 
-/// Full dates (day precision, explicit year) in `text`, with their byte offsets.
+/// Full dates (day precision, explicit year) in `text`, with their byte offsets. A numeric
+/// date whose day and month could be read either way ("10-05-98": 10 May or 5 October) is
+/// left out: a wire's filing line and a European date look the same.
 fn full_dates(text: &str) -> Vec<(usize, usize, NaiveDate)> {
-    crate::tag(text, None)
-        .into_iter()
+    full_dates_of(text, &crate::tag(text, None))
+}
+
+fn full_dates_of(text: &str, timexes: &[Timex]) -> Vec<(usize, usize, NaiveDate)> {
+    timexes
+        .iter()
         .filter(|t| {
             t.precision == Some(Precision::Day)
                 && matches!(
@@ -35,8 +41,33 @@ fn full_dates(text: &str) -> Vec<(usize, usize, NaiveDate)> {
                 && t.value.len() == 10
                 || t.rule == "clock+full-date"
         })
+        .filter(|t| !(t.rule == "date.numeric" && ambiguous_numeric(&text[t.start..t.end])))
         .filter_map(|t| Some((t.start, t.end, t.date?)))
         .collect()
+}
+
+/// "10-05-98", "3/4/2016": a numeric date whose first two fields are both possible months
+/// (and differ), so that the order of day and month decides the date.
+fn ambiguous_numeric(written: &str) -> bool {
+    let fields: Vec<&str> = written
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|f| !f.is_empty())
+        .collect();
+    match fields.as_slice() {
+        [a, b, _] if a.len() <= 2 => {
+            let (a, b) = (a.parse::<u32>().unwrap_or(0), b.parse::<u32>().unwrap_or(0));
+            (1..=12).contains(&a) && (1..=12).contains(&b) && a != b
+        }
+        _ => false,
+    }
+}
+
+/// Bytes at either end of a text where a page or a wire puts its date.
+const EDGE: usize = 400;
+
+/// Whether `start..end` lies within [`EDGE`] bytes of the start or the end of `text`.
+fn near_edge(text: &str, start: usize, end: usize) -> bool {
+    start < EDGE || text.len() - end < EDGE
 }
 
 fn line_bounds(text: &str, start: usize, end: usize) -> (usize, usize) {
@@ -51,7 +82,6 @@ fn line_bounds(text: &str, start: usize, end: usize) -> (usize, usize) {
 /// The date of an in-text dateline ("Published on 12:00 AM, December 07, 2016", a line
 /// "06 December, 2016" at the start or end of the text), if any.
 pub fn dateline_date(text: &str) -> Option<NaiveDate> {
-    const WINDOW: usize = 400;
     for (s, e, d) in full_dates(text) {
         let before = text[..s].to_ascii_lowercase();
         let tail = before.trim_end_matches([' ', ',', ':', '-', '|', '\t']);
@@ -70,8 +100,7 @@ pub fn dateline_date(text: &str) -> Option<NaiveDate> {
             || tail.ends_with(" pm")
             || tail.ends_with("a.m.")
             || tail.ends_with("p.m.");
-        let near_edge = s < WINDOW || text.len() - e < WINDOW;
-        if !near_edge {
+        if !near_edge(text, s, e) {
             continue;
         }
         let (ls, le) = line_bounds(text, s, e);
@@ -84,11 +113,19 @@ pub fn dateline_date(text: &str) -> Option<NaiveDate> {
     None
 }
 
-/// The day pinned by the text's own mentions: the latest full date it reports, when a bare
-/// weekday mention of the text falls on that same day.
+/// The day pinned by the text's own mentions: the latest full date written near the start
+/// or the end of the text (where pages and wires put their date: "Thursday, November 13,
+/// 2008; Page A23", "January 31, 2011 | From … CNN"), when a bare weekday mention of the
+/// text falls on that same day. A full date inside the body is what the story reports (an
+/// anniversary, a deadline), not when it was written.
 fn mentions_date(text: &str) -> Option<NaiveDate> {
-    let latest = full_dates(text).into_iter().map(|(_, _, d)| d).max()?;
-    let weekday_mentions: Vec<u32> = crate::tag(text, None)
+    let timexes = crate::tag(text, None);
+    let latest = full_dates_of(text, &timexes)
+        .into_iter()
+        .filter(|&(s, e, _)| near_edge(text, s, e))
+        .map(|(_, _, d)| d)
+        .max()?;
+    let weekday_mentions: Vec<u32> = timexes
         .iter()
         .filter(|t| t.rule == "weekday.unanchored")
         .filter_map(|t| t.value.rsplit('-').next()?.parse().ok())
@@ -161,5 +198,53 @@ pub fn infer_publication_dates(corpus: &mut Corpus, groups: &[Group]) {
                 confidence: MENTIONS_CONFIDENCE,
             });
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    #[test]
+    fn numeric_datelines_are_read_only_when_their_order_is_certain() {
+        // A wire's filing line: 5 October or 10 May? Left unknown.
+        let body = "The Senate rolled the bill into a larger one.\n\nAnd the games continue.\n";
+        assert_eq!(
+            dateline_date(&format!("{body}\nNYT-10-05-98 1735EDT\n")),
+            None
+        );
+        assert_eq!(dateline_date(&format!("{body}\n03/04/2016\n")), None);
+        // Day and month equal, a day above 12, or a year first: one reading only.
+        assert_eq!(
+            dateline_date(&format!("{body}\n25/12/2016\n")),
+            Some(d(2016, 12, 25))
+        );
+        assert_eq!(
+            dateline_date(&format!("{body}\n04-04-2016\n")),
+            Some(d(2016, 4, 4))
+        );
+        assert_eq!(
+            dateline_date(&format!("Posted 2016-12-07\n\n{body}")),
+            Some(d(2016, 12, 7))
+        );
+        assert!(ambiguous_numeric("10-05-98") && ambiguous_numeric("3/4/2016"));
+        assert!(!ambiguous_numeric("13-05-98") && !ambiguous_numeric("2016-12-07"));
+    }
+
+    #[test]
+    fn only_a_date_at_the_edge_of_the_text_is_pinned_by_a_weekday() {
+        let filler = "Officials met again to discuss the plan and its costs. ".repeat(10);
+        // 21 December 1988 was a Wednesday: an anniversary in the body is no dateline.
+        let body = format!(
+            "{filler}The bombing of December 21, 1988 killed 270 people. {filler}\
+             Relatives met the prosecutors on Wednesday."
+        );
+        assert_eq!(mentions_date(&body), None);
+        let paged = format!("Wednesday 21 December 1988 | By a correspondent\n\n{body}");
+        assert_eq!(mentions_date(&paged), Some(d(1988, 12, 21)));
     }
 }

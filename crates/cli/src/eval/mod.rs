@@ -4,6 +4,7 @@ mod clusters;
 mod entities;
 mod mds;
 mod paraphrase;
+mod pubdate;
 mod quotes;
 mod rouge;
 mod syndication;
@@ -32,6 +33,9 @@ pub enum EvalCommand {
     Paraphrase(paraphrase::Args),
     /// Quote extraction on the hand-annotated quote set (precision, recall, speaker accuracy).
     Quotes(quotes::Args),
+    /// Publication-date inference on dated articles whose dates are hidden (coverage,
+    /// precision, per evidence source).
+    Pubdate(pubdate::Args),
 }
 
 pub fn run(cmd: EvalCommand) -> anyhow::Result<u8> {
@@ -45,6 +49,7 @@ pub fn run(cmd: EvalCommand) -> anyhow::Result<u8> {
         EvalCommand::Entities(a) => entities::run(a),
         EvalCommand::Paraphrase(a) => paraphrase::run(a),
         EvalCommand::Quotes(a) => quotes::run(a),
+        EvalCommand::Pubdate(a) => pubdate::run(a),
     }
 }
 
