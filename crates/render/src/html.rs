@@ -188,17 +188,14 @@ pub fn story_page(b: &Briefing, story: &StoryBriefing) -> String {
 fn story_section(out: &mut String, b: &Briefing, s: &StoryBriefing) {
     let _ = write!(out, "<section class=\"story\" id=\"story-{}\">", s.id);
     let _ = write!(out, "<h2>{}</h2>", escape(&s.title));
-    let span = match (s.first_published, s.last_published) {
-        (Some(a), Some(b)) if a != b => format!("{a} – {b}"),
-        (Some(a), _) => a.to_string(),
-        _ => "dates unknown".to_string(),
-    };
     let _ = write!(
         out,
         "<div class=\"meta\">{} · {} · {}</div>",
         crate::count(s.articles.len(), "article", "articles"),
         escape(&crate::story_outlets(b, s).listed()),
-        escape(&span)
+        escape(
+            &crate::publication_span(b, s, " – ").unwrap_or_else(|| "dates unknown".to_string())
+        )
     );
     if !s.summary.is_empty() {
         out.push_str("<h3>Summary</h3><ul class=\"summary\">");
@@ -489,6 +486,33 @@ mod tests {
             );
             assert!(!page.contains("“talks"), "{page}");
         }
+    }
+
+    #[test]
+    fn story_dates_say_how_many_articles_are_undated() {
+        let mut b = briefing_with("Army seized Shaar");
+        // No dated article.
+        assert!(html(&b).contains("· dates unknown</div>"));
+        assert!(crate::markdown::markdown(&b).contains("publication dates unknown."));
+        // One dated, one undated.
+        let day = NaiveDate::from_ymd_opt(2016, 12, 7).unwrap();
+        let mut dated = b.articles[0].clone();
+        dated.id = "a2".into();
+        dated.published = Some(storyline_core::Published {
+            date: day,
+            source: storyline_core::DateSource::Header,
+            confidence: 1.0,
+        });
+        b.articles.push(dated);
+        b.stories[0].articles.push("a2".into());
+        b.stories[0].first_published = Some(day);
+        b.stories[0].last_published = Some(day);
+        assert!(html(&b).contains("· 2016-12-07; 1 undated</div>"));
+        let md = crate::markdown::markdown(&b);
+        assert!(md.contains("published 2016-12-07; 1 undated."), "{md}");
+        // All dated.
+        b.articles[0].published = b.articles[1].published.clone();
+        assert!(crate::markdown::markdown(&b).contains("published 2016-12-07.\n"));
     }
 
     #[test]

@@ -105,6 +105,31 @@ pub(crate) fn count(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
 
+/// When a story's articles were published: "2016-12-05 to 2016-12-07", with `to` between
+/// the first and the last date, and how many are undated ("2016-12-07; 3 undated"); `None`
+/// when no article is dated.
+pub(crate) fn publication_span(
+    b: &Briefing,
+    s: &storyline_core::StoryBriefing,
+    to: &str,
+) -> Option<String> {
+    let undated = b
+        .articles
+        .iter()
+        .filter(|a| a.published.is_none() && s.articles.contains(&a.id))
+        .count();
+    let span = match (s.first_published, s.last_published) {
+        (Some(a), Some(z)) if a != z => format!("{a}{to}{z}"),
+        (Some(a), _) => a.to_string(),
+        _ => return None,
+    };
+    Some(if undated == 0 {
+        span
+    } else {
+        format!("{span}; {undated} undated")
+    })
+}
+
 /// The outlets of a story's articles.
 pub(crate) fn story_outlets<'a>(b: &'a Briefing, s: &storyline_core::StoryBriefing) -> Outlets<'a> {
     let by_id: std::collections::HashMap<&str, &str> = b

@@ -84,17 +84,15 @@ fn sources_md(sources: &[Source]) -> String {
 
 fn story_md(out: &mut String, b: &Briefing, s: &StoryBriefing) {
     let _ = writeln!(out, "## Story {}: {}\n", s.id + 1, s.title);
-    let span = match (s.first_published, s.last_published) {
-        (Some(a), Some(b)) if a != b => format!("{a} to {b}"),
-        (Some(a), _) => a.to_string(),
-        _ => "dates unknown".to_string(),
-    };
     let _ = writeln!(
         out,
-        "{} ({}), published {}.\n",
+        "{} ({}), {}.\n",
         count(s.articles.len(), "article", "articles"),
         story_outlets(b, s).listed(),
-        span
+        crate::publication_span(b, s, " to ")
+            .map_or("publication dates unknown".to_string(), |p| format!(
+                "published {p}"
+            ))
     );
     if !s.summary.is_empty() {
         let _ = writeln!(out, "### Summary\n");
