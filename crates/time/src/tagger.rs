@@ -187,11 +187,6 @@ fn bare_plural(i: usize, w: &str) -> Option<M> {
 
 fn duration_value(n: Option<f64>, unit: Unit) -> String {
     let (letter, mult, time) = unit.duration();
-    let (letter, mult) = if unit == Unit::Quarter {
-        ("M", 3)
-    } else {
-        (letter, mult)
-    };
     // A half unit is written in the next smaller unit: "2 1/2 years" P2Y6M, "5 1/2 hours"
     // PT5H30M, "a minute and a half" PT1M30S.
     if let Some(x) = n
@@ -1186,7 +1181,20 @@ impl<'a> Tagger<'a> {
     /// "a year earlier" / "year-ago": the year before the last mentioned quarter or date,
     /// else before the DCT.
     fn year_earlier(&self, i: usize, end: usize) -> Option<M> {
-        let _ = i;
+        // "For the quarter ended Sept. 30, net rose … from $100 million a year earlier":
+        // the period is named by its last day, so the comparison is that day a year back.
+        if matches!(self.w(i), "a" | "an")
+            && let Some(day) = self.period_end_in_sentence(i)
+            && let Some(back) = ymd(day.year() - 1, day.month(), day.day())
+                .or_else(|| ymd(day.year() - 1, day.month(), day.day() - 1))
+        {
+            return Some(cal_match(
+                end,
+                TimexType::Date,
+                Cal::Day(back),
+                "anchor.period-ended",
+            ));
+        }
         if let Some((y, q)) = self.ref_quarter.filter(|_| !self.months_span) {
             let mut m = cal_match(
                 end,
@@ -1204,6 +1212,35 @@ impl<'a> Tagger<'a> {
             Cal::Year(d.year() - 1),
             "dct.year-earlier",
         ))
+    }
+
+    /// The day a reporting period ended, named earlier in the sentence of token `i`
+    /// ("for the six months ended Aug. 12", "in the quarter ending Sept. 30").
+    fn period_end_in_sentence(&self, i: usize) -> Option<NaiveDate> {
+        let mut j = i;
+        while j > 0 && i - j < 60 {
+            j -= 1;
+            let w = self.w(j);
+            // "Sept. 30": the period of an abbreviation; "$18.1 million": a decimal point;
+            // "ended Aug. 26. A year earlier": a full stop after a number ends the sentence.
+            let abbrev_dot = w == "."
+                && j > 0
+                && self.glued(j)
+                && self.kind(j - 1) == Some(Kind::Word)
+                && self.w(j - 1).len() <= 4;
+            let decimal_point = w == "." && self.glued(j + 1);
+            if matches!(w, "!" | "?" | ";") || (w == "." && !abbrev_dot && !decimal_point) {
+                return None;
+            }
+            if matches!(w, "ended" | "ending")
+                && let Some(m) = self.month_expr(j + 1)
+                && m.precision == Some(Precision::Day)
+                && m.end <= i
+            {
+                return m.date;
+            }
+        }
+        None
     }
 
     /// A year in words at `i` and its end: "nineteen ninety-six", "two thousand",

@@ -1059,7 +1059,7 @@ fn first_two_quarters_of_a_year_is_its_first_half() {
     assert_eq!(t.value, "1988-H2");
     // Without a year they stay a duration.
     let t = one("Losses continued in the first two quarters.", dct);
-    assert_eq!(t.value, "P6M");
+    assert_eq!(t.value, "P2Q");
 }
 
 #[test]
@@ -1565,4 +1565,49 @@ fn bare_plural_units_heading_a_phrase_and_the_weeks_ahead() {
     );
     let all = tv("He died within weeks or months of his capture.", dct);
     assert_eq!(all, [("weeks".to_string(), "PXW".to_string())]);
+}
+
+#[test]
+fn a_year_earlier_than_a_period_named_by_its_last_day() {
+    let dct = d(1989, 10, 13);
+    let text = "For the quarter ended Sept. 30, Delta posted net income of $133 million, \
+                up from $100 million a year earlier. Revenue rose from a year earlier.";
+    let all = tv(text, dct);
+    let earlier: Vec<&str> = all
+        .iter()
+        .filter(|(t, _)| t == "a year earlier")
+        .map(|(_, v)| v.as_str())
+        .collect();
+    assert_eq!(earlier.first(), Some(&"1988-09-30"));
+    // The next sentence no longer names the period's last day.
+    assert_eq!(earlier.len(), 2);
+    assert_ne!(earlier[1], "1988-09-30");
+    let all = tv(
+        "For the six months ending Feb. 29, 1992, it earned $6.5 million, against C$18.1 million a year earlier.",
+        d(1992, 4, 1),
+    );
+    assert!(all.contains(&("a year earlier".into(), "1991-02-28".into())));
+    // A full stop after the day ends the sentence that named the period.
+    let all = tv(
+        "Net rose for the fiscal first quarter ended Sept. 30. It lost $2 million a year ago.",
+        dct,
+    );
+    assert!(!all.contains(&("a year ago".into(), "1988-09-30".into())));
+    // Without an ended period, a year earlier of a quarter stays the quarter.
+    let all = tv(
+        "Net rose in the third quarter ended in September from $5 million a year earlier.",
+        dct,
+    );
+    assert!(all.contains(&("a year earlier".into(), "1988-Q3".into())));
+}
+
+#[test]
+fn quarters_as_durations_are_counted_in_quarters() {
+    let dct = d(1989, 10, 27);
+    let all = tv("Profit fell over the past two quarters.", dct);
+    assert!(all.contains(&("the past two quarters".into(), "P2Q".into())));
+    let all = tv("It lost money for several quarters.", dct);
+    assert!(all.contains(&("several quarters".into(), "PXQ".into())));
+    let t = one("It reviews the plan every quarter.", dct);
+    assert_eq!((t.kind, t.value.as_str()), (TimexType::Set, "P1Q"));
 }
