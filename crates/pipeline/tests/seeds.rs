@@ -1,7 +1,7 @@
 //! End-to-end check on the five real Aleppo seed reports (`shared/seeds`): the briefing's
 //! timeline places the Security Council veto, the capture of Shaar and the Ramussa
-//! breakthrough on their true dates, each with a sentence about it. Skipped when the seeds
-//! are not present.
+//! breakthrough on their true dates, each with a sentence that reports it. Skipped when the
+//! seeds are not present.
 
 use std::path::PathBuf;
 
@@ -38,7 +38,7 @@ fn seed_timeline_places_the_aleppo_events_on_their_dates() {
     let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).expect("valid date");
     for (date, words) in [
         (day(2016, 12, 5), ["Security Council", "resolution"]),
-        (day(2016, 12, 6), ["Shaar", "Shaar"]),
+        (day(2016, 12, 6), ["Shaar", "retook"]),
         (day(2016, 8, 6), ["Ramussa", "seized"]),
     ] {
         let entry = entries

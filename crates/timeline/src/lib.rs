@@ -438,6 +438,12 @@ fn prepare(
                     explicit.push(key);
                 }
             }
+            // A sentence that gives the day of what it reports is about that day: a month
+            // it also names ("territory they held in mid-November") is background.
+            if mentions.iter().any(|k| k.1 == Precision::Day) {
+                mentions.retain(|k| k.1 == Precision::Day);
+                explicit.retain(|k| k.1 == Precision::Day);
+            }
             raw_terms.push(ids);
             sents.push(SentInfo {
                 r: SentenceRef {
@@ -611,9 +617,19 @@ pub fn build_tuned(
     else {
         return Vec::new();
     };
+    let mut ranked = ranked;
     let wanted = match options.dates {
         Some(n) => n,
         None => {
+            // Reports published the day after a date count for it in the ranking, but a date
+            // that nobody names and nobody published on is not an entry of its own.
+            let published_on = |d: NaiveDate| {
+                story
+                    .articles
+                    .iter()
+                    .any(|&a| corpus.articles.get(a).and_then(|x| x.date()) == Some(d))
+            };
+            ranked.retain(|(k, _, _)| !stats[k].docs.is_empty() || published_on(k.0));
             let top = ranked.iter().map(|r| r.2).fold(0.0, f64::max);
             ranked
                 .iter()
@@ -1355,6 +1371,81 @@ mod tests {
             range: None,
             query: Vec::new(),
         }
+    }
+
+    #[test]
+    fn automatic_dates_need_a_mention_or_a_report_of_that_day() {
+        // Two reports of a vote, both published on 15 April, neither naming a day: the
+        // ranking counts them for the 14th too (news of the day before), but the 14th is
+        // not an entry of its own.
+        let (c, story) = corpus(&[
+            (
+                day(2025, 4, 15),
+                vec![
+                    (
+                        "The city council approved the tram line after a long debate .",
+                        None,
+                    ),
+                    (
+                        "The line will cost about 410 million crowns to build .",
+                        None,
+                    ),
+                ],
+            ),
+            (
+                day(2025, 4, 15),
+                vec![(
+                    "The council backed the tram line by 31 votes to 12 in a late vote .",
+                    None,
+                )],
+            ),
+        ]);
+        let src = SentenceSources::build(&c);
+        let auto = TimelineOptions {
+            dates: None,
+            ..opts(0)
+        };
+        let tl = build(&c, &story, &src, &auto);
+        let days: Vec<NaiveDate> = tl.iter().map(|e| e.date).collect();
+        assert_eq!(days, vec![day(2025, 4, 15)]);
+    }
+
+    #[test]
+    fn a_sentence_with_a_day_is_not_an_entry_of_the_month_it_also_names() {
+        let (mut c, story) = corpus(&[(
+            day(2016, 12, 7),
+            vec![
+                (
+                    "The army seized key ground on Tuesday , taking most of the territory the rebels held in mid-November .",
+                    Some(("Tuesday", day(2016, 12, 6))),
+                ),
+                (
+                    "Troops took the Shaar district on Tuesday after a night of heavy fighting .",
+                    Some(("Tuesday", day(2016, 12, 6))),
+                ),
+            ],
+        )]);
+        let first = &mut c.sentences[0][0];
+        let text = &c.articles[0].text;
+        let at = text.find("mid-November").unwrap();
+        first.timexes.push(Timex {
+            start: at,
+            end: at + "mid-November".len(),
+            text: "mid-November".into(),
+            kind: TimexType::Date,
+            value: "2016-11".into(),
+            modifier: Some("MID".into()),
+            date: Some(day(2016, 11, 1)),
+            precision: Some(Precision::Month),
+            rule: "test".into(),
+        });
+        let src = SentenceSources::build(&c);
+        let tl = build(&c, &story, &src, &opts(3));
+        assert!(
+            tl.iter().all(|e| e.precision == Precision::Day),
+            "{:?}",
+            tl.iter().map(|e| (e.date, e.precision)).collect::<Vec<_>>()
+        );
     }
 
     #[test]
