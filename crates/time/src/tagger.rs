@@ -1831,7 +1831,9 @@ impl<'a> Tagger<'a> {
             && matches!(self.w(end + 1), "earlier" | "ago")
         {
             return self.year_earlier(i, end + 2).map(|mut m| {
-                m.rule = "ago.year-earlier";
+                if m.rule != "anchor.period-ended" {
+                    m.rule = "ago.year-earlier";
+                }
                 m
             });
         }
@@ -1881,7 +1883,9 @@ impl<'a> Tagger<'a> {
                 && (anaphoric || self.ref_quarter.is_some())
             {
                 return self.year_earlier(i, end + 1).map(|mut m| {
-                    m.rule = "ago.year-earlier";
+                    if m.rule != "anchor.period-ended" {
+                        m.rule = "ago.year-earlier";
+                    }
                     m
                 });
             }

@@ -1579,6 +1579,11 @@ fn a_year_earlier_than_a_period_named_by_its_last_day() {
         .map(|(_, v)| v.as_str())
         .collect();
     assert_eq!(earlier.first(), Some(&"1988-09-30"));
+    assert!(
+        explain(text, Some(dct))
+            .iter()
+            .any(|l| l.contains("1988-09-30") && l.contains("anchor.period-ended"))
+    );
     // The next sentence no longer names the period's last day.
     assert_eq!(earlier.len(), 2);
     assert_ne!(earlier[1], "1988-09-30");
