@@ -472,15 +472,31 @@ impl<'a> Tagger<'a> {
                         });
                         // A quarter after the DCT's own ("losses through the third quarter
                         // of 1990" in October 1989), or one not yet ended in a future
-                        // clause ("will decline in the fourth quarter"), is a forecast:
-                        // results compared "a year ago" stay those of the quarter reported.
+                        // clause ("will decline in the fourth quarter"), is a forecast, and
+                        // "this quarter", "the current quarter" are still running: results
+                        // compared "a year ago" stay those of the quarter reported.
                         let forecast = self.dct.is_some_and(|dct| {
                             let (yq, now) =
                                 ((d.year(), quarter_of(d)), (dct.year(), quarter_of(dct)));
                             yq > now
                                 || (yq == now && self.tense_cue(i, m.end) == Some(Tense::Future))
+                                || (yq == now
+                                    && (i..m.end)
+                                        .any(|k| self.is(k, "this") || self.is(k, "current")))
                         });
-                        if m.precision == Some(Precision::Quarter) && !forecast {
+                        // "After a flat second quarter, … net rose from a year ago": an
+                        // earlier calendar quarter named beside the one reported is a
+                        // contrast, not the new subject; a fiscal quarter ("the fiscal
+                        // second quarter") has its own calendar and always is.
+                        let fiscal = (i.saturating_sub(1)..m.end).any(|k| self.is(k, "fiscal"));
+                        let earlier_than_reported = !fiscal
+                            && self
+                                .ref_quarter
+                                .is_some_and(|r| r > (d.year(), quarter_of(d)));
+                        if m.precision == Some(Precision::Quarter)
+                            && !forecast
+                            && !earlier_than_reported
+                        {
                             self.ref_quarter = Some((d.year(), quarter_of(d)));
                             self.months_span = false;
                         }
@@ -490,7 +506,7 @@ impl<'a> Tagger<'a> {
                     if m.kind == TimexType::Duration
                         && self.w(i) == "the"
                         && m.value.starts_with('P')
-                        && m.value.ends_with('M')
+                        && (m.value.ends_with('M') || m.value.ends_with('Q'))
                         && !m.value.starts_with("PT")
                     {
                         self.months_span = true;

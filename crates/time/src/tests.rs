@@ -1613,6 +1613,34 @@ fn quarters_as_durations_are_counted_in_quarters() {
     assert!(all.contains(&("the past two quarters".into(), "P2Q".into())));
     let all = tv("It lost money for several quarters.", dct);
     assert!(all.contains(&("several quarters".into(), "PXQ".into())));
+    // Results for a span of quarters compare with the year, as a span of months does.
+    let all = tv(
+        "Net rose in the third quarter. In the past two quarters, it rose from a year earlier.",
+        dct,
+    );
+    assert!(all.contains(&("a year earlier".into(), "1988".into())));
     let t = one("It reviews the plan every quarter.", dct);
     assert_eq!((t.kind, t.value.as_str()), (TimexType::Set, "P1Q"));
+}
+
+#[test]
+fn an_earlier_quarter_named_in_contrast_is_no_new_subject() {
+    let dct = d(1989, 10, 24);
+    let text = "Kimberly-Clark posted a 20% gain in third-quarter net income. \
+                After a flat second quarter, it credited its consumer businesses. \
+                Net rose to $108.8 million from $90.5 million a year ago. \
+                The year-earlier period included charges.";
+    let all = tv(text, dct);
+    assert!(all.contains(&("a year ago".into(), "1988-Q3".into())));
+    assert!(all.contains(&("The year-earlier period".into(), "1988-Q3".into())));
+    // A fiscal quarter has its own calendar: it becomes the subject whatever its number.
+    let text = "Bethlehem's third-quarter net fell. National Steel posted net income \
+                for the fiscal second quarter of $8.6 million, against a loss a year ago.";
+    let all = tv(text, dct);
+    assert!(all.contains(&("a year ago".into(), "1988-Q2".into())));
+    // "This quarter" is still running: no results to compare, no anchor.
+    let text = "This quarter's loss includes charges. Net sales for this year's third \
+                quarter were $14 million. Sales for last year's quarter were $3 million.";
+    let all = tv(text, d(1989, 11, 2));
+    assert!(all.contains(&("last year's quarter".into(), "1988-Q3".into())));
 }
