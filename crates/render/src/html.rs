@@ -47,6 +47,8 @@ ul.summary { padding-left:18px; } ul.summary li { margin-bottom:8px; }
 .timeline svg { width:100%; height:120px; display:block; }
 .timeline .axis { stroke:#8a96a3; stroke-width:1.5; }
 .timeline .tick { stroke:#b9c2cc; }
+.timeline .break rect { fill:#fff; stroke:none; }
+.timeline .break line { stroke:#8a96a3; stroke-width:1.5; }
 .timeline text { font:11px system-ui, sans-serif; fill:#5f6b76; }
 .timeline circle { fill:var(--accent); stroke:#fff; stroke-width:2; cursor:pointer; }
 .timeline circle:hover, .timeline circle.active { fill:#d9480f; }
@@ -353,29 +355,172 @@ fn story_section(out: &mut String, b: &Briefing, s: &StoryBriefing) {
     out.push_str("</table></section>");
 }
 
+/// Where the timeline's dates sit on an axis from `x0` to `x1`: proportional to time, except
+/// that a long empty stretch ("March 2011" before a story of December 2016) is cut out of
+/// the axis and drawn as a break of fixed width, so that the dates of the story itself are
+/// not squeezed into one spot.
+struct Axis {
+    /// Runs of dates without a cut: (first day, last day, x of the first, x of the last).
+    segments: Vec<(NaiveDate, NaiveDate, f64, f64)>,
+    /// x of the middle of each cut.
+    breaks: Vec<f64>,
+}
+
+/// Width of a cut, in the units of the axis.
+const AXIS_BREAK: f64 = 36.0;
+
+impl Axis {
+    fn new(days: &[NaiveDate], x0: f64, x1: f64) -> Option<Axis> {
+        let mut days = days.to_vec();
+        days.sort_unstable();
+        days.dedup();
+        let &first = days.first()?;
+        let gaps: Vec<i64> = days.windows(2).map(|w| (w[1] - w[0]).num_days()).collect();
+        // The largest gap is cut while it is over 30 days and longer than all the other
+        // uncut gaps together (left in, it would squeeze the rest into under half the axis).
+        let mut cut = vec![false; gaps.len()];
+        loop {
+            let rest: i64 = gaps
+                .iter()
+                .zip(&cut)
+                .filter(|(_, c)| !**c)
+                .map(|(g, _)| g)
+                .sum();
+            let Some((i, &g)) = gaps
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| !cut[*i])
+                .max_by_key(|(i, g)| (**g, std::cmp::Reverse(*i)))
+            else {
+                break;
+            };
+            if g > 30 && g > rest - g {
+                cut[i] = true;
+            } else {
+                break;
+            }
+        }
+        let mut runs: Vec<(NaiveDate, NaiveDate)> = vec![(first, first)];
+        for (w, &c) in days.windows(2).zip(&cut) {
+            if c {
+                runs.push((w[1], w[1]));
+            } else if let Some(r) = runs.last_mut() {
+                r.1 = w[1];
+            }
+        }
+        let breaks_w = AXIS_BREAK * (runs.len() - 1) as f64;
+        let room = (x1 - x0 - breaks_w).max(1.0);
+        let spans: Vec<f64> = runs.iter().map(|r| (r.1 - r.0).num_days() as f64).collect();
+        let sum: f64 = spans.iter().sum();
+        // A run of one day still gets a little room, so that its label fits.
+        let min_w = (room / runs.len() as f64).min(TICK_SPACING + 20.0);
+        let free = (room - min_w * runs.len() as f64).max(0.0);
+        let mut x = x0;
+        let mut segments = Vec::new();
+        let mut breaks = Vec::new();
+        for (i, (r, span)) in runs.iter().zip(&spans).enumerate() {
+            if i > 0 {
+                breaks.push(x + AXIS_BREAK / 2.0);
+                x += AXIS_BREAK;
+            }
+            let width = if sum > 0.0 {
+                min_w + free * span / sum
+            } else {
+                room / runs.len() as f64
+            };
+            let (a, b) = if *span > 0.0 {
+                (x, x + width)
+            } else {
+                (x + width / 2.0, x + width / 2.0)
+            };
+            segments.push((r.0, r.1, a, b));
+            x += width;
+        }
+        Some(Axis { segments, breaks })
+    }
+
+    /// The x of a day of the timeline.
+    fn x(&self, d: NaiveDate) -> f64 {
+        let seg = self
+            .segments
+            .iter()
+            .find(|s| d <= s.1)
+            .or(self.segments.last())
+            .copied();
+        let Some((a, b, xa, xb)) = seg else {
+            return 0.0;
+        };
+        let span = (b - a).num_days();
+        if span <= 0 {
+            return xa;
+        }
+        xa + (d - a).num_days().clamp(0, span) as f64 / span as f64 * (xb - xa)
+    }
+
+    /// Labelled dates: each run's ends first, then, in a wide run, evenly spaced days
+    /// between them; none closer than [`TICK_SPACING`] units to another.
+    fn ticks(&self) -> Vec<(NaiveDate, f64)> {
+        let mut ends: Vec<NaiveDate> = Vec::new();
+        let mut between: Vec<NaiveDate> = Vec::new();
+        for &(a, b, xa, xb) in &self.segments {
+            ends.push(a);
+            let span = (b - a).num_days();
+            if span > 0 {
+                ends.push(b);
+                let n = (((xb - xa) / 150.0) as i64).clamp(1, 6).min(span);
+                between.extend((1..n).map(|i| a + chrono::Duration::days(span * i / n)));
+            }
+        }
+        let mut out: Vec<(NaiveDate, f64)> = Vec::new();
+        for d in ends.into_iter().chain(between) {
+            let x = self.x(d);
+            if out.iter().all(|&(_, px)| (x - px).abs() >= TICK_SPACING) {
+                out.push((d, x));
+            }
+        }
+        out.sort_by(|a, b| a.1.total_cmp(&b.1));
+        out
+    }
+}
+
+/// Least distance between two date labels, in the units of the axis.
+const TICK_SPACING: f64 = 80.0;
+
 fn timeline_svg(out: &mut String, s: &StoryBriefing) {
     let days: Vec<NaiveDate> = s.timeline.iter().map(|e| e.day).collect();
-    let (Some(&min), Some(&max)) = (days.iter().min(), days.iter().max()) else {
+    let (w, left, right) = (1000.0, 40.0, 40.0);
+    let Some(axis) = Axis::new(&days, left, w - right) else {
         return;
     };
-    let span = (max - min).num_days().max(1) as f64;
-    let (w, left, right) = (1000.0, 40.0, 40.0);
-    let x = |d: NaiveDate| left + (d - min).num_days() as f64 / span * (w - left - right);
     let _ = write!(
         out,
         "<div class=\"timeline\"><svg viewBox=\"0 0 {w} 120\" preserveAspectRatio=\"none\" role=\"img\" aria-label=\"timeline\"><line class=\"axis\" x1=\"{left}\" y1=\"70\" x2=\"{}\" y2=\"70\"/>",
         w - right
     );
-    // Ticks: first, last, and up to 6 evenly spaced dates.
-    let ticks = 6.min(span as usize);
-    for i in 0..=ticks {
-        let d =
-            min + chrono::Duration::days((span * i as f64 / ticks.max(1) as f64).round() as i64);
-        let xi = x(d);
+    // A cut in the axis: a gap with two slanted strokes.
+    for b in &axis.breaks {
+        let _ = write!(
+            out,
+            "<g class=\"break\"><rect x=\"{:.1}\" y=\"62\" width=\"12\" height=\"16\"/><line x1=\"{:.1}\" y1=\"78\" x2=\"{:.1}\" y2=\"62\"/><line x1=\"{:.1}\" y1=\"78\" x2=\"{:.1}\" y2=\"62\"/></g>",
+            b - 6.0,
+            b - 9.0,
+            b - 3.0,
+            b + 3.0,
+            b + 9.0
+        );
+    }
+    // A day that is an entry is labelled as the entry is dated ("2011-03" for a month).
+    let label = |d: NaiveDate| {
+        s.timeline
+            .iter()
+            .find(|e| e.day == d)
+            .map_or_else(|| d.format("%Y-%m-%d").to_string(), |e| e.date.clone())
+    };
+    for (d, xi) in axis.ticks() {
         let _ = write!(
             out,
             "<line class=\"tick\" x1=\"{xi:.1}\" y1=\"64\" x2=\"{xi:.1}\" y2=\"76\"/><text x=\"{xi:.1}\" y=\"96\" text-anchor=\"middle\">{}</text>",
-            d.format("%Y-%m-%d")
+            escape(&label(d))
         );
     }
     // Stack points that fall on the same date.
@@ -387,7 +532,7 @@ fn timeline_svg(out: &mut String, s: &StoryBriefing) {
         let _ = write!(
             out,
             "<circle data-i=\"{i}\" cx=\"{:.1}\" cy=\"{y:.1}\" r=\"7\"><title>{}: {}</title></circle>",
-            x(e.day),
+            axis.x(e.day),
             escape(&e.date),
             escape(&e.text)
         );
@@ -513,6 +658,43 @@ mod tests {
         // All dated.
         b.articles[0].published = b.articles[1].published.clone();
         assert!(crate::markdown::markdown(&b).contains("published 2016-12-07.\n"));
+    }
+
+    #[test]
+    fn long_empty_stretches_are_cut_out_of_the_timeline_axis() {
+        let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
+        // The seeds: a war begun in March 2011, Ramussa on 6 August 2016, the offensive of
+        // 15 November and the first week of December.
+        let days = [
+            d(2011, 3, 1),
+            d(2016, 8, 6),
+            d(2016, 11, 15),
+            d(2016, 12, 5),
+            d(2016, 12, 6),
+            d(2016, 12, 7),
+        ];
+        let axis = Axis::new(&days, 40.0, 960.0).unwrap();
+        assert_eq!(axis.breaks.len(), 2, "{:?}", axis.segments);
+        let xs: Vec<f64> = days.iter().map(|&x| axis.x(x)).collect();
+        assert!(xs.windows(2).all(|w| w[0] < w[1]), "{xs:?}");
+        assert!(xs.iter().all(|x| (40.0..=960.0).contains(x)), "{xs:?}");
+        // The three December days are spread over more than a third of the axis' room
+        // (proportional to time over the whole span they would share a pixel or two).
+        assert!(xs[5] - xs[2] > 300.0, "{xs:?}");
+        // Days close together are not cut apart, and labels do not overlap.
+        let close = [d(2025, 4, 13), d(2025, 4, 14), d(2025, 4, 16)];
+        let axis = Axis::new(&close, 40.0, 960.0).unwrap();
+        assert!(axis.breaks.is_empty());
+        assert!((axis.x(close[0]) - 40.0).abs() < 1e-9 && (axis.x(close[2]) - 960.0).abs() < 1e-9);
+        let ticks = axis.ticks();
+        assert!(
+            ticks.windows(2).all(|w| w[1].1 - w[0].1 >= 90.0),
+            "{ticks:?}"
+        );
+        // One day only: a point in the middle.
+        let one = Axis::new(&[d(2016, 12, 6)], 40.0, 960.0).unwrap();
+        assert!((one.x(d(2016, 12, 6)) - 500.0).abs() < 1e-9);
+        assert!(Axis::new(&[], 40.0, 960.0).is_none());
     }
 
     #[test]
