@@ -457,6 +457,11 @@ impl<'a> Tagger<'a> {
             match self.match_at(i).filter(|_| !inside_word) {
                 // A quoted title ("This Week," "60 Minutes."): its words are names.
                 Some(m) if m.end > i && self.quoted_title(i, &m) => i = m.end,
+                // "the quarter-to-quarter comparison", "day-to-day operations": a
+                // compound adjective of two units names a basis of comparison, no time.
+                Some(m) if m.end > i && self.unit_compound(m.end - 1).is_some() => {
+                    i = self.unit_compound(m.end - 1).unwrap_or(m.end);
+                }
                 Some(m) if m.end > i => {
                     let start = self.toks[i].start;
                     let end = self.toks[m.end - 1].end;
@@ -557,6 +562,21 @@ impl<'a> Tagger<'a> {
     /// after the first word is capitalised, as no running text writes it ("Next
     /// Tuesday," is a date; holidays such as "Thanksgiving Day" are names of days; a
     /// named period, remembered as "57 Days of Hell", follows no possessive).
+    /// The end of a unit compound whose first unit is token `k` ("quarter-to-quarter",
+    /// "year-over-year", "day-by-day"), if one is there.
+    fn unit_compound(&self, k: usize) -> Option<usize> {
+        lexicon::unit(self.w(k))?;
+        let linked = self.is(k + 1, "-")
+            && self.glued(k + 1)
+            && matches!(self.w(k + 2), "to" | "over" | "by" | "on" | "after" | "for")
+            && self.glued(k + 2)
+            && self.is(k + 3, "-")
+            && self.glued(k + 3)
+            && self.glued(k + 4)
+            && lexicon::unit(self.w(k + 4)).is_some();
+        linked.then_some(k + 5)
+    }
+
     fn quoted_title(&self, i: usize, m: &M) -> bool {
         let mut q = i;
         // Opening quote marks, not the possessive apostrophe glued to "News'".

@@ -1644,3 +1644,18 @@ fn an_earlier_quarter_named_in_contrast_is_no_new_subject() {
     let all = tv(text, d(1989, 11, 2));
     assert!(all.contains(&("last year's quarter".into(), "1988-Q3".into())));
 }
+
+#[test]
+fn unit_compounds_are_no_timexes() {
+    let dct = d(1989, 10, 24);
+    for text in [
+        "The quarter-to-quarter comparison was also enhanced by charges.",
+        "He ran day-to-day operations.",
+        "Sales grew 5% year-over-year.",
+    ] {
+        assert!(tv(text, dct).is_empty(), "{text}");
+    }
+    // A unit with a hyphenated word of another kind is still a timex.
+    let all = tv("The year-end review came in the quarter.", dct);
+    assert_eq!(all.len(), 2, "{all:?}");
+}
