@@ -237,10 +237,11 @@ fn time_split(
         .iter()
         .map(|&(_, i)| base_vectors[i].clone())
         .collect();
+    let dates: Vec<Option<NaiveDate>> = stream.iter().map(|&(d, _)| Some(d)).collect();
     let split_config = split::SplitConfig::from(config);
     let cpu_start = thread_cpu_seconds();
     let start = Instant::now();
-    let parts = split::split(&vectors, assignment, &split_config);
+    let parts = split::split(&vectors, &dates, assignment, &split_config);
     let secs = start.elapsed().as_secs_f64();
     let cpu = match (cpu_start, thread_cpu_seconds()) {
         (Some(a), Some(b)) => Some(b - a),

@@ -208,7 +208,7 @@ pub fn consolidate(
     // Refinement, then cuts of stories that are two topics merged whole, then refinement
     // again so that articles on the border of a cut find their side.
     let refined = refine::refine(&vectors, &dates, &out[..n], &refine_config);
-    let parts = split::split(&vectors, &refined, &split_config);
+    let parts = split::split(&vectors, &dates, &refined, &split_config);
     let refined = if parts != refined {
         refine::refine(&vectors, &dates, &parts, &refine_config)
     } else {

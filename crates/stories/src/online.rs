@@ -85,6 +85,17 @@ pub struct ClusterConfig {
     pub split_max_ratio: f32,
     /// Cuts per story at most (along any chain of parts).
     pub split_max_depth: usize,
+    /// A time-separated cut (one part a burst of coverage the other part hardly overlaps in
+    /// time) is kept when the content ratio is below this (see [`crate::split`]; at or below
+    /// `split_max_ratio` turns the time rule off).
+    pub split_time_max_ratio: f32,
+    /// Width σ, in days, of the Gaussian on the date difference of two articles (0 turns the
+    /// time rule off).
+    pub split_time_sigma_days: f32,
+    /// Minimum time cohesion (mean kernel over its pairs) of the burst part.
+    pub split_time_min_burst: f32,
+    /// Maximum time overlap of the parts, as a fraction of the burst part's cohesion.
+    pub split_time_max_overlap: f32,
 }
 
 impl Default for ClusterConfig {
@@ -115,6 +126,10 @@ impl Default for ClusterConfig {
             split_min_part: 3,
             split_max_ratio: 0.5,
             split_max_depth: 4,
+            split_time_max_ratio: 0.65,
+            split_time_sigma_days: 14.0,
+            split_time_min_burst: 0.3,
+            split_time_max_overlap: 0.25,
         }
     }
 }

@@ -77,6 +77,18 @@ pub struct Args {
     /// Cuts per story at most.
     #[arg(long)]
     pub split_max_depth: Option<usize>,
+    /// Content ratio below which a time-separated cut is kept.
+    #[arg(long)]
+    pub split_time_max_ratio: Option<f32>,
+    /// Width in days of the Gaussian on date differences in the split's time rule (0: off).
+    #[arg(long)]
+    pub split_time_sigma_days: Option<f32>,
+    /// Minimum time cohesion of a cut's burst part.
+    #[arg(long)]
+    pub split_time_min_burst: Option<f32>,
+    /// Maximum time overlap of a cut's parts, relative to the burst part's cohesion.
+    #[arg(long)]
+    pub split_time_max_overlap: Option<f32>,
     /// Writes every article's gold, online and final story to this TSV file.
     #[arg(long)]
     pub dump: Option<PathBuf>,
@@ -151,6 +163,18 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
     if let Some(v) = args.split_max_depth {
         config.split_max_depth = v;
     }
+    if let Some(v) = args.split_time_max_ratio {
+        config.split_time_max_ratio = v;
+    }
+    if let Some(v) = args.split_time_sigma_days {
+        config.split_time_sigma_days = v;
+    }
+    if let Some(v) = args.split_time_min_burst {
+        config.split_time_min_burst = v;
+    }
+    if let Some(v) = args.split_time_max_overlap {
+        config.split_time_max_overlap = v;
+    }
     if let Some(v) = args.centroid_terms {
         config.max_centroid_terms = v;
     }
@@ -205,6 +229,10 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
                 "split_min_part": config.split_min_part,
                 "split_max_ratio": config.split_max_ratio,
                 "split_max_depth": config.split_max_depth,
+                "split_time_max_ratio": config.split_time_max_ratio,
+                "split_time_sigma_days": config.split_time_sigma_days,
+                "split_time_min_burst": config.split_time_min_burst,
+                "split_time_max_overlap": config.split_time_max_overlap,
                 "merge_linkage": format!("{:?}", config.merge_linkage).to_lowercase(),
             }),
         );
