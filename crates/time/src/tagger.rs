@@ -672,8 +672,21 @@ impl<'a> Tagger<'a> {
                     .or_else(|| self.seq(i + 1, "start of"))
                 {
                     Some((j, "START"))
+                } else if let Some(j) = self.seq(i + 1, "middle of") {
+                    Some((j, "MID"))
                 } else {
-                    self.seq(i + 1, "middle of").map(|j| (j, "MID"))
+                    // "the late 1970s", "the mid-1990s", "the early 21st century": the
+                    // article belongs to the decade or century, as in "the 1990s".
+                    let era = |j: usize| {
+                        self.core(j)
+                            .is_some_and(|m| m.rule.starts_with("decade") || m.rule == "century")
+                    };
+                    match self.w(i + 1) {
+                        "early" if era(i + 2) => Some((i + 2, "START")),
+                        "late" if era(i + 2) => Some((i + 2, "END")),
+                        "mid" if era(self.hyphen(i + 2)) => Some((self.hyphen(i + 2), "MID")),
+                        _ => None,
+                    }
                 }
             }
             _ => None,

@@ -1659,3 +1659,29 @@ fn unit_compounds_are_no_timexes() {
     let all = tv("The year-end review came in the quarter.", dct);
     assert_eq!(all.len(), 2, "{all:?}");
 }
+
+#[test]
+fn the_belongs_to_early_late_and_mid_decades() {
+    let dct = d(1998, 2, 19);
+    let all = tv(
+        "The group held power in the late 1970s, peaked in the early 1980s and may recover by the mid-1990s.",
+        dct,
+    );
+    let texts: Vec<&str> = all.iter().map(|(t, _)| t.as_str()).collect();
+    assert_eq!(
+        texts,
+        ["the late 1970s", "the early 1980s", "the mid-1990s"]
+    );
+    let t = one("It lasted into the early 21st century.", dct);
+    assert_eq!(
+        (t.text.as_str(), t.value.as_str()),
+        ("the early 21st century", "20")
+    );
+    assert_eq!(t.modifier.as_deref(), Some("START"));
+    // Other units keep their own rules: "the early summer" is a season of the DCT's year.
+    let t = one("It rose in the early summer.", d(1989, 10, 30));
+    assert_eq!(
+        (t.text.as_str(), t.value.as_str()),
+        ("the early summer", "1989-SU")
+    );
+}
