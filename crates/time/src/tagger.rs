@@ -2516,6 +2516,14 @@ impl<'a> Tagger<'a> {
             m.anchor = true;
             return Some(m);
         }
+        // "the third-quarter loss", "the fiscal second-quarter net": a hyphenated quarter
+        // is an adjective, and the article belongs to the noun after it.
+        if (lexicon::ordinal(x).is_some() || matches!(x, "1st" | "2nd" | "3rd" | "4th"))
+            && self.hyphen(j + 1) > j + 1
+            && matches!(self.w(self.hyphen(j + 1)), "quarter" | "half")
+        {
+            return None;
+        }
         // the (latest|…)? quarter / period / half
         if (matches!(x, "quarter" | "period")
             || (det == "fiscal" && lexicon::ordinal(x).is_some())

@@ -1685,3 +1685,24 @@ fn the_belongs_to_early_late_and_mid_decades() {
         ("the early summer", "1989-SU")
     );
 }
+
+#[test]
+fn the_article_of_a_hyphenated_quarter_belongs_to_its_noun() {
+    let dct = d(1989, 10, 27);
+    let t = one("It reported the third-quarter loss.", dct);
+    assert_eq!(
+        (t.text.as_str(), t.value.as_str()),
+        ("third-quarter", "1989-Q3")
+    );
+    let t = one(
+        "It posted the fiscal second-quarter net of $8 million.",
+        dct,
+    );
+    assert_eq!(
+        (t.text.as_str(), t.value.as_str()),
+        ("fiscal second-quarter", "1989-Q2")
+    );
+    // Without a hyphen the article is the quarter's own.
+    let t = one("Profit rose in the third quarter.", dct);
+    assert_eq!(t.text, "the third quarter");
+}
