@@ -1871,7 +1871,8 @@ impl<'a> Tagger<'a> {
             }
             other => other,
         };
-        // "a year-earlier $4.5 million": the same as "a year earlier".
+        // "a year-earlier $4.5 million": the same as "a year earlier"; in "a year-earlier
+        // loss" the article belongs to the noun, and the timex is "year-earlier" alone.
         if unit == Unit::Year
             && n == Some(1.0)
             && self.is(end, "-")
@@ -1879,6 +1880,9 @@ impl<'a> Tagger<'a> {
             && self.glued(end + 1)
             && matches!(self.w(end + 1), "earlier" | "ago")
         {
+            if matches!(self.w(i), "a" | "an") && self.kind(end + 2) == Some(Kind::Word) {
+                return None;
+            }
             return self.year_earlier(i, end + 2).map(|mut m| {
                 if m.rule != "anchor.period-ended" {
                     m.rule = "ago.year-earlier";

@@ -1706,3 +1706,25 @@ fn the_article_of_a_hyphenated_quarter_belongs_to_its_noun() {
     let t = one("Profit rose in the third quarter.", dct);
     assert_eq!(t.text, "the third quarter");
 }
+
+#[test]
+fn the_article_of_a_year_earlier_noun_belongs_to_the_noun() {
+    let dct = d(1989, 10, 27);
+    let all = tv(
+        "Net fell in the third quarter, compared with a year-earlier net loss of $6 million.",
+        dct,
+    );
+    assert_eq!(
+        all.last().map(|(t, v)| (t.as_str(), v.as_str())),
+        Some(("year-earlier", "1988-Q3"))
+    );
+    // Before an amount, "a year-earlier" reads as "a year earlier" and keeps its article.
+    let all = tv(
+        "Net fell in the third quarter from a year-earlier $4.5 million.",
+        dct,
+    );
+    assert_eq!(
+        all.last().map(|(t, v)| (t.as_str(), v.as_str())),
+        Some(("a year-earlier", "1988-Q3"))
+    );
+}
