@@ -2056,14 +2056,17 @@ impl<'a> Tagger<'a> {
             m.anchor = false;
             return Some(m);
         }
-        // "earlier this year", "later this month"
+        // "earlier this year", "later this month", "later this afternoon", "earlier that
+        // day", "later that year": the relating word is part of the expression.
         if (w == "earlier" || w == "later")
-            && matches!(self.w(i + 1), "this" | "next" | "last")
-            && let Some(mut m) = self.det_expr(i + 1)
-            && m.kind == Date
+            && matches!(self.w(i + 1), "this" | "next" | "last" | "that")
+            && let Some(mut m) = self.det_expr(i + 1).or_else(|| self.keyword(i + 1))
+            && matches!(m.kind, Date | Time)
         {
             m.end = m.end.max(i + 2);
-            m.rule = "dct.earlier-this";
+            if !m.rule.starts_with("anchor.") {
+                m.rule = "dct.earlier-this";
+            }
             return Some(m);
         }
         if w == "earlier" || w == "later" {

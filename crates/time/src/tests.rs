@@ -1728,3 +1728,25 @@ fn the_article_of_a_year_earlier_noun_belongs_to_the_noun() {
         Some(("a year-earlier", "1988-Q3"))
     );
 }
+
+#[test]
+fn earlier_and_later_belong_to_that_day_and_this_afternoon() {
+    let dct = d(1998, 10, 24);
+    let all = tv(
+        "Slepian was killed on Oct. 23. Earlier that day, police met. She returned to Cuba later that year.",
+        dct,
+    );
+    assert!(
+        all.contains(&("Earlier that day".into(), "1998-10-23".into())),
+        "{all:?}"
+    );
+    assert!(
+        all.contains(&("later that year".into(), "1998".into())),
+        "{all:?}"
+    );
+    let t = one("He will speak later this afternoon.", dct);
+    assert_eq!(
+        (t.text.as_str(), t.value.as_str()),
+        ("later this afternoon", "1998-10-24TAF")
+    );
+}
