@@ -25,33 +25,8 @@ type Task = Vec<(DateCandidate, bool)>;
 /// A topic of any of the layouts read here.
 type Topic = tls::TlsTopic;
 
-const CRISIS_TOPICS: &[&str] = &["egypt", "libya", "syria", "yemen"];
-
 fn load_crisis(dir: &Path) -> Result<Vec<Topic>, Box<dyn std::error::Error>> {
-    let mut out = Vec::new();
-    for name in CRISIS_TOPICS {
-        let (rows, _) = tls::read_crisis_pool(&dir.join(format!("sentences_by_date/{name}.csv")))?;
-        let gold_dir = dir.join(format!("gold_per_source/crisis-{name}"));
-        let mut files: Vec<PathBuf> = std::fs::read_dir(&gold_dir)?
-            .flatten()
-            .map(|e| e.path())
-            .filter(|p| p.extension().is_some_and(|e| e == "txt"))
-            .collect();
-        files.sort();
-        let mut references = Vec::new();
-        for f in files {
-            references.extend(tls::parse_timelines(&String::from_utf8_lossy(
-                &std::fs::read(f)?,
-            )));
-        }
-        out.push(Topic {
-            name: name.to_string(),
-            corpus: tls::corpus_from_rows(&rows, "en"),
-            references,
-            keywords: tls::topic_keywords(name),
-        });
-    }
-    Ok(out)
+    Ok(tls::read_crisis(dir)?)
 }
 
 fn load_t17(dir: &Path) -> Result<Vec<Topic>, Box<dyn std::error::Error>> {
@@ -61,22 +36,7 @@ fn load_t17(dir: &Path) -> Result<Vec<Topic>, Box<dyn std::error::Error>> {
 /// A CL-TLS language folder (raw articles through the text stage and the tagger, no
 /// keyword filter, as `storyline eval tls --cltls` reads it).
 fn load_cltls(dir: &Path) -> Result<Vec<Topic>, Box<dyn std::error::Error>> {
-    let language = dir
-        .file_name()
-        .and_then(|n| n.to_str())
-        .unwrap_or("en")
-        .to_string();
-    let mut out = Vec::new();
-    for name in storyline_eval::cltls::topics(dir)? {
-        let topic = storyline_eval::cltls::read_topic(dir, &name)?;
-        out.push(Topic {
-            name: format!("{language}-{name}"),
-            corpus: storyline_eval::cltls::corpus(&topic, &language),
-            references: topic.references,
-            keywords: Vec::new(),
-        });
-    }
-    Ok(out)
+    Ok(storyline_eval::cltls::read_tls_topics(dir)?)
 }
 
 fn options(topic: &Topic, tuning: &Tuning) -> TaskOptions {

@@ -1,6 +1,10 @@
 //! Leave-one-topic-out tuning of the timeline method's weights on a Timeline17-style folder.
 //!
-//!     cargo run --release -p storyline-eval --example tls_tune -- [--eval-only] [--grid NAME,...] [--fold TOPIC|all] <t17 folder> [NAME=VALUE,...]
+//!     cargo run --release -p storyline-eval --example tls_tune -- [--eval-only] [--grid NAME,...] [--fold TOPIC|all] [--dev-crisis DIR] [--dev-cltls DIR]... <t17 folder> [NAME=VALUE,...]
+//!
+//! With `--dev-crisis` and/or `--dev-cltls` (transfer): the weights are tuned on those
+//! development collections only (Crisis pools, CL-TLS language folders) and the Timeline17
+//! topics are scored with them, so that no Timeline17 reference takes part in the choice.
 //!
 //! For every topic, the weights are tuned (coordinate search over a small grid, starting from
 //! `Tuning::default()` with the given overrides) on the *other* topics only, and the topic's
@@ -138,6 +142,17 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         args.next();
         fold = args.next();
     }
+    // `--dev-crisis DIR`, `--dev-cltls DIR` (repeatable): tune on these instead.
+    let mut dev_crisis: Option<PathBuf> = None;
+    let mut dev_cltls: Vec<PathBuf> = Vec::new();
+    while let Some(flag) = args.next_if(|a| a == "--dev-crisis" || a == "--dev-cltls") {
+        let value = PathBuf::from(args.next().ok_or("expected a folder")?);
+        if flag == "--dev-crisis" {
+            dev_crisis = Some(value);
+        } else {
+            dev_cltls.push(value);
+        }
+    }
     let dir = PathBuf::from(
         args.next()
             .ok_or("usage: tls_tune <t17 folder> [NAME=VALUE,...]")?,
@@ -158,7 +173,35 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let all: Vec<&Topic> = topics.iter().collect();
 
     line("start weights, all topics", &run(&all, &start, &mut tok));
+    let mut dev: Vec<Topic> = Vec::new();
+    if let Some(d) = &dev_crisis {
+        dev.extend(tls::read_crisis(d)?);
+    }
+    for d in &dev_cltls {
+        dev.extend(storyline_eval::cltls::read_tls_topics(d)?);
+    }
+    let dev_refs: Vec<&Topic> = dev.iter().collect();
+    if !dev.is_empty() {
+        line(
+            "start weights, development set",
+            &run(&dev_refs, &start, &mut tok),
+        );
+    }
     if eval_only {
+        return Ok(());
+    }
+
+    if !dev.is_empty() {
+        let (tuned, score) = tune(&grid, &dev_refs, &start, &mut tok);
+        println!(
+            "development set: tuned (objective {score:.4}): {}",
+            describe(&grid, &tuned)
+        );
+        line("tuned, development set", &run(&dev_refs, &tuned, &mut tok));
+        line(
+            "held-out (Timeline17 with the weights tuned on the development set)",
+            &run(&all, &tuned, &mut tok),
+        );
         return Ok(());
     }
 

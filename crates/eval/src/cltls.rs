@@ -103,6 +103,28 @@ pub fn read_topic(dir: &Path, name: &str) -> Result<Topic, TlsError> {
     })
 }
 
+/// Reads every topic of a language folder for timeline building ([`topics`], [`read_topic`],
+/// [`corpus`]): named `<language>-<topic>` after the folder's name, without keywords (the
+/// topic keywords are English).
+pub fn read_tls_topics(dir: &Path) -> Result<Vec<crate::tls::TlsTopic>, TlsError> {
+    let language = dir
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or("en")
+        .to_string();
+    let mut out = Vec::new();
+    for name in topics(dir)? {
+        let topic = read_topic(dir, &name)?;
+        out.push(crate::tls::TlsTopic {
+            name: format!("{language}-{name}"),
+            corpus: corpus(&topic, &language),
+            references: topic.references,
+            keywords: Vec::new(),
+        });
+    }
+    Ok(out)
+}
+
 /// Builds a tagged corpus from a topic's raw articles: each article gets its folder date as
 /// its publication date and the given language, then the text stage splits it into
 /// sentences and the temporal tagger annotates them.

@@ -247,6 +247,52 @@ pub fn read_t17(dir: &Path) -> Result<Vec<TlsTopic>, TlsError> {
     Ok(topics)
 }
 
+/// Reads every topic of a Crisis folder: each `sentences_by_date/<topic>.csv` pool (see
+/// [`read_crisis_pool`]) with the outlet timelines of `gold_per_source/crisis-<topic>/*.txt`
+/// (split where dates go backwards, as [`parse_timelines`] does), sorted by topic; a topic
+/// without a gold folder is skipped.
+pub fn read_crisis(dir: &Path) -> Result<Vec<TlsTopic>, TlsError> {
+    let pools = dir.join("sentences_by_date");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&pools)
+        .map_err(|e| TlsError::Read(pools.clone(), e.to_string()))?
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "csv"))
+        .collect();
+    files.sort();
+    let mut topics = Vec::new();
+    for pool in files {
+        let name = pool
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .unwrap_or("topic")
+            .to_string();
+        let gold_dir = dir.join("gold_per_source").join(format!("crisis-{name}"));
+        let Ok(read) = std::fs::read_dir(&gold_dir) else {
+            continue;
+        };
+        let mut golds: Vec<PathBuf> = read
+            .flatten()
+            .map(|e| e.path())
+            .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+            .collect();
+        golds.sort();
+        let mut references = Vec::new();
+        for g in golds {
+            let bytes = std::fs::read(&g).map_err(|e| TlsError::Read(g.clone(), e.to_string()))?;
+            references.extend(parse_timelines(&String::from_utf8_lossy(&bytes)));
+        }
+        let (rows, _) = read_crisis_pool(&pool)?;
+        topics.push(TlsTopic {
+            keywords: topic_keywords(&name),
+            corpus: corpus_from_rows(&rows, "en"),
+            references,
+            name,
+        });
+    }
+    Ok(topics)
+}
+
 /// Reads a Timeline17 article CSV (`date,text`): publication date and text, one sentence per
 /// line. Rows with an unreadable date are skipped and counted.
 pub fn read_t17_articles(path: &Path) -> Result<(Vec<(NaiveDate, String)>, usize), TlsError> {

@@ -161,7 +161,7 @@ impl Default for Tuning {
             pm_intersection: true,
             pm_min: 5,
             w_pub_centroid: 0.5,
-            w_censor: 0.0,
+            w_censor: 1.0,
             len_target: 60,
             len_power: 0.0,
             rel_cut: 0.0,
@@ -565,11 +565,13 @@ fn prepare(
         .filter(|(k, _)| in_range(k.0) && (k.1 == Precision::Day || in_range(period_end(**k))))
         .map(|(k, s)| {
             let later = s.later as f64 + tuning.w_censor * expected_later.missing(*k, s);
+            let published = s.published as f64
+                + tuning.w_censor * (expected_later.published(*k, s) - s.published as f64);
             let mut score = tuning.w_later * later.ln_1p()
                 + tuning.w_same * ln1p(s.same)
                 + tuning.w_earlier * ln1p(s.earlier)
                 + tuning.w_sentences * ln1p(s.sentences)
-                + tuning.w_published * ln1p(s.published);
+                + tuning.w_published * published.ln_1p();
             if k.1 != Precision::Day {
                 score *= 0.5;
             }
@@ -944,6 +946,11 @@ pub const LEARNED_DATE_MODEL: DateModel = DateModel {
     ],
 };
 
+/// Fewest look-backs in a story for its delay distribution to be estimated and the
+/// censored ones imputed: a handful of reports (the five Aleppo seeds hold 5 look-backs)
+/// says nothing about how long a story takes to refer back to its days.
+const MIN_CENSOR_LAGS: usize = 10;
+
 /// Right-censoring of the references back to a date: a report can only look back at a
 /// date from a later day of the story, so the last days have had little chance to collect
 /// them. The delay distribution is the story's own (days between a date and the reports
@@ -982,7 +989,7 @@ impl ExpectedLater {
             observed += s.later as f64;
             exposure += this.seen(*k) * (s.same + s.published) as f64;
         }
-        if exposure > 0.0 && !lags.is_empty() {
+        if exposure > 0.0 && lags.len() >= MIN_CENSOR_LAGS {
             this.ratio = observed / exposure;
         }
         this
@@ -1005,7 +1012,18 @@ impl ExpectedLater {
         if key.1 != Precision::Day {
             return 0.0;
         }
-        (1.0 - self.seen(key)) * self.ratio * (s.same + s.published) as f64
+        (1.0 - self.seen(key)) * self.ratio * (s.same as f64 + self.published(key, s))
+    }
+
+    /// A day's publication count with the unobserved part of its window imputed: the count
+    /// covers the day and the day after, so for the story's last day only half the window
+    /// is seen, and the day after is taken to be as busy as the day itself.
+    fn published(&self, key: DateKey, s: &DateStats) -> f64 {
+        let n = s.published as f64;
+        match self.end {
+            Some(end) if key.1 == Precision::Day && key.0 >= end => 2.0 * n,
+            _ => n,
+        }
     }
 }
 
@@ -1121,32 +1139,40 @@ fn summarize_date(
     tuning: &Tuning,
     sources: &SentenceSources,
 ) -> Vec<usize> {
-    let cm = centroid(sents, ment);
-    let cp = centroid(sents, pubs);
-    if tuning.pm_intersection && ment.len() >= tuning.pm_min && pubs.len() >= tuning.pm_min {
-        let shared: Vec<(u32, f32)> = cm
-            .iter()
-            .filter_map(|(id, a)| cp.get(id).map(|b| (*id, a + b)))
-            .collect();
+    let (shared, sum) = date_centroids(sents, ment, pubs, tuning);
+    if let Some(shared) = shared {
         let picked = pick(sents, ment, pubs, k, chosen, tuning, sources, shared);
         if !picked.is_empty() {
             return picked;
         }
     }
+    pick(sents, ment, pubs, k, chosen, tuning, sources, sum)
+}
+
+/// A date's centroids: the terms its mention and publication candidates share (DATEWISE's
+/// PM-Mean, when `pm_intersection` and both halves have at least `pm_min` sentences) and
+/// their weighted sum (the fallback).
+#[allow(clippy::type_complexity)]
+fn date_centroids(
+    sents: &[SentInfo],
+    ment: &[usize],
+    pubs: &[usize],
+    tuning: &Tuning,
+) -> (Option<Vec<(u32, f32)>>, Vec<(u32, f32)>) {
+    let cm = centroid(sents, ment);
+    let cp = centroid(sents, pubs);
+    let shared =
+        (tuning.pm_intersection && ment.len() >= tuning.pm_min && pubs.len() >= tuning.pm_min)
+            .then(|| {
+                cm.iter()
+                    .filter_map(|(id, a)| cp.get(id).map(|b| (*id, a + b)))
+                    .collect()
+            });
     let mut sum = cm;
     for (id, b) in cp {
         *sum.entry(id).or_default() += tuning.w_pub_centroid as f32 * b;
     }
-    pick(
-        sents,
-        ment,
-        pubs,
-        k,
-        chosen,
-        tuning,
-        sources,
-        sum.into_iter().collect(),
-    )
+    (shared, sum.into_iter().collect())
 }
 
 /// A sentence that ends in a question mark (before closing quotes and brackets, CoreNLP's
@@ -1187,51 +1213,17 @@ fn pick(
     sources: &SentenceSources,
     combined: Vec<(u32, f32)>,
 ) -> Vec<usize> {
-    let norm = combined.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
-    if norm == 0.0 {
+    let (cands, c) = scored_candidates(sents, ment, pubs, tuning, sources, combined);
+    if c.is_empty() {
         return Vec::new();
     }
-    let c: Vec<(u32, f32)> = combined.into_iter().map(|(i, w)| (i, w / norm)).collect();
-    let mentioned: HashSet<usize> = ment.iter().copied().collect();
-    let mut cands: Vec<(usize, f32)> = ment
-        .iter()
-        .chain(pubs.iter())
-        .copied()
-        .collect::<HashSet<usize>>()
-        .into_iter()
-        .filter(|&i| sents[i].eligible)
-        .map(|i| {
-            let n_src = 1 + sources.equivalents(sents[i].r).len();
-            let mut s =
-                dot(&sents[i].vec, &c) * (1.0 + tuning.w_sources as f32 * (n_src as f32).ln());
-            if mentioned.contains(&i) {
-                s *= 1.0 + tuning.w_explicit as f32;
-            }
-            s *= length_penalty(sents[i].words, tuning) as f32;
-            if sents[i].clock {
-                s *= 1.0 - tuning.w_clock as f32;
-            }
-            (i, s)
-        })
-        .filter(|(_, s)| *s > 0.0)
-        .collect();
-    cands.sort_by(|a, b| b.1.total_cmp(&a.1).then(sents[a.0].r.cmp(&sents[b.0].r)));
     let redundant = |i: usize, picked: &[usize]| {
         chosen
             .iter()
             .chain(picked.iter())
             .any(|&j| dot(&sents[i].vec, &sents[j].vec) > tuning.redundancy as f32)
     };
-    let best = cands.first().map_or(0.0, |c| c.1);
-    let mut cands: Vec<(usize, f32)> = cands
-        .into_iter()
-        .take_while(|&(_, score)| score >= tuning.rel_cut as f32 * best)
-        .collect();
-    let budget = if tuning.word_budget == 0 {
-        usize::MAX
-    } else {
-        k.saturating_mul(tuning.word_budget)
-    };
+    let budget = word_budget(k, tuning);
     let fits = |i: usize, picked: &[usize]| {
         let used: usize = picked.iter().map(|&j| sents[j].words).sum();
         picked.is_empty() || used + sents[i].words <= budget
@@ -1250,6 +1242,7 @@ fn pick(
     }
     // Centroid optimisation: each step adds the candidate whose addition brings the summed
     // summary closest to the centroid, scaled by the candidate's own boosts.
+    let mut cands = cands;
     cands.truncate(GREEDY_POOL);
     let mut sum: HashMap<u32, f32> = HashMap::new();
     while picked.len() < k {
@@ -1278,6 +1271,63 @@ fn pick(
         picked.push(i);
     }
     picked
+}
+
+/// Words a date's summary of `k` sentences may hold (`usize::MAX`: no limit).
+fn word_budget(k: usize, tuning: &Tuning) -> usize {
+    if tuning.word_budget == 0 {
+        usize::MAX
+    } else {
+        k.saturating_mul(tuning.word_budget)
+    }
+}
+
+/// A date's eligible candidates scored by similarity to the centroid `combined` with their
+/// boosts, best first, cut at `rel_cut` of the best; and the unit centroid (empty when it
+/// has no weight).
+fn scored_candidates(
+    sents: &[SentInfo],
+    ment: &[usize],
+    pubs: &[usize],
+    tuning: &Tuning,
+    sources: &SentenceSources,
+    combined: Vec<(u32, f32)>,
+) -> (Vec<(usize, f32)>, Vec<(u32, f32)>) {
+    let norm = combined.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
+    if norm == 0.0 {
+        return (Vec::new(), Vec::new());
+    }
+    let c: Vec<(u32, f32)> = combined.into_iter().map(|(i, w)| (i, w / norm)).collect();
+    let mentioned: HashSet<usize> = ment.iter().copied().collect();
+    let mut cands: Vec<(usize, f32)> = ment
+        .iter()
+        .chain(pubs.iter())
+        .copied()
+        .collect::<HashSet<usize>>()
+        .into_iter()
+        .filter(|&i| sents[i].eligible)
+        .map(|i| {
+            let n_src = 1 + sources.equivalents(sents[i].r).len();
+            let mut s =
+                dot(&sents[i].vec, &c) * (1.0 + tuning.w_sources as f32 * (n_src as f32).ln());
+            if mentioned.contains(&i) {
+                s *= 1.0 + tuning.w_explicit as f32;
+            }
+            s *= length_penalty(sents[i].words, tuning) as f32;
+            if sents[i].clock {
+                s *= 1.0 - tuning.w_clock as f32;
+            }
+            (i, s)
+        })
+        .filter(|(_, s)| *s > 0.0)
+        .collect();
+    cands.sort_by(|a, b| b.1.total_cmp(&a.1).then(sents[a.0].r.cmp(&sents[b.0].r)));
+    let best = cands.first().map_or(0.0, |c| c.1);
+    let cands: Vec<(usize, f32)> = cands
+        .into_iter()
+        .take_while(|&(_, score)| score >= tuning.rel_cut as f32 * best)
+        .collect();
+    (cands, c)
 }
 
 /// Candidates (best first) that the centroid optimisation considers.
@@ -1817,19 +1867,101 @@ mod tests {
                 ..DateStats::default()
             },
         );
-        let e = ExpectedLater::new(&stats, vec![1, 1, 2, 4], Some(day(2020, 1, 10)));
+        let lags = [[1, 1, 2, 4]; 3].concat();
+        let e = ExpectedLater::new(&stats, lags, Some(day(2020, 1, 10)));
         assert_eq!(e.seen(key(day(2020, 1, 1))), 1.0);
         assert_eq!(e.seen(key(day(2020, 1, 10))), 0.0);
         assert!((e.seen(key(day(2020, 1, 9))) - 0.5).abs() < 1e-12);
         // 4 look-backs for 4 same-day/publication reports fully seen: ratio 1.
         assert!((e.ratio - 1.0).abs() < 1e-12);
         let last = &stats[&key(day(2020, 1, 10))];
-        assert!((e.missing(key(day(2020, 1, 10)), last) - 8.0).abs() < 1e-12);
+        // The last day's publication window (the day and the day after) is half seen: its 5
+        // publications count as 10, and the look-backs to come follow 3 + 10 reports.
+        assert_eq!(e.published(key(day(2020, 1, 10)), last), 10.0);
+        assert!((e.missing(key(day(2020, 1, 10)), last) - 13.0).abs() < 1e-12);
+        assert_eq!(
+            e.published(key(day(2020, 1, 1)), &stats[&key(day(2020, 1, 1))]),
+            2.0
+        );
         let first = &stats[&key(day(2020, 1, 1))];
         assert_eq!(e.missing(key(day(2020, 1, 1)), first), 0.0);
-        // Without any look-back in the story nothing is imputed.
+        // Without any look-back in the story nothing is imputed, nor with too few to tell
+        // the delays.
         let none = ExpectedLater::new(&stats, Vec::new(), Some(day(2020, 1, 10)));
         assert_eq!(none.missing(key(day(2020, 1, 10)), last), 0.0);
+        let few = ExpectedLater::new(&stats, vec![1; MIN_CENSOR_LAGS - 1], Some(day(2020, 1, 10)));
+        assert_eq!(few.missing(key(day(2020, 1, 10)), last), 0.0);
+    }
+
+    #[test]
+    fn the_last_day_is_not_outranked_for_lack_of_time_to_be_looked_back_at() {
+        // 3 and 5 January have the same same-day reports and publications, but the 5th is
+        // the story's last day: half its publication window (the day and the day after) lies
+        // beyond the story, so its publications count twice. The 1st is looked back at.
+        let (c, story) = corpus(&[
+            (
+                day(2021, 1, 1),
+                vec![(
+                    "A storm flooded the northern harbour on 1 January",
+                    Some(("1 January", day(2021, 1, 1))),
+                )],
+            ),
+            (
+                day(2021, 1, 1),
+                vec![(
+                    "Ferries stopped running after the flood of 1 January",
+                    Some(("1 January", day(2021, 1, 1))),
+                )],
+            ),
+            (
+                day(2021, 1, 2),
+                vec![(
+                    "Cleanup crews cleared debris left by the 1 January storm",
+                    Some(("1 January", day(2021, 1, 1))),
+                )],
+            ),
+            (
+                day(2021, 1, 3),
+                vec![(
+                    "Ministers announced emergency funding for fishermen on 3 January",
+                    Some(("3 January", day(2021, 1, 3))),
+                )],
+            ),
+            (
+                day(2021, 1, 3),
+                vec![(
+                    "Insurers estimated claims would reach millions on 3 January",
+                    Some(("3 January", day(2021, 1, 3))),
+                )],
+            ),
+            (
+                day(2021, 1, 5),
+                vec![(
+                    "Engineers reopened the damaged bridge to traffic on 5 January",
+                    Some(("5 January", day(2021, 1, 5))),
+                )],
+            ),
+            (
+                day(2021, 1, 5),
+                vec![(
+                    "Schools welcomed pupils back after repairs on 5 January",
+                    Some(("5 January", day(2021, 1, 5))),
+                )],
+            ),
+        ]);
+        let sources = SentenceSources::build(&c);
+        let dates = |w_censor: f64| {
+            let tuning = Tuning {
+                w_censor,
+                ..Tuning::default()
+            };
+            build_tuned(&c, &story, &sources, &opts(2), &tuning)
+                .iter()
+                .map(|e| e.date)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(dates(0.0), vec![day(2021, 1, 1), day(2021, 1, 3)]);
+        assert_eq!(dates(1.0), vec![day(2021, 1, 1), day(2021, 1, 5)]);
     }
 
     /// One date with a long on-topic sentence and short ones, for the selection options.
