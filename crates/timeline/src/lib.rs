@@ -1285,6 +1285,7 @@ fn word_budget(k: usize, tuning: &Tuning) -> usize {
 /// A date's eligible candidates scored by similarity to the centroid `combined` with their
 /// boosts, best first, cut at `rel_cut` of the best; and the unit centroid (empty when it
 /// has no weight).
+#[allow(clippy::type_complexity)]
 fn scored_candidates(
     sents: &[SentInfo],
     ment: &[usize],
