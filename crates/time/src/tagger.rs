@@ -454,6 +454,11 @@ impl<'a> Tagger<'a> {
             let inside_word = i > 0
                 && self.glued(i)
                 && matches!(self.kind(i - 1), Some(Kind::Word) | Some(Kind::Num));
+            // "24 hours a day", "seven days a week": all the time, no stretch or rate.
+            if let Some(end) = self.whole_unit_rate(i) {
+                i = end;
+                continue;
+            }
             match self.match_at(i).filter(|_| !inside_word) {
                 // A quoted title ("This Week," "60 Minutes."): its words are names.
                 Some(m) if m.end > i && self.quoted_title(i, &m) => i = m.end,
@@ -575,6 +580,34 @@ impl<'a> Tagger<'a> {
             && self.glued(k + 4)
             && lexicon::unit(self.w(k + 4)).is_some();
         linked.then_some(k + 5)
+    }
+
+    /// The end of a rate whose amount fills its whole unit ("24 hours a day", "seven days
+    /// a week", "365 days a year", "60 minutes an hour"), if one starts at `i`: it says
+    /// "all the time", neither a stretch of 24 hours nor a recurring day.
+    fn whole_unit_rate(&self, i: usize) -> Option<usize> {
+        let (Some(n), j) = self.number(i)? else {
+            return None;
+        };
+        let (unit, true) = lexicon::unit(self.w(j))? else {
+            return None;
+        };
+        if !matches!(self.w(j + 1), "a" | "an" | "per" | "each" | "every") {
+            return None;
+        }
+        let (per, false) = lexicon::unit(self.w(j + 2))? else {
+            return None;
+        };
+        let whole = match (unit, per) {
+            (Unit::Second, Unit::Minute) | (Unit::Minute, Unit::Hour) => 60.0,
+            (Unit::Hour, Unit::Day) => 24.0,
+            (Unit::Day, Unit::Week) => 7.0,
+            (Unit::Day, Unit::Year) => 365.0,
+            (Unit::Week, Unit::Year) => 52.0,
+            (Unit::Month, Unit::Year) => 12.0,
+            _ => return None,
+        };
+        ((n - whole).abs() < 1e-9).then_some(j + 3)
     }
 
     fn quoted_title(&self, i: usize, m: &M) -> bool {
@@ -2302,6 +2335,22 @@ impl<'a> Tagger<'a> {
                 "duration.vague",
             ));
         }
+        // "in the morning", "during the night": that part of the day last mentioned, else
+        // of the DCT's day ("Dealers placed heavy buy orders in the morning" after Friday's
+        // trading is Friday morning); "the morning of December 28" is dated by its own day.
+        if let Some(pod) = lexicon::part_of_day(w)
+            && i > 0
+            && matches!(self.w(i - 1), "in" | "during")
+            && !self.is(j + 1, "of")
+        {
+            let day = match self.ref_cal {
+                Some(Cal::Day(d)) => d,
+                _ => self.dct?,
+            };
+            let mut m = cal_match(j + 1, Time, Cal::Day(day), "anchor.in-the-pod");
+            m.value = format!("{}T{pod}", m.value);
+            return Some(m);
+        }
         // "over the years": an unspecified stretch ("over the years 1751-1777" is a range).
         if i > 0
             && self.is(i - 1, "over")
@@ -2946,9 +2995,34 @@ impl<'a> Tagger<'a> {
             }
             _ => (None, j),
         };
-        if ampm.is_none() && minute.is_none() {
-            return None;
-        }
+        // "at 4 in the morning", "until 10 at night": the part of the day says which
+        // half of the clock the hour is on.
+        let (ampm, k) = match (ampm, minute) {
+            (None, None) => {
+                let after_prep = i > 0
+                    && matches!(
+                        self.w(i - 1),
+                        "at" | "by" | "until" | "till" | "before" | "after" | "around" | "from"
+                    );
+                let pod = if self.seq(j, "in the").is_some() {
+                    Some((self.w(j + 2), j + 3))
+                } else if self.is(j, "at") && self.is(j + 1, "night") {
+                    Some(("night", j + 2))
+                } else {
+                    None
+                };
+                match pod {
+                    Some((p, end)) if after_prep && (1..=12).contains(&h) => match p {
+                        "morning" => (Some(false), end),
+                        "afternoon" | "evening" => (Some(true), end),
+                        "night" => (Some((6..12).contains(&h)), end),
+                        _ => return None,
+                    },
+                    _ => return None,
+                }
+            }
+            other => (other.0, k),
+        };
         let mut hour = h;
         if let Some(pm) = ampm {
             if h == 0 || h > 12 {

@@ -1750,3 +1750,67 @@ fn earlier_and_later_belong_to_that_day_and_this_afternoon() {
         ("later this afternoon", "1998-10-24TAF")
     );
 }
+
+#[test]
+fn in_the_morning_is_that_part_of_the_day_last_mentioned() {
+    // After a day: that day's morning.
+    let v = tv(
+        "Hopes were dashed Friday. Dealers placed heavy buy orders in the morning.",
+        d(1989, 10, 30),
+    );
+    assert_eq!(
+        v,
+        vec![
+            ("Friday".into(), "1989-10-27".into()),
+            ("the morning".into(), "1989-10-27TMO".into())
+        ]
+    );
+    // With no day mentioned: the DCT's.
+    let t = one("A burger in the morning makes me happy.", d(2015, 2, 2));
+    assert_eq!(
+        (t.text.as_str(), t.value.as_str()),
+        ("the morning", "2015-02-02TMO")
+    );
+    assert_eq!(t.kind, TimexType::Time);
+    let t = one("The troops crossed during the night.", d(2015, 2, 2));
+    assert_eq!(t.value, "2015-02-02TNI");
+    // "the morning of December 28" is dated by its own day; without "in"/"during" no
+    // part of the day is read ("the night was cold").
+    assert!(
+        tv(
+            "It was over by the morning of December 28, 1979.",
+            d(2010, 1, 1)
+        )
+        .iter()
+        .all(|(_, v)| v != "2010-01-01TMO")
+    );
+    assert!(tv("The night was cold.", d(2015, 2, 2)).is_empty());
+}
+
+#[test]
+fn a_rate_that_fills_its_unit_means_all_the_time() {
+    let dct = d(1998, 10, 25);
+    assert!(tv("Guards stood outside, 24 hours a day, at every home.", dct).is_empty());
+    assert!(tv("The shop is open seven days a week.", dct).is_empty());
+    assert!(tv("It runs 365 days a year.", dct).is_empty());
+    // An amount that does not fill the unit is a rate or a stretch as before.
+    assert!(!tv("He works 10 hours a day.", dct).is_empty());
+    assert!(!tv("They fly four days a week.", dct).is_empty());
+}
+
+#[test]
+fn an_hour_with_a_part_of_the_day_is_a_clock_time() {
+    let dct = d(2000, 4, 5);
+    let t = one("The father will leave at 4 in the morning.", dct);
+    assert_eq!(
+        (t.text.as_str(), t.value.as_str()),
+        ("4 in the morning", "2000-04-05T04:00")
+    );
+    let t = one("They stayed until 10 at night.", dct);
+    assert_eq!(t.value, "2000-04-05T22:00");
+    let t = one("We met at 3 in the afternoon.", dct);
+    assert_eq!(t.value, "2000-04-05T15:00");
+    // Without a preposition of time the number is no hour ("won 4 in the morning
+    // session" counts something).
+    assert_eq!(one("He scored 4 in the morning.", dct).text, "the morning");
+}

@@ -105,24 +105,32 @@ fn print_errors(dir: &std::path::Path, pairs_too: bool) {
                 );
             }
         }
+        // The words around a timex, on one line (by bytes, widened to character bounds).
+        let context = |start: usize, end: usize| {
+            let mut a = start.saturating_sub(40);
+            while a > 0 && !doc.text.is_char_boundary(a) {
+                a -= 1;
+            }
+            let mut b = (end + 30).min(doc.text.len());
+            while b < doc.text.len() && !doc.text.is_char_boundary(b) {
+                b += 1;
+            }
+            doc.text.get(a..b).unwrap_or("").replace('\n', " ")
+        };
         for (i, g) in doc.timexes.iter().enumerate() {
             if !gold_hit[i] {
-                let ctx_s = g.start.saturating_sub(40);
-                let ctx = doc
-                    .text
-                    .get(ctx_s..(g.end + 30).min(doc.text.len()))
-                    .unwrap_or("")
-                    .replace('\n', " ");
+                let ctx = context(g.start, g.end);
                 eprintln!("MISS\t{name}\t{:?}\t{} {}\t{ctx}", txt(g), g.kind, g.value);
             }
         }
         for (i, s) in system.iter().enumerate() {
             if !sys_hit[i] {
                 eprintln!(
-                    "SPUR\t{name}\t{:?}\t{} {}{}",
+                    "SPUR\t{name}\t{:?}\t{} {}\t{}{}",
                     txt(s),
                     s.kind,
                     s.value,
+                    context(s.start, s.end),
                     rule(i)
                 );
             }
