@@ -470,7 +470,19 @@ impl<'a> Tagger<'a> {
                 Some(m) if m.end > i => {
                     let start = self.toks[i].start;
                     let end = self.toks[m.end - 1].end;
+                    // "complying with the 1978 Treaty of Friendship" after December 1979: a
+                    // year in the name of an older thing refers back, the story stays where
+                    // it is ("The 1916 Battle of Jutland" after 1915 moves it on).
+                    let name_year = m.rule == "year"
+                        && i > 0
+                        && self.is(i - 1, "the")
+                        && m.end == i + 1
+                        && self.capitalized(m.end)
+                        && m.date
+                            .zip(self.ref_year())
+                            .is_some_and(|(d, ry)| d.year() < ry);
                     if m.anchor
+                        && !name_year
                         && let Some(d) = m.date
                     {
                         self.ref_cal = Some(match m.precision {

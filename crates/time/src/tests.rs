@@ -1814,3 +1814,26 @@ fn an_hour_with_a_part_of_the_day_is_a_clock_time() {
     // session" counts something).
     assert_eq!(one("He scored 4 in the morning.", dct).text, "the morning");
 }
+
+#[test]
+fn a_year_naming_a_named_thing_anchors_nothing() {
+    // A history (years far from the DCT): a bare day takes the story's year, not the year
+    // in the name of a treaty.
+    let text = "In 1975 the war began. In 1976 it grew. By 1977 it spread. In 1979 troops \
+                massed. On December 12, 1979 the order came. They cited the 1978 Treaty of \
+                Friendship. Troops entered on December 27.";
+    let v = tv(text, d(2010, 1, 1));
+    assert!(
+        v.contains(&("December 27".into(), "1979-12-27".into())),
+        "{v:?}"
+    );
+    assert!(v.contains(&("1978".into(), "1978".into())), "{v:?}");
+    // A name year later than the story's moves the story on ("The 1916 Battle of
+    // Jutland" after 1915).
+    let v = tv(
+        "In 1912 the war began. In 1913 it grew. By 1914 it spread. In 1915 troops \
+         massed. The 1916 Battle of Jutland began on 31 May.",
+        d(2010, 1, 1),
+    );
+    assert!(v.contains(&("31 May".into(), "1916-05-31".into())), "{v:?}");
+}
