@@ -2073,7 +2073,7 @@ impl<'a> Tagger<'a> {
         match w {
             "this" | "last" | "next" | "current" | "past" | "previous" | "coming" | "following"
             | "that" | "same" | "the" | "earlier" | "later" | "latest" | "final" | "first"
-            | "year" => {}
+            | "year" | "early" | "late" => {}
             "second" | "third" | "fourth" | "1st" | "2nd" | "3rd" | "4th" | "fiscal" => {}
             _ => return None,
         }
@@ -2114,7 +2114,23 @@ impl<'a> Tagger<'a> {
             }
             return Some(m);
         }
-        if w == "earlier" || w == "later" {
+        // "later in the year", "Late in the year": the relating word belongs to it too
+        // ("late in the day" is left alone: it is seldom a date of its own).
+        if matches!(w, "earlier" | "later" | "early" | "late")
+            && self.seq(i + 1, "in the").is_some()
+            && matches!(self.w(i + 3), "year" | "month" | "week")
+            && let Some(mut m) = self.the_expr(i + 2)
+            && m.kind == Date
+        {
+            m.end = m.end.max(i + 4);
+            m.modifier = match w {
+                "early" => Some("START"),
+                "late" => Some("END"),
+                _ => m.modifier,
+            };
+            return Some(m);
+        }
+        if matches!(w, "earlier" | "later" | "early" | "late") {
             return None;
         }
         if w == "the" {

@@ -1837,3 +1837,22 @@ fn a_year_naming_a_named_thing_anchors_nothing() {
     );
     assert!(v.contains(&("31 May".into(), "1916-05-31".into())), "{v:?}");
 }
+
+#[test]
+fn later_in_the_year_includes_the_relating_word() {
+    let v = tv(
+        "Sales were delayed earlier in the year by heavy rains.",
+        d(1989, 10, 30),
+    );
+    assert_eq!(v, vec![("earlier in the year".into(), "1989".into())]);
+    let t = one(
+        "Late in the year, the French launched an operation.",
+        d(1989, 10, 30),
+    );
+    assert_eq!(
+        (t.text.as_str(), t.modifier.as_deref()),
+        ("Late in the year", Some("END"))
+    );
+    // "late in the day" stays no timex of its own.
+    assert!(tv("Late in the day, lawyers emerged.", d(1989, 10, 30)).is_empty());
+}
