@@ -2,7 +2,8 @@
 //!
 //! Evidence, strongest first:
 //! 1. an in-text dateline: a full date (day, month and year) on a short line at the start or
-//!    the end of the text, or after "Published", "Posted", "Updated" or "Date:";
+//!    the end of the text, or after "Published", "Posted", "Updated" or "Date:", when the full
+//!    dates near the text's edges all name that one day;
 //! 2. the date of a syndicated copy (same syndication group) whose date came from metadata,
 //!    a header or a dateline;
 //! 3. the dates the text mentions, only when they pin the day: the latest full date written
@@ -70,6 +71,16 @@ fn near_edge(text: &str, start: usize, end: usize) -> bool {
     start < EDGE || text.len() - end < EDGE
 }
 
+/// Whether the full dates written near the edges of the text name one day only.
+fn edges_agree(text: &str, dates: &[(usize, usize, NaiveDate)]) -> bool {
+    let mut days = dates
+        .iter()
+        .filter(|&&(s, e, _)| near_edge(text, s, e))
+        .map(|&(_, _, d)| d);
+    let first = days.next();
+    days.all(|d| Some(d) == first)
+}
+
 fn line_bounds(text: &str, start: usize, end: usize) -> (usize, usize) {
     let ls = text[..start].rfind('\n').map(|i| i + 1).unwrap_or(0);
     let le = text[end..]
@@ -82,7 +93,13 @@ fn line_bounds(text: &str, start: usize, end: usize) -> (usize, usize) {
 /// The date of an in-text dateline ("Published on 12:00 AM, December 07, 2016", a line
 /// "06 December, 2016" at the start or end of the text), if any.
 pub fn dateline_date(text: &str) -> Option<NaiveDate> {
-    for (s, e, d) in full_dates(text) {
+    let dates = full_dates(text);
+    // Pages that list dated items at their edges (comments, tweets, related videos: "updated:
+    // Fri Nov 19 2010 …", "6:28 pm ET February 11, 2013 RETWEET") give no one dateline.
+    if !edges_agree(text, &dates) {
+        return None;
+    }
+    for (s, e, d) in dates {
         let before = text[..s].to_ascii_lowercase();
         let tail = before.trim_end_matches([' ', ',', ':', '-', '|', '\t']);
         let cue = [
@@ -233,6 +250,20 @@ mod tests {
         );
         assert!(ambiguous_numeric("10-05-98") && ambiguous_numeric("3/4/2016"));
         assert!(!ambiguous_numeric("13-05-98") && !ambiguous_numeric("2016-12-07"));
+    }
+
+    #[test]
+    fn edges_listing_several_days_give_no_dateline() {
+        let body = "Officials met again to discuss the plan and its costs. ".repeat(12);
+        let one = format!("Posted January 28, 2011\n\n{body}\nJanuary 28, 2011\n");
+        assert_eq!(dateline_date(&one), Some(d(2011, 1, 28)));
+        // a list of dated videos or tweets at the foot of a page: which one is the article's?
+        let listed = format!(
+            "{body}\nupdated: November 19, 2010\nA video.\nupdated: September 11, 2007\nAnother.\n"
+        );
+        assert_eq!(dateline_date(&listed), None);
+        let mixed = format!("Posted January 28, 2011\n\n{body}\n6:28 pm ET February 11, 2013\n");
+        assert_eq!(dateline_date(&mixed), None);
     }
 
     #[test]
