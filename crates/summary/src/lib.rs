@@ -8,9 +8,9 @@
 //!    is the number of independent articles that state it (copies count once), kept when at
 //!    least `min_df` articles do; concepts from each article's lead sentences get a bonus.
 //! 3. Sentences are chosen greedily by the weight of concepts they add that the summary does
-//!    not cover yet, per word, times a small bonus for the number of outlets reporting the
-//!    sentence, within the word and sentence budget: redundancy is controlled because a
-//!    concept counts once.
+//!    not cover yet, divided by their length to the power `cost_exponent` (0.7), times a
+//!    small bonus for the number of outlets reporting the sentence, within the word and
+//!    sentence budget: redundancy is controlled because a concept counts once.
 //! 4. Chosen sentences are put in chronological order (article date, then position).
 //! 5. Each sentence's sources: its own article, the articles of its copies, and those of every
 //!    sentence in the story that the [`paraphrase`] test judges a rewording of it.
@@ -49,6 +49,10 @@ pub struct SummaryOptions {
     /// Update summaries: weight left to a concept that a seen article already states
     /// (0 drops it, 1 ignores what was seen).
     pub seen_concept_weight: f64,
+    /// Exponent `r` of the length cost in the greedy choice (gain / words^r, as in Lin &
+    /// Bilmes' modified greedy): 1 ranks by gain per word, which favours short sentences;
+    /// below 1 a longer sentence that covers more is preferred.
+    pub cost_exponent: f64,
 }
 
 impl Default for SummaryOptions {
@@ -61,6 +65,7 @@ impl Default for SummaryOptions {
             overflow_last: false,
             paraphrase: ParaphraseTest::ATTRIBUTION,
             seen_concept_weight: 0.3,
+            cost_exponent: 0.7,
         }
     }
 }
@@ -322,10 +327,11 @@ fn select(units: &[Unit], weights: &HashMap<u64, f64>, options: &SummaryOptions)
                 continue;
             }
             // Overflowing sentences only count for the words that fit.
+            let cost = (u.words.max(1) as f64).powf(options.cost_exponent);
             let score = if fits {
-                g / u.words.max(1) as f64
+                g / cost
             } else {
-                g * remaining as f64 / (u.words as f64 * u.words.max(1) as f64)
+                g * remaining as f64 / (u.words.max(1) as f64 * cost)
             };
             if best.is_none_or(|(_, s)| score > s) {
                 best = Some((i, score));
