@@ -177,15 +177,27 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     if let Some(d) = &dev_crisis {
         dev.extend(tls::read_crisis(d)?);
     }
+    let n_crisis = dev.len();
     for d in &dev_cltls {
         dev.extend(storyline_eval::cltls::read_tls_topics(d)?);
     }
     let dev_refs: Vec<&Topic> = dev.iter().collect();
     if !dev.is_empty() {
-        line(
-            "start weights, development set",
-            &run(&dev_refs, &start, &mut tok),
-        );
+        let results = run(&dev_refs, &start, &mut tok);
+        line("start weights, development set", &results);
+        if dev_crisis.is_some() && !dev_cltls.is_empty() {
+            // The two kinds of development collection apart: Crisis pools, CL-TLS articles.
+            let first: Vec<String> = dev.iter().take(n_crisis).map(|t| t.name.clone()).collect();
+            let (crisis, cltls): (Vec<TaskResult>, Vec<TaskResult>) =
+                results.into_iter().partition(|r| first.contains(&r.topic));
+            for (label, part) in [
+                ("    of which Crisis", &crisis),
+                ("    of which CL-TLS", &cltls),
+            ] {
+                let text = tls::summary_lines(label, part);
+                println!("{}", text.lines().next().unwrap_or(""));
+            }
+        }
     }
     if eval_only {
         return Ok(());

@@ -954,17 +954,19 @@ pub fn mean_scores(results: &[TaskResult]) -> (Prf, Prf, Prf) {
 pub fn summary_lines(label: &str, results: &[TaskResult]) -> String {
     let (r1, r2, d) = mean_scores(results);
     let mut out = format!(
-        "{label}: AR-1 F {:.4}  AR-2 F {:.4}  date F1 {:.4}\n",
-        r1.f, r2.f, d.f
+        "{label}: AR-1 F {:.4}  AR-2 F {:.4}  date F1 {:.4}  (AR-1 P {:.4} R {:.4})\n",
+        r1.f, r2.f, d.f, r1.p, r1.r
     );
     for r in results {
         out.push_str(&format!(
-            "    {}.{}  AR-1 F {:.4}  AR-2 F {:.4}  date F1 {:.4}\n",
+            "    {}.{}  AR-1 F {:.4}  AR-2 F {:.4}  date F1 {:.4}  (AR-1 P {:.4} R {:.4})\n",
             r.topic,
             r.index,
             r.scores.align_m1.rouge1.f,
             r.scores.align_m1.rouge2.f,
-            r.scores.dates.f
+            r.scores.dates.f,
+            r.scores.align_m1.rouge1.p,
+            r.scores.align_m1.rouge1.r
         ));
     }
     out

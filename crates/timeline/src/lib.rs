@@ -140,6 +140,15 @@ pub struct Tuning {
     /// Order in which the chosen dates are summarized (an earlier date keeps a sentence a
     /// later one would repeat): 0 the ranking's, 1 the hand-weighted score's, 2 by date.
     pub summary_order: usize,
+    /// Cut a date's candidates at the knee of their similarities to its centroid (only
+    /// those above it stay candidates and, with `pool_centroid`, shape the centroid), as
+    /// DATEWISE does when a date has both mention and publication candidates: 0 off, 1 the
+    /// knee of the sorted similarities, 2 news-tls's own reading of the threshold (the
+    /// knee's rank taken in the unsorted list).
+    pub knee: usize,
+    /// Select a date's sentences by similarity to the mean of its (kept) candidates rather
+    /// than to the centroid that ranked them (DATEWISE's summarizer centroid).
+    pub pool_centroid: bool,
 }
 
 impl Default for Tuning {
@@ -172,6 +181,8 @@ impl Default for Tuning {
             learned_dates: false,
             date_model: LEARNED_DATE_MODEL,
             summary_order: 0,
+            knee: 0,
+            pool_centroid: false,
         }
     }
 }
@@ -205,6 +216,8 @@ impl Tuning {
         "skip_questions",
         "learned_dates",
         "summary_order",
+        "knee",
+        "pool_centroid",
     ];
 
     /// Sets one weight by name (counts are rounded down, flags are `value != 0`).
@@ -240,6 +253,8 @@ impl Tuning {
             "skip_questions" => self.skip_questions = value != 0.0,
             "learned_dates" => self.learned_dates = value != 0.0,
             "summary_order" => self.summary_order = n.min(2),
+            "knee" => self.knee = n.min(2),
+            "pool_centroid" => self.pool_centroid = value != 0.0,
             other => return Err(format!("unknown weight {other}")),
         }
         Ok(())
@@ -275,6 +290,8 @@ impl Tuning {
             "skip_questions" => b(self.skip_questions),
             "learned_dates" => b(self.learned_dates),
             "summary_order" => self.summary_order as f64,
+            "knee" => self.knee as f64,
+            "pool_centroid" => b(self.pool_centroid),
             _ => return None,
         })
     }
@@ -1217,11 +1234,14 @@ fn pick(
     if c.is_empty() {
         return Vec::new();
     }
+    // A sentence is never shown twice (on two dates, or as a copy of one already shown),
+    // whatever `redundancy` allows.
+    let limit = (tuning.redundancy as f32).min(DUPLICATE_COSINE);
     let redundant = |i: usize, picked: &[usize]| {
         chosen
             .iter()
             .chain(picked.iter())
-            .any(|&j| dot(&sents[i].vec, &sents[j].vec) > tuning.redundancy as f32)
+            .any(|&j| i == j || dot(&sents[i].vec, &sents[j].vec) > limit)
     };
     let budget = word_budget(k, tuning);
     let fits = |i: usize, picked: &[usize]| {
@@ -1273,6 +1293,10 @@ fn pick(
     picked
 }
 
+/// Cosine above which two sentences are the same report (the same words, e.g. two copies
+/// of one wire sentence): never both shown.
+const DUPLICATE_COSINE: f32 = 0.99;
+
 /// Words a date's summary of `k` sentences may hold (`usize::MAX`: no limit).
 fn word_budget(k: usize, tuning: &Tuning) -> usize {
     if tuning.word_budget == 0 {
@@ -1300,11 +1324,43 @@ fn scored_candidates(
     }
     let c: Vec<(u32, f32)> = combined.into_iter().map(|(i, w)| (i, w / norm)).collect();
     let mentioned: HashSet<usize> = ment.iter().copied().collect();
-    let mut cands: Vec<(usize, f32)> = ment
-        .iter()
-        .chain(pubs.iter())
-        .copied()
-        .collect::<HashSet<usize>>()
+    let mut pool: Vec<usize> = Vec::with_capacity(ment.len() + pubs.len());
+    let mut seen: HashSet<usize> = HashSet::new();
+    for &i in ment.iter().chain(pubs.iter()) {
+        if seen.insert(i) {
+            pool.push(i);
+        }
+    }
+    if tuning.knee > 0 && !ment.is_empty() && !pubs.is_empty() {
+        let sims: Vec<f32> = pool.iter().map(|&i| dot(&sents[i].vec, &c)).collect();
+        let thresh = knee_threshold(&sims, tuning.knee == 2);
+        let kept: Vec<usize> = pool
+            .iter()
+            .zip(&sims)
+            .filter(|&(_, &x)| x > 0.0 && x > thresh)
+            .map(|(&i, _)| i)
+            .collect();
+        // A cut that leaves nothing to show keeps the whole pool.
+        if kept.iter().any(|&i| sents[i].eligible) {
+            pool = kept;
+        }
+    }
+    let c = if tuning.pool_centroid {
+        let mut sum: BTreeMap<u32, f32> = BTreeMap::new();
+        for &i in &pool {
+            for &(id, x) in &sents[i].vec {
+                *sum.entry(id).or_default() += x;
+            }
+        }
+        let norm = sum.values().map(|w| w * w).sum::<f32>().sqrt();
+        if norm == 0.0 {
+            return (Vec::new(), Vec::new());
+        }
+        sum.into_iter().map(|(i, w)| (i, w / norm)).collect()
+    } else {
+        c
+    };
+    let mut cands: Vec<(usize, f32)> = pool
         .into_iter()
         .filter(|&i| sents[i].eligible)
         .map(|i| {
@@ -1329,6 +1385,37 @@ fn scored_candidates(
         .take_while(|&(_, score)| score >= tuning.rel_cut as f32 * best)
         .collect();
     (cands, c)
+}
+
+/// The similarity above which a date's candidates are kept: the value at the knee of the
+/// similarities sorted from best to worst (the point farthest from the line joining the
+/// first and the last). With `literal`, the knee's rank is read in the unsorted list, as
+/// news-tls's DATEWISE does.
+fn knee_threshold(sims: &[f32], literal: bool) -> f32 {
+    let mut sorted: Vec<f32> = sims.to_vec();
+    sorted.sort_by(|a, b| b.total_cmp(a));
+    let n = sorted.len();
+    if n == 0 {
+        return 0.0;
+    }
+    let (x1, y1) = ((n - 1) as f64, sorted[n - 1] as f64 - sorted[0] as f64);
+    let len = (x1 * x1 + y1 * y1).sqrt();
+    let mut best = (0usize, f64::MIN);
+    if len > 0.0 {
+        for (i, &v) in sorted.iter().enumerate() {
+            let (x, y) = (i as f64, v as f64 - sorted[0] as f64);
+            // Distance to the line through the first and the last point.
+            let d = (x * y1 - y * x1).abs() / len;
+            if d > best.1 {
+                best = (i, d);
+            }
+        }
+    }
+    if literal {
+        sims[best.0]
+    } else {
+        sorted[best.0]
+    }
 }
 
 /// Candidates (best first) that the centroid optimisation considers.
@@ -1810,12 +1897,17 @@ mod tests {
         for (i, name) in Tuning::NAMES.iter().enumerate() {
             let v = if matches!(
                 *name,
-                "coarse" | "pm_intersection" | "greedy" | "skip_questions" | "learned_dates"
+                "coarse"
+                    | "pm_intersection"
+                    | "greedy"
+                    | "skip_questions"
+                    | "learned_dates"
+                    | "pool_centroid"
             ) {
                 1.0
             } else if matches!(*name, "w_censor" | "w_clock") {
                 0.5
-            } else if *name == "summary_order" {
+            } else if matches!(*name, "summary_order" | "knee") {
                 2.0
             } else {
                 (i + 2) as f64
@@ -2070,5 +2162,130 @@ mod tests {
         assert_eq!(greedy.len(), 3);
         let uniq: HashSet<&String> = greedy.iter().collect();
         assert_eq!(uniq.len(), 3);
+    }
+
+    #[test]
+    fn knee_threshold_is_the_elbow_of_the_sorted_similarities() {
+        // Sorted: 0.9, 0.85, 0.3, 0.2, 0.1; the line from the first to the last point passes
+        // 0.5 at rank 2, where the curve (0.3) is farthest from it.
+        let sims = [0.2, 0.9, 0.85, 0.1, 0.3];
+        assert_eq!(knee_threshold(&sims, false), 0.3);
+        // news-tls reads that rank in the unsorted list.
+        assert_eq!(knee_threshold(&sims, true), 0.85);
+        // No curve: the first point, so nothing is strictly above it.
+        assert_eq!(knee_threshold(&[0.4, 0.4, 0.4], false), 0.4);
+        assert_eq!(knee_threshold(&[0.7], false), 0.7);
+        assert_eq!(knee_threshold(&[], false), 0.0);
+    }
+
+    /// A day with three reports of one event (two naming the day, one lead sentence of the
+    /// day's news) and a lead sentence that shares a single word with them.
+    fn knee_corpus() -> (Corpus, Story, NaiveDate) {
+        let d = day(2011, 2, 11);
+        let docs: Vec<(NaiveDate, Vec<Line>)> = vec![
+            (
+                d,
+                vec![
+                    (
+                        "Mubarak resigned on Friday and handed power to the army .",
+                        Some(("Friday", d)),
+                    ),
+                    (
+                        "Mubarak resigned as president on Friday , handing power to the army .",
+                        Some(("Friday", d)),
+                    ),
+                ],
+            ),
+            (
+                d,
+                vec![
+                    ("Mubarak resigned and the army took power in Cairo .", None),
+                    (
+                        "An army band played music at a football match downtown .",
+                        None,
+                    ),
+                ],
+            ),
+        ];
+        let (c, story) = corpus(&docs);
+        (c, story, d)
+    }
+
+    #[test]
+    fn the_knee_cut_drops_candidates_far_below_the_date_s_best() {
+        let (c, story, d) = knee_corpus();
+        let mut o = opts(1);
+        o.sentences_per_date = 4;
+        let texts = |t: &Tuning| -> Vec<String> {
+            build_tuned(&c, &story, &SentenceSources::default(), &o, t)
+                .iter()
+                .filter(|e| e.date == d)
+                .flat_map(|e| e.sentences.iter())
+                .map(|a| c.sentence_text(a.sentence).to_string())
+                .collect()
+        };
+        let loose = Tuning {
+            redundancy: 0.95,
+            word_budget: 0,
+            pm_min: 1,
+            ..Tuning::default()
+        };
+        let band = |v: &[String]| v.iter().any(|t| t.contains("band"));
+        let all = texts(&loose);
+        assert!(band(&all), "{all:?}");
+        for knee in [1, 2] {
+            for pool_centroid in [false, true] {
+                let t = Tuning {
+                    knee,
+                    pool_centroid,
+                    ..loose.clone()
+                };
+                let cut = texts(&t);
+                assert!(
+                    !cut.is_empty() && !band(&cut),
+                    "{knee} {pool_centroid}: {cut:?}"
+                );
+                assert!(cut.len() < all.len());
+            }
+        }
+    }
+
+    #[test]
+    fn a_sentence_is_never_shown_on_two_dates() {
+        // The lead sentence of the 11th's news is a candidate for the 11th and for the 10th
+        // (news of the day before), where it is the only one; with redundancy control off
+        // the 11th takes it too.
+        let (d1, d2) = (day(2011, 2, 10), day(2011, 2, 11));
+        let lead = "Mubarak resigned and the army took power in Cairo .";
+        let docs: Vec<(NaiveDate, Vec<Line>)> = vec![
+            (d2, vec![(lead, None)]),
+            (
+                d2,
+                vec![(
+                    "Mubarak resigned on Friday and the army took power .",
+                    Some(("Friday", d2)),
+                )],
+            ),
+        ];
+        let (c, story) = corpus(&docs);
+        let mut o = opts(2);
+        o.sentences_per_date = 2;
+        for greedy in [false, true] {
+            let t = Tuning {
+                redundancy: 2.0,
+                word_budget: 0,
+                greedy,
+                ..Tuning::default()
+            };
+            let entries = build_tuned(&c, &story, &SentenceSources::default(), &o, &t);
+            let shown: Vec<String> = entries
+                .iter()
+                .flat_map(|e| e.sentences.iter())
+                .map(|a| c.sentence_text(a.sentence).to_string())
+                .collect();
+            assert!(shown.iter().any(|t| t == lead), "{shown:?}");
+            let uniq: HashSet<&String> = shown.iter().collect();
+            assert_eq!(uniq.len(), shown.len(), "{shown:?}");
+        }
     }
 }
