@@ -142,7 +142,8 @@ pub struct Tuning {
     pub summary_order: usize,
     /// Cut a date's candidates at the knee of their similarities to its centroid (only
     /// those above it stay candidates and, with `pool_centroid`, shape the centroid), as
-    /// DATEWISE does when a date has both mention and publication candidates: 0 off, 1 the
+    /// DATEWISE does when a date has both mention and publication candidates (here: at
+    /// least `pm_min` of each, so that a handful is never cut): 0 off, 1 the
     /// knee of the sorted similarities, 2 news-tls's own reading of the threshold (the
     /// knee's rank taken in the unsorted list).
     pub knee: usize,
@@ -159,11 +160,11 @@ impl Default for Tuning {
             w_earlier: 0.25,
             w_sentences: 0.25,
             w_published: 0.5,
-            lead_sentences: 5,
-            redundancy: 0.3,
+            lead_sentences: 6,
+            redundancy: 0.5,
             min_words: 5,
             max_words: 60,
-            w_sources: 0.5,
+            w_sources: 0.0,
             w_explicit: 0.0,
             coarse: true,
             max_auto_dates: 20,
@@ -175,14 +176,14 @@ impl Default for Tuning {
             len_power: 0.0,
             rel_cut: 0.0,
             w_clock: 0.6,
-            greedy: false,
+            greedy: true,
             word_budget: 30,
             skip_questions: true,
             learned_dates: false,
             date_model: LEARNED_DATE_MODEL,
             summary_order: 0,
-            knee: 0,
-            pool_centroid: false,
+            knee: 1,
+            pool_centroid: true,
         }
     }
 }
@@ -1158,12 +1159,12 @@ fn summarize_date(
 ) -> Vec<usize> {
     let (shared, sum) = date_centroids(sents, ment, pubs, tuning);
     if let Some(shared) = shared {
-        let picked = pick(sents, ment, pubs, k, chosen, tuning, sources, shared);
+        let picked = pick(sents, ment, pubs, k, chosen, tuning, sources, shared, true);
         if !picked.is_empty() {
             return picked;
         }
     }
-    pick(sents, ment, pubs, k, chosen, tuning, sources, sum)
+    pick(sents, ment, pubs, k, chosen, tuning, sources, sum, false)
 }
 
 /// A date's centroids: the terms its mention and publication candidates share (DATEWISE's
@@ -1229,8 +1230,9 @@ fn pick(
     tuning: &Tuning,
     sources: &SentenceSources,
     combined: Vec<(u32, f32)>,
+    shared: bool,
 ) -> Vec<usize> {
-    let (cands, c) = scored_candidates(sents, ment, pubs, tuning, sources, combined);
+    let (cands, c) = scored_candidates(sents, ment, pubs, tuning, sources, combined, shared);
     if c.is_empty() {
         return Vec::new();
     }
@@ -1264,7 +1266,8 @@ fn pick(
     // summary closest to the centroid, scaled by the candidate's own boosts.
     let mut cands = cands;
     cands.truncate(GREEDY_POOL);
-    let mut sum: HashMap<u32, f32> = HashMap::new();
+    let mut sum: BTreeMap<u32, f32> = BTreeMap::new();
+    let (mut sum_sq, mut sum_dot) = (0.0f32, 0.0f32);
     while picked.len() < k {
         let mut top: Option<(usize, f32)> = None;
         for (pos, &(i, score)) in cands.iter().enumerate() {
@@ -1276,7 +1279,7 @@ fn pick(
                 continue;
             }
             let boost = score / own;
-            let gain = summed_cosine(&sum, &sents[i].vec, &c) * boost;
+            let gain = summed_cosine(&sum, sum_sq, sum_dot, &sents[i].vec, &c) * boost;
             if top.is_none_or(|(_, g)| gain > g) {
                 top = Some((pos, gain));
             }
@@ -1288,6 +1291,12 @@ fn pick(
         for &(id, w) in &sents[i].vec {
             *sum.entry(id).or_default() += w;
         }
+        // Recomputed in term order, so that the choice does not depend on hashing.
+        sum_sq = sum.values().map(|w| w * w).sum();
+        sum_dot = c
+            .iter()
+            .map(|(id, w)| w * sum.get(id).copied().unwrap_or(0.0))
+            .sum();
         picked.push(i);
     }
     picked
@@ -1308,7 +1317,9 @@ fn word_budget(k: usize, tuning: &Tuning) -> usize {
 
 /// A date's eligible candidates scored by similarity to the centroid `combined` with their
 /// boosts, best first, cut at `rel_cut` of the best; and the unit centroid (empty when it
-/// has no weight).
+/// has no weight). With `shared` (`combined` is the shared-term centroid), the candidates
+/// are first cut at the knee and the centroid becomes their mean, as `knee` and
+/// `pool_centroid` ask.
 #[allow(clippy::type_complexity)]
 fn scored_candidates(
     sents: &[SentInfo],
@@ -1317,6 +1328,7 @@ fn scored_candidates(
     tuning: &Tuning,
     sources: &SentenceSources,
     combined: Vec<(u32, f32)>,
+    shared: bool,
 ) -> (Vec<(usize, f32)>, Vec<(u32, f32)>) {
     let norm = combined.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
     if norm == 0.0 {
@@ -1331,7 +1343,10 @@ fn scored_candidates(
             pool.push(i);
         }
     }
-    if tuning.knee > 0 && !ment.is_empty() && !pubs.is_empty() {
+    // The knee and the pool's centroid only for a date large enough for the shared-term
+    // centroid (`pm_min` candidates on both sides): the knee of a handful of similarities
+    // is noise.
+    if shared && tuning.knee > 0 && !ment.is_empty() && !pubs.is_empty() {
         let sims: Vec<f32> = pool.iter().map(|&i| dot(&sents[i].vec, &c)).collect();
         let thresh = knee_threshold(&sims, tuning.knee == 2);
         let kept: Vec<usize> = pool
@@ -1345,7 +1360,7 @@ fn scored_candidates(
             pool = kept;
         }
     }
-    let c = if tuning.pool_centroid {
+    let c = if shared && tuning.pool_centroid {
         let mut sum: BTreeMap<u32, f32> = BTreeMap::new();
         for &i in &pool {
             for &(id, x) in &sents[i].vec {
@@ -1421,20 +1436,23 @@ fn knee_threshold(sims: &[f32], literal: bool) -> f32 {
 /// Candidates (best first) that the centroid optimisation considers.
 const GREEDY_POOL: usize = 50;
 
-/// Cosine between `sum + add` and the unit vector `c`.
-fn summed_cosine(sum: &HashMap<u32, f32>, add: &[(u32, f32)], c: &[(u32, f32)]) -> f32 {
-    let mut v: HashMap<u32, f32> = sum.clone();
-    for &(id, w) in add {
-        *v.entry(id).or_default() += w;
+/// Cosine between `sum + add` and the unit vector `c`, given `sum`'s squared norm and its
+/// dot product with `c`.
+fn summed_cosine(
+    sum: &BTreeMap<u32, f32>,
+    sum_sq: f32,
+    sum_dot: f32,
+    add: &[(u32, f32)],
+    c: &[(u32, f32)],
+) -> f32 {
+    let mut norm_sq = sum_sq;
+    for &(id, a) in add {
+        norm_sq += a * (2.0 * sum.get(&id).copied().unwrap_or(0.0) + a);
     }
-    let norm = v.values().map(|w| w * w).sum::<f32>().sqrt();
-    if norm == 0.0 {
+    if norm_sq <= 0.0 {
         return 0.0;
     }
-    c.iter()
-        .map(|(id, w)| w * v.get(id).copied().unwrap_or(0.0))
-        .sum::<f32>()
-        / norm
+    (sum_dot + dot(add, c)) / norm_sq.sqrt()
 }
 
 #[cfg(test)]
@@ -2124,6 +2142,9 @@ mod tests {
             redundancy: 1.0,
             w_clock: 0.0,
             word_budget: 0,
+            greedy: false,
+            knee: 0,
+            pool_centroid: false,
             ..Tuning::default()
         };
         let all = texts(&loose);
@@ -2228,6 +2249,8 @@ mod tests {
             redundancy: 0.95,
             word_budget: 0,
             pm_min: 1,
+            knee: 0,
+            pool_centroid: false,
             ..Tuning::default()
         };
         let band = |v: &[String]| v.iter().any(|t| t.contains("band"));
@@ -2248,6 +2271,14 @@ mod tests {
                 assert!(cut.len() < all.len());
             }
         }
+        // Fewer than `pm_min` candidates on a side: no cut.
+        let small = texts(&Tuning {
+            knee: 1,
+            pool_centroid: true,
+            pm_min: 3,
+            ..loose.clone()
+        });
+        assert!(band(&small), "{small:?}");
     }
 
     #[test]
@@ -2287,5 +2318,25 @@ mod tests {
             let uniq: HashSet<&String> = shown.iter().collect();
             assert_eq!(uniq.len(), shown.len(), "{shown:?}");
         }
+    }
+
+    #[test]
+    fn summed_cosine_is_the_cosine_of_the_sum() {
+        let c: Vec<(u32, f32)> = vec![(1, 0.6), (3, 0.8)];
+        let mut sum: BTreeMap<u32, f32> = BTreeMap::new();
+        sum.insert(1, 0.5);
+        sum.insert(2, 0.5);
+        let add: Vec<(u32, f32)> = vec![(2, 0.3), (3, 0.4)];
+        let sum_sq: f32 = sum.values().map(|w| w * w).sum();
+        let sum_dot: f32 = c
+            .iter()
+            .map(|(id, w)| w * sum.get(id).copied().unwrap_or(0.0))
+            .sum();
+        // sum + add = (0.5, 0.8, 0.4) on terms 1, 2, 3.
+        let norm = (0.25f32 + 0.64 + 0.16).sqrt();
+        let want = (0.6 * 0.5 + 0.8 * 0.4) / norm;
+        let got = summed_cosine(&sum, sum_sq, sum_dot, &add, &c);
+        assert!((got - want).abs() < 1e-6, "{got} {want}");
+        assert_eq!(summed_cosine(&BTreeMap::new(), 0.0, 0.0, &[], &c), 0.0);
     }
 }
