@@ -2286,7 +2286,7 @@ mod tests {
         // The lead sentence of the 11th's news is a candidate for the 11th and for the 10th
         // (news of the day before), where it is the only one; with redundancy control off
         // the 11th takes it too.
-        let (d1, d2) = (day(2011, 2, 10), day(2011, 2, 11));
+        let d2 = day(2011, 2, 11);
         let lead = "Mubarak resigned and the army took power in Cairo .";
         let docs: Vec<(NaiveDate, Vec<Line>)> = vec![
             (d2, vec![(lead, None)]),
