@@ -754,6 +754,24 @@ impl<'a> Tagger<'a> {
             m.rule = "dct.mid-pod";
             return Some(m);
         }
+        // "by the end of the month": the month the text is at — in a history the month last
+        // mentioned, in news the DCT's — as "the end of the year" is the year's.
+        if let Some((j, md)) = position
+            && w == "the"
+            && self.is(j, "the")
+            && self.is(j + 1, "month")
+        {
+            let month = match self.ref_cal.and_then(|c| c.at_unit(Unit::Month)) {
+                Some(c) if self.narrative => Some(c),
+                _ => self.dct.map(|d| Cal::Month(d.year(), d.month())),
+            };
+            let mut m = match month {
+                Some(c) => cal_match(j + 2, TimexType::Date, c, "mod.month"),
+                None => M::new(j + 2, TimexType::Date, "XXXX-XX", "mod.month"),
+            };
+            m.modifier = Some(md);
+            return Some(m);
+        }
         if let Some((j, md)) = position {
             let j = if w != "mid" && self.is(j, "-") {
                 j + 1
@@ -818,6 +836,13 @@ impl<'a> Tagger<'a> {
         if m.kind == TimexType::Time && m.value.starts_with('T') {
             // A bare clock time: take a following day, else the DCT's day.
             let mut j = m.end;
+            // ISO 8601 writes a time in UTC with the suffix Z ("18:00 UTC" is `T18:00Z`);
+            // the local zones of the news ("5 p.m. EST") stay unwritten, as TimeBank has them.
+            let zone = if matches!(self.w(j), "gmt" | "utc") {
+                "Z"
+            } else {
+                ""
+            };
             if matches!(
                 self.w(j),
                 "est" | "edt" | "gmt" | "utc" | "et" | "pst" | "pdt"
@@ -852,7 +877,7 @@ impl<'a> Tagger<'a> {
                 } else {
                     day.end
                 };
-                t.value = format!("{}{}", day.value, m.value);
+                t.value = format!("{}{}{zone}", day.value, m.value);
                 t.date = day.date;
                 t.precision = day.precision;
                 if matches!(
@@ -872,11 +897,11 @@ impl<'a> Tagger<'a> {
                 _ => None,
             };
             if let Some(d) = last_day.or(self.dct) {
-                t.value = format!("{}{}", day_value(d), t.value);
+                t.value = format!("{}{}{zone}", day_value(d), t.value);
                 t.date = Some(d);
                 t.precision = Some(Precision::Day);
             } else {
-                t.value = format!("XXXX-XX-XX{}", t.value);
+                t.value = format!("XXXX-XX-XX{}{zone}", t.value);
             }
             let _ = i;
             return t;

@@ -1856,3 +1856,53 @@ fn later_in_the_year_includes_the_relating_word() {
     // "late in the day" stays no timex of its own.
     assert!(tv("Late in the day, lawyers emerged.", d(1989, 10, 30)).is_empty());
 }
+
+#[test]
+fn utc_clock_times_carry_the_zone_suffix() {
+    let dct = d(2009, 6, 1);
+    let v = tv("The press conference begins at 16:00 UTC today.", dct);
+    assert_eq!(
+        v,
+        vec![("16:00 UTC today".into(), "2009-06-01T16:00Z".into())]
+    );
+    let v = tv("Trading resumed at 14:58 GMT.", dct);
+    assert_eq!(v, vec![("14:58 GMT".into(), "2009-06-01T14:58Z".into())]);
+    // A local zone of the news stays unwritten, as TimeBank has it.
+    let v = tv("Bids are due by 5 p.m. EST Tuesday.", dct);
+    assert_eq!(
+        v,
+        vec![("5 p.m. EST Tuesday".into(), "2009-06-02T17:00".into())]
+    );
+}
+
+#[test]
+fn the_end_of_the_month_is_the_month_the_text_is_at() {
+    // News: the DCT's month.
+    let t = one(
+        "The goal is to put 40,000 troops in the region by the end of the month.",
+        d(1990, 8, 13),
+    );
+    assert_eq!(
+        (t.text.as_str(), t.value.as_str(), t.modifier.as_deref()),
+        ("the end of the month", "1990-08", Some("END"))
+    );
+    // A history: the month last mentioned.
+    let v = tv(
+        "In 1940 the army advanced. In 1938 it had rearmed. By 1936 it was ready. In 1935 \
+         plans were drawn. In 1934 the pact was signed. On 10 May 1940 the offensive began, \
+         and the armies had fled by the end of the month.",
+        d(2010, 1, 1),
+    );
+    assert!(
+        v.contains(&("the end of the month".into(), "1940-05".into())),
+        "{v:?}"
+    );
+    let t = one(
+        "Talks resume at the beginning of the month.",
+        d(1990, 8, 13),
+    );
+    assert_eq!(
+        (t.value.as_str(), t.modifier.as_deref()),
+        ("1990-08", Some("START"))
+    );
+}
