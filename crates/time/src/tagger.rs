@@ -87,6 +87,9 @@ fn easter(y: i32) -> Option<NaiveDate> {
     ymd(y, (n / 31) as u32, (n % 31 + 1) as u32)
 }
 
+/// How many words back a month name looks for the tense of its clause.
+const MONTH_TENSE_WINDOW: usize = 15;
+
 /// A resolved calendar reference.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Cal {
@@ -395,6 +398,11 @@ impl<'a> Tagger<'a> {
 
     /// The tense cue of the clause around tokens `i..end`, if any.
     fn tense_cue(&self, i: usize, end: usize) -> Option<Tense> {
+        self.tense_cue_within(i, end, 10)
+    }
+
+    /// [`Self::tense_cue`] looking back at most `window` words.
+    fn tense_cue_within(&self, i: usize, end: usize, window: usize) -> Option<Tense> {
         let stop = |w: &str| matches!(w, "." | "!" | "?" | ";" | "\"" | "“" | "”");
         // A deadline or earliest date ("until Tuesday", "as soon as Tuesday", "as early as
         // Tuesday") lies ahead whatever the tense of the verb that sets it.
@@ -419,7 +427,7 @@ impl<'a> Tagger<'a> {
         }
         let mut j = i;
         let mut seen = 0;
-        while j > 0 && seen < 10 {
+        while j > 0 && seen < window {
             j -= 1;
             let w = self.w(j);
             if stop(w) && !(w == "." && j > 0 && self.w(j - 1).len() <= 4 && self.glued(j)) {
@@ -1671,7 +1679,9 @@ impl<'a> Tagger<'a> {
                 return None;
             }
         }
-        let tense = self.tense(i, j);
+        let tense = self
+            .tense_cue_within(i, j, MONTH_TENSE_WINDOW)
+            .unwrap_or(Tense::Past);
         let (cal, rule) = match (day, year) {
             (Some(d), Some(y)) => (Cal::Day(ymd(y, month, d)?), "date.month-day-year"),
             (None, Some(y)) => (Cal::Month(y, month), "date.month-year"),
@@ -1732,7 +1742,10 @@ impl<'a> Tagger<'a> {
         let (cal, rule, end) = if let Some(y) = self.year_at(k) {
             (Cal::Day(ymd(y, month, d)?), "date.day-month-year", k + 1)
         } else {
-            let y = self.year_for(month, Some(d), self.tense(i, j))?;
+            let tense = self
+                .tense_cue_within(i, j, MONTH_TENSE_WINDOW)
+                .unwrap_or(Tense::Past);
+            let y = self.year_for(month, Some(d), tense)?;
             (Cal::Day(ymd(y, month, d)?), "date.day-month", j)
         };
         let mut m = cal_match(end, TimexType::Date, cal, rule);

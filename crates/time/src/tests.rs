@@ -1906,3 +1906,28 @@ fn the_end_of_the_month_is_the_month_the_text_is_at() {
         ("1990-08", Some("START"))
     );
 }
+
+#[test]
+fn a_month_finds_the_tense_of_a_long_clause() {
+    // The future cue is twelve words before the month: the clause is still the month's.
+    let dct = d(1998, 3, 4);
+    let t = one(
+        "Eileen Collins will be named commander of the Space Shuttle Columbia for a mission \
+         in December.",
+        dct,
+    );
+    assert_eq!(t.value, "1998-12");
+    let t = one(
+        "Eileen Collins will be named commander of the Space Shuttle Columbia for a mission \
+         on 3 December.",
+        dct,
+    );
+    assert_eq!(t.value, "1998-12-03");
+    // A weekday keeps the shorter look-back: "will" of another clause is not its tense.
+    let t = one(
+        "Officials will decide the fate of the old embassy building in the capital after the \
+         riot Monday.",
+        dct,
+    );
+    assert_eq!(t.value, "1998-03-02");
+}
