@@ -2371,6 +2371,23 @@ impl<'a> Tagger<'a> {
                 }
                 return None;
             }
+            // "the day before last Tuesday's hearing", "the day after Oct. 5": the day next to
+            // the day named right after, one expression as "the day after tomorrow".
+            if let Some(named) = self.core(j + 2)
+                && named.kind == Date
+                && named.precision == Some(Precision::Day)
+                && named.modifier.is_none()
+                && let Some(nd) = named.date
+            {
+                let mut m = cal_match(
+                    named.end,
+                    Date,
+                    Cal::Day(nd + TimeDelta::days(off)),
+                    "date.day-next-to",
+                );
+                m.anchor = true;
+                return Some(m);
+            }
             let Some(Cal::Day(d)) = self.ref_cal else {
                 return None;
             };

@@ -1931,3 +1931,30 @@ fn a_month_finds_the_tense_of_a_long_clause() {
     );
     assert_eq!(t.value, "1998-03-02");
 }
+
+#[test]
+fn the_day_before_a_named_day_is_one_expression() {
+    let dct = d(2000, 2, 24);
+    let v = tv(
+        "The day before last Tuesday's federal court hearing, Manuel went to Lazaro's home.",
+        dct,
+    );
+    assert_eq!(
+        v,
+        vec![("The day before last Tuesday".into(), "2000-02-21".into())]
+    );
+    let v = tv("He arrived the day after Oct. 5, 1999.", dct);
+    assert_eq!(
+        v,
+        vec![("the day after Oct. 5, 1999".into(), "1999-10-06".into())]
+    );
+    // Not a day named: the day next to the day last mentioned, as before.
+    let v = tv(
+        "On Oct. 5 he fled; the day after his flight, police came.",
+        dct,
+    );
+    assert!(
+        v.contains(&("the day".into(), "1999-10-06".into())),
+        "{v:?}"
+    );
+}
