@@ -92,11 +92,14 @@ document.querySelectorAll('.timeline').forEach(function (tl) {
 fn chips(sources: &[Source]) -> String {
     let mut out = String::new();
     for s in sources {
+        let outlet = match crate::known_outlet(&s.outlet) {
+            Some(o) => format!("{} ", escape(o)),
+            None => String::new(),
+        };
         let _ = write!(
             out,
-            "<span class=\"chip\" title=\"{}\">{} <span class=\"id\">{}</span></span>",
+            "<span class=\"chip\" title=\"{}\">{outlet}<span class=\"id\">{}</span></span>",
             escape(&s.article),
-            escape(&s.outlet),
             escape(short_id(&s.article))
         );
     }
@@ -347,7 +350,7 @@ fn story_section(out: &mut String, b: &Briefing, s: &StoryBriefing) {
             out,
             "<tr><td>{}</td><td>{}</td><td>{}</td><td class=\"meta\">{}</td></tr>",
             escape(&date),
-            escape(&a.outlet),
+            escape(crate::known_outlet(&a.outlet).unwrap_or("outlet unknown")),
             escape(a.title.as_deref().unwrap_or("(untitled)")),
             escape(&a.path)
         );

@@ -130,6 +130,12 @@ pub(crate) fn publication_span(
     })
 }
 
+/// An outlet worth printing next to an article: `None` when the outlet is not known, so that a
+/// citation shows the article alone rather than the word "unknown" before every article.
+pub(crate) fn known_outlet(outlet: &str) -> Option<&str> {
+    (!outlet.is_empty() && outlet != storyline_core::UNKNOWN_OUTLET).then_some(outlet)
+}
+
 /// The outlets of a story's articles.
 pub(crate) fn story_outlets<'a>(b: &'a Briefing, s: &storyline_core::StoryBriefing) -> Outlets<'a> {
     let by_id: std::collections::HashMap<&str, &str> = b
@@ -159,10 +165,10 @@ impl<'a> Outlets<'a> {
         let mut named: Vec<&str> = Vec::new();
         let mut unknown = 0;
         for o in outlets {
-            if o.is_empty() || o == storyline_core::UNKNOWN_OUTLET {
-                unknown += 1;
-            } else if !named.contains(&o) {
-                named.push(o);
+            match known_outlet(o) {
+                None => unknown += 1,
+                Some(o) if !named.contains(&o) => named.push(o),
+                Some(_) => {}
             }
         }
         Outlets { named, unknown }

@@ -4,7 +4,7 @@ use std::fmt::Write;
 
 use storyline_core::{Briefing, DisagreementKind, Source, StoryBriefing};
 
-use crate::{Outlets, count, story_outlets};
+use crate::{Outlets, count, known_outlet, story_outlets};
 
 /// Renders the briefing as Markdown.
 pub fn markdown(b: &Briefing) -> String {
@@ -56,7 +56,7 @@ pub fn markdown(b: &Briefing) -> String {
             out,
             "- `{}` {} — {} — {}{}",
             a.id,
-            a.outlet,
+            known_outlet(&a.outlet).unwrap_or("outlet unknown"),
             a.title.as_deref().unwrap_or("(untitled)"),
             date,
             a.dateline
@@ -77,7 +77,10 @@ pub fn markdown(b: &Briefing) -> String {
 fn sources_md(sources: &[Source]) -> String {
     let parts: Vec<String> = sources
         .iter()
-        .map(|s| format!("{} `{}`", s.outlet, s.article))
+        .map(|s| match known_outlet(&s.outlet) {
+            Some(outlet) => format!("{outlet} `{}`", s.article),
+            None => format!("`{}`", s.article),
+        })
         .collect();
     format!("[{}]", parts.join("; "))
 }
@@ -194,5 +197,27 @@ fn story_md(out: &mut String, b: &Briefing, s: &StoryBriefing) {
             }
         }
         out.push('\n');
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::sources_md;
+    use storyline_core::{Source, UNKNOWN_OUTLET};
+
+    #[test]
+    fn a_citation_names_the_outlet_only_when_it_is_known() {
+        let source = |outlet: &str, article: &str| Source {
+            outlet: outlet.into(),
+            article: article.into(),
+        };
+        assert_eq!(
+            sources_md(&[
+                source("AFP", "a1"),
+                source(UNKNOWN_OUTLET, "b2"),
+                source("", "c3")
+            ]),
+            "[AFP `a1`; `b2`; `c3`]"
+        );
     }
 }
