@@ -236,3 +236,24 @@ pub(crate) fn past_cue(w: &str) -> bool {
                     .iter()
                     .any(|e| w.ends_with(e))))
 }
+
+/// Nouns that name the people, things or ways of an era as a whole: after "today's" they
+/// make it the present in general ("today's youth", "today's world"), not the DCT's day.
+pub fn era_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "world"
+            | "society"
+            | "youth"
+            | "generation"
+            | "generations"
+            | "children"
+            | "kids"
+            | "teenagers"
+            | "culture"
+            | "computers"
+            | "technology"
+            | "standards"
+            | "dollars"
+    )
+}

@@ -952,6 +952,16 @@ impl<'a> Tagger<'a> {
             {
                 return None;
             }
+            // "today's youth", "in today's world", "many of today's personal computers": the
+            // present era in general, not the day (while "today's editions" is the day's).
+            "today"
+                if self.is(i + 1, "'")
+                    && self.is(i + 2, "s")
+                    && (i + 3..(i + 5).min(self.toks.len()))
+                        .any(|k| lexicon::era_noun(self.w(k))) =>
+            {
+                return None;
+            }
             "today" | "tdy" => self.dct_day(i + 1, 0, "dct.today"),
             "yesterday" => self.dct_day(i + 1, -1, "dct.yesterday"),
             // "the people of tomorrow", "cars of tomorrow": the future in general.

@@ -1958,3 +1958,25 @@ fn the_day_before_a_named_day_is_one_expression() {
         "{v:?}"
     );
 }
+
+#[test]
+fn today_before_an_era_noun_is_the_present_in_general() {
+    let dct = d(2000, 1, 7);
+    assert!(
+        tv(
+            "The case of Elian is for today's youth what the revolution was.",
+            dct
+        )
+        .is_empty()
+    );
+    assert!(tv("That is unfair in today's world.", dct).is_empty());
+    assert!(tv("Intel chips run many of today's personal computers.", dct).is_empty());
+    // The day's own things stay the DCT's day.
+    assert_eq!(
+        tv(
+            "The offer was advertised in today's editions of the Journal.",
+            dct
+        ),
+        vec![("today".into(), "2000-01-07".into())]
+    );
+}
