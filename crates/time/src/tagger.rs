@@ -1573,7 +1573,10 @@ impl<'a> Tagger<'a> {
         while k > 0 && matches!(self.w(k - 1), "early" | "late" | "mid" | "-") {
             k -= 1;
         }
-        if k == 0 || !matches!(self.w(k - 1), "by" | "through" | "until" | "till") {
+        // In a history ("could only continue the war until December"), the month bounds a
+        // span of the story, not one running through the present.
+        if self.narrative || k == 0 || !matches!(self.w(k - 1), "by" | "through" | "until" | "till")
+        {
             return None;
         }
         let dct = self.dct?;

@@ -1980,3 +1980,18 @@ fn today_before_an_era_noun_is_the_present_in_general() {
         vec![("today".into(), "2000-01-07".into())]
     );
 }
+
+#[test]
+fn a_bounding_month_in_a_history_is_of_the_story() {
+    // In news, "until December" is the nearest December (a span through the present) ...
+    let t = one("The talks will continue until December.", d(2009, 11, 16));
+    assert_eq!(t.value, "2009-12");
+    // ... in a history, a month of the story's year.
+    let v = tv(
+        "In 1914 the war began. In 1915 it spread. In 1916 came Verdun. In 1917 America \
+         joined. On 13 August 1918 the generals met. Austria warned that it could only \
+         continue the war until December.",
+        d(2009, 12, 19),
+    );
+    assert!(v.contains(&("December".into(), "1918-12".into())), "{v:?}");
+}
