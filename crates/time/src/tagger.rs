@@ -1535,6 +1535,45 @@ impl<'a> Tagger<'a> {
         }
     }
 
+    /// In a history, the year of a month in the future of the story: "would" is the future
+    /// seen from the past ("further advances would follow … on 12 September" after August
+    /// 1918), so the month is the first such one on or after the month last mentioned.
+    /// "will", "is expected" speak from the DCT and keep its reading.
+    fn story_future_year(&self, i: usize, month: u32) -> Option<i32> {
+        let ry = self.story_year()?;
+        let stop = |w: &str| matches!(w, "." | "!" | "?" | ";" | "\"" | "“" | "”");
+        let mut j = i;
+        let mut seen = 0;
+        let cue = loop {
+            if j == 0 || seen >= MONTH_TENSE_WINDOW {
+                return None;
+            }
+            j -= 1;
+            let w = self.w(j);
+            if stop(w) && !(w == "." && j > 0 && self.w(j - 1).len() <= 4 && self.glued(j)) {
+                return None;
+            }
+            if self.cue(j).is_some() {
+                break j;
+            }
+            if w.chars().any(char::is_alphanumeric) {
+                seen += 1;
+            }
+        };
+        if self.w(cue) != "would" {
+            return None;
+        }
+        let last = self
+            .ref_cal
+            .and_then(|c| c.at_unit(Unit::Month))
+            .and_then(|c| c.first_day())
+            .map(|(d, _)| d.month());
+        Some(match last {
+            Some(lm) if month < lm => ry + 1,
+            _ => ry,
+        })
+    }
+
     /// Year for a month (and day) without a year, by tense relative to the DCT.
     fn year_for(&self, month: u32, day: Option<u32>, tense: Tense) -> Option<i32> {
         let dct = self.dct?;
@@ -1698,7 +1737,10 @@ impl<'a> Tagger<'a> {
         let (cal, rule) = match (day, year) {
             (Some(d), Some(y)) => (Cal::Day(ymd(y, month, d)?), "date.month-day-year"),
             (None, Some(y)) => (Cal::Month(y, month), "date.month-year"),
-            (Some(d), None) => match self.year_for(month, Some(d), tense) {
+            (Some(d), None) => match self
+                .story_future_year(i, month)
+                .or_else(|| self.year_for(month, Some(d), tense))
+            {
                 Some(y) => (Cal::Day(ymd(y, month, d)?), "date.month-day"),
                 None => {
                     return Some(M::new(
@@ -1711,6 +1753,7 @@ impl<'a> Tagger<'a> {
             },
             (None, None) => match self
                 .boundary_month_year(i, month)
+                .or_else(|| self.story_future_year(i, month))
                 .or_else(|| self.year_for(month, None, tense))
             {
                 Some(y) => (Cal::Month(y, month), "date.month"),
@@ -1758,7 +1801,9 @@ impl<'a> Tagger<'a> {
             let tense = self
                 .tense_cue_within(i, j, MONTH_TENSE_WINDOW)
                 .unwrap_or(Tense::Past);
-            let y = self.year_for(month, Some(d), tense)?;
+            let y = self
+                .story_future_year(i, month)
+                .or_else(|| self.year_for(month, Some(d), tense))?;
             (Cal::Day(ymd(y, month, d)?), "date.day-month", j)
         };
         let mut m = cal_match(end, TimexType::Date, cal, rule);
@@ -2224,6 +2269,14 @@ impl<'a> Tagger<'a> {
             let Some(dct) = self.dct else {
                 return Some(M::new(j + 1, Date, "XXXX", "dct.relative-unanchored"));
             };
+            // In a history, "this day", "this year" are the story's ("on 8 August … this
+            // day"), as "that day" is.
+            if w == "this"
+                && self.story_year().is_some()
+                && let Some(cal) = self.ref_cal.and_then(|c| c.at_unit(unit))
+            {
+                return Some(cal_match(j + 1, Date, cal, "anchor.this-in-history"));
+            }
             let base = Cal::Day(dct);
             let cal = base.at_unit(unit)?.shift(off);
             let mut m = cal_match(j + 1, Date, cal, "dct.relative-unit");

@@ -1995,3 +1995,43 @@ fn a_bounding_month_in_a_history_is_of_the_story() {
     );
     assert!(v.contains(&("December".into(), "1918-12".into())), "{v:?}");
 }
+
+#[test]
+fn would_in_a_history_is_a_future_of_the_story() {
+    let history = "In 1914 the war began. In 1915 it spread. In 1916 came Verdun. In 1917 \
+                   America joined. On 13 August 1918 the generals met.";
+    let v = tv(
+        &format!("{history} Further advances would follow at Epehy on 18 September."),
+        d(2009, 12, 19),
+    );
+    assert!(
+        v.contains(&("18 September".into(), "1918-09-18".into())),
+        "{v:?}"
+    );
+    // A month before the one last mentioned is in the story's next year.
+    let v = tv(
+        &format!("{history} The armistice would hold until a treaty in June."),
+        d(2009, 12, 19),
+    );
+    assert!(v.contains(&("June".into(), "1919-06".into())), "{v:?}");
+    // "is expected" speaks from the DCT: a news text full of years keeps the DCT's future.
+    let v = tv(
+        &format!("{history} The issue is expected to dominate a summit in April."),
+        d(1999, 3, 12),
+    );
+    assert!(v.contains(&("April".into(), "1999-04".into())), "{v:?}");
+}
+
+#[test]
+fn this_day_in_a_history_is_the_story_day() {
+    let v = tv(
+        "In 1914 the war began. In 1915 it spread. In 1916 came Verdun. In 1917 America \
+         joined. On 8 August 1918 the Allies attacked; Ludendorff called this day the black \
+         day of the German army.",
+        d(2009, 12, 19),
+    );
+    assert!(
+        v.contains(&("this day".into(), "1918-08-08".into())),
+        "{v:?}"
+    );
+}
