@@ -46,13 +46,23 @@ impl M {
     }
 }
 
+/// A year as TIMEX3 writes it: four digits, years before Christ (held as negative
+/// numbers: 480 BC is -480) with the prefix BC ("BC0480").
+fn year_str(y: i32) -> String {
+    if y < 0 {
+        format!("BC{:04}", -y)
+    } else {
+        format!("{y:04}")
+    }
+}
+
 fn day_value(d: NaiveDate) -> String {
-    d.format("%Y-%m-%d").to_string()
+    format!("{}-{:02}-{:02}", year_str(d.year()), d.month(), d.day())
 }
 
 fn week_value(d: NaiveDate) -> String {
     let w = d.iso_week();
-    format!("{}-W{:02}", w.year(), w.week())
+    format!("{}-W{:02}", year_str(w.year()), w.week())
 }
 
 fn quarter_of(d: NaiveDate) -> u32 {
@@ -105,9 +115,9 @@ impl Cal {
         match self {
             Cal::Day(d) => day_value(d),
             Cal::Week(d) => week_value(d),
-            Cal::Month(y, m) => format!("{y:04}-{m:02}"),
-            Cal::Quarter(y, q) => format!("{y:04}-Q{q}"),
-            Cal::Year(y) => format!("{y:04}"),
+            Cal::Month(y, m) => format!("{}-{m:02}", year_str(y)),
+            Cal::Quarter(y, q) => format!("{}-Q{q}", year_str(y)),
+            Cal::Year(y) => year_str(y),
         }
     }
     fn first_day(self) -> Option<(NaiveDate, Precision)> {
@@ -279,7 +289,7 @@ impl<'a> Tagger<'a> {
         if let Some(dct) = self.dct {
             let years: Vec<i32> = (0..self.toks.len())
                 .filter(|&k| !(k > 0 && self.glued(k) && self.is(k - 1, "$")))
-                .filter_map(|k| self.year_at(k))
+                .filter_map(|k| self.year_at(k).or_else(|| self.year_bc(k).map(|(y, _)| y)))
                 .collect();
             let near = years
                 .iter()
@@ -1409,9 +1419,35 @@ impl<'a> Tagger<'a> {
 
     /// A year in digits or words at `i` and its end.
     fn year_any(&self, i: usize) -> Option<(i32, usize)> {
-        self.year_at(i)
-            .map(|y| (y, i + 1))
+        self.year_bc(i)
+            .or_else(|| self.year_at(i).map(|y| (y, i + 1)))
             .or_else(|| self.year_words(i))
+    }
+
+    /// A year before Christ at `i` ("480 BC", "146 B.C.", "44 BCE") as a negative number,
+    /// and its end.
+    fn year_bc(&self, i: usize) -> Option<(i32, usize)> {
+        let t = self.toks.get(i)?;
+        if t.kind != Kind::Num || t.end - t.start > 4 {
+            return None;
+        }
+        let y: i32 = self.w(i).parse().ok()?;
+        if y == 0 {
+            return None;
+        }
+        let j = i + 1;
+        let end = match self.w(j) {
+            "bc" | "bce" => j + 1,
+            "b" if self.is(j + 1, ".") && self.glued(j + 1) && self.is(j + 2, "c") => {
+                if self.is(j + 3, ".") && self.glued(j + 3) {
+                    j + 4
+                } else {
+                    j + 3
+                }
+            }
+            _ => return None,
+        };
+        Some((-y, end))
     }
 
     fn year_at(&self, i: usize) -> Option<i32> {
@@ -1795,7 +1831,9 @@ impl<'a> Tagger<'a> {
             j + 1
         };
         let k = if self.is(j, ",") { j + 1 } else { j };
-        let (cal, rule, end) = if let Some(y) = self.year_at(k) {
+        let (cal, rule, end) = if let Some((y, e)) = self.year_bc(k) {
+            (Cal::Day(ymd(y, month, d)?), "date.day-month-year", e)
+        } else if let Some(y) = self.year_at(k) {
             (Cal::Day(ymd(y, month, d)?), "date.day-month-year", k + 1)
         } else {
             let tense = self
@@ -1895,6 +1933,12 @@ impl<'a> Tagger<'a> {
             && self.is(i + 2, "century")
         {
             return Some(M::new(i + 3, Date, format!("{:02}", n - 1), "century"));
+        }
+        // "480 BC": a year before Christ.
+        if let Some((y, end)) = self.year_bc(i) {
+            let mut m = cal_match(end, Date, Cal::Year(y), "year.bc");
+            m.anchor = true;
+            return Some(m);
         }
         // Years and decades.
         if let Some(y) = self.year_at(i) {
@@ -2343,7 +2387,12 @@ impl<'a> Tagger<'a> {
                 }
                 _ => return None,
             };
-            return Some(M::new(j + 1, Date, format!("{year}-{s}"), "dct.season"));
+            return Some(M::new(
+                j + 1,
+                Date,
+                format!("{}-{s}", year_str(year)),
+                "dct.season",
+            ));
         }
         if let Some(mo) = lexicon::month(x)
             && self.capitalized(j)
@@ -2767,7 +2816,7 @@ impl<'a> Tagger<'a> {
                 && let Some((y, e)) = self.year_any(k + 2)
             {
                 let h = if det == "first" { 1 } else { 2 };
-                return Some(M::new(e, Date, format!("{y}-H{h}"), "half"));
+                return Some(M::new(e, Date, format!("{}-H{h}", year_str(y)), "half"));
             }
             if let Some((unit, plural)) = lexicon::unit(self.w(k))
                 && (plural || n == Some(1.0))
@@ -2898,7 +2947,7 @@ impl<'a> Tagger<'a> {
             && let Some(s) = lexicon::season(self.w(j + 1))
         {
             let y = self.story_year().or(self.dct.map(|d| d.year()))?;
-            let mut m = M::new(j + 2, Date, format!("{y}-{s}"), "dct.season");
+            let mut m = M::new(j + 2, Date, format!("{}-{s}", year_str(y)), "dct.season");
             m.modifier = Some(if x == "early" { "START" } else { "END" });
             return Some(m);
         }
@@ -2910,14 +2959,24 @@ impl<'a> Tagger<'a> {
             if self.is(j + 1, "of")
                 && let Some((y, e)) = self.year_any(j + 2)
             {
-                return Some(M::new(e, Date, format!("{y}-{s}"), "season.year"));
+                return Some(M::new(
+                    e,
+                    Date,
+                    format!("{}-{s}", year_str(y)),
+                    "season.year",
+                ));
             }
             // "the fall of Atlanta", "the fall of the city": a defeat, not the season.
             if x == "fall" && self.is(j + 1, "of") {
                 return None;
             }
             let y = self.story_year().or(dct.map(|d| d.year()))?;
-            return Some(M::new(j + 1, Date, format!("{y}-{s}"), "dct.season"));
+            return Some(M::new(
+                j + 1,
+                Date,
+                format!("{}-{s}", year_str(y)),
+                "dct.season",
+            ));
         }
         None
     }
@@ -2933,7 +2992,7 @@ impl<'a> Tagger<'a> {
             && self.is(j + 1, "of")
             && let Some((y, end)) = self.year_any(j + 2)
         {
-            return Some(M::new(end, Date, format!("{y}-H2"), "half"));
+            return Some(M::new(end, Date, format!("{}-H2", year_str(y)), "half"));
         }
         let ord = lexicon::ordinal(x).or(match x {
             "1st" | "2nd" | "3rd" | "4th" => x[..1].parse().ok(),
@@ -2998,7 +3057,7 @@ impl<'a> Tagger<'a> {
                 m.anchor = true;
                 return Some(m);
             }
-            return Some(M::new(end, Date, format!("{y}-H{n}"), "half"));
+            return Some(M::new(end, Date, format!("{}-H{n}", year_str(y)), "half"));
         }
         match x {
             "quarter" | "period" => {

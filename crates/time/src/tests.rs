@@ -2035,3 +2035,42 @@ fn this_day_in_a_history_is_the_story_day() {
         "{v:?}"
     );
 }
+
+#[test]
+fn years_before_christ() {
+    let dct = d(2009, 12, 19);
+    let v = tv(
+        "Darius died in 486 BC, and Xerxes marched in 480 B.C. to Greece.",
+        dct,
+    );
+    assert_eq!(
+        v,
+        vec![
+            ("486 BC".into(), "BC0486".into()),
+            ("480 B.C.".into(), "BC0480".into())
+        ]
+    );
+    let v = tv(
+        "The fleet sailed in April 480 BC and fought on 17 August 480 BC.",
+        dct,
+    );
+    assert_eq!(
+        v,
+        vec![
+            ("April 480 BC".into(), "BC0480-04".into()),
+            ("17 August 480 BC".into(), "BC0480-08-17".into())
+        ]
+    );
+    // Counting goes down before Christ: two years after 220 BC is 218 BC.
+    let v = tv(
+        "Rome declared war in 220 BC. Two years later Hannibal crossed the Alps.",
+        dct,
+    );
+    assert!(
+        v.contains(&("Two years later".into(), "BC0218".into())),
+        "{v:?}"
+    );
+    // A number before "BC" only when it is a year: "BCE" too.
+    let v = tv("Caesar was killed in 44 BCE.", dct);
+    assert_eq!(v, vec![("44 BCE".into(), "BC0044".into())]);
+}
