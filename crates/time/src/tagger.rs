@@ -1424,6 +1424,29 @@ impl<'a> Tagger<'a> {
             .or_else(|| self.year_words(i))
     }
 
+    /// The last year of a range of years starting with the year at `first` ("1915-17" is
+    /// 1917, "1861-1863" 1863): a later year within a century; "1998-10" is none.
+    fn range_end_year(&self, first: usize) -> Option<i32> {
+        let y = self.year_at(first)?;
+        if !(matches!(self.w(first + 1), "-" | "–")
+            && self.glued(first + 1)
+            && self.glued(first + 2))
+        {
+            return None;
+        }
+        let t = self.toks.get(first + 2)?;
+        if t.kind != Kind::Num {
+            return None;
+        }
+        let n: i32 = self.w(first + 2).parse().ok()?;
+        let end = match t.end - t.start {
+            2 => y / 100 * 100 + n,
+            4 => n,
+            _ => return None,
+        };
+        (end > y && end - y <= 100).then_some(end)
+    }
+
     /// A year before Christ at `i` ("480 BC", "146 B.C.", "44 BCE") as a negative number,
     /// and its end.
     fn year_bc(&self, i: usize) -> Option<(i32, usize)> {
@@ -1814,6 +1837,22 @@ impl<'a> Tagger<'a> {
         if !(1..=31).contains(&d) || self.w(i).len() > 2 {
             return None;
         }
+        // "6-7 January 1916", "(26-30 November)": the first day of a range of days takes
+        // the month and year of the second; each day is its own expression.
+        if matches!(self.w(i + 1), "-" | "–")
+            && self.glued(i + 1)
+            && self.glued(i + 2)
+            && self.w(i + 2).len() <= 2
+            && self.num(i + 2).is_some_and(|d2| d2 > d)
+            && let Some(second) = self.day_month(i + 2)
+            && second.precision == Some(Precision::Day)
+            && let Some(last) = second.date
+        {
+            let first = NaiveDate::from_ymd_opt(last.year(), last.month(), d as u32)?;
+            let mut m = cal_match(i + 1, TimexType::Date, Cal::Day(first), "date.day-range");
+            m.anchor = true;
+            return Some(m);
+        }
         let mut j = i + 1;
         if matches!(self.w(j), "st" | "nd" | "rd" | "th") && self.glued(j) {
             j += 1;
@@ -1934,6 +1973,18 @@ impl<'a> Tagger<'a> {
         {
             return Some(M::new(i + 3, Date, format!("{:02}", n - 1), "century"));
         }
+        // "17" in "1915-17": the end of a range of years, in the century of its start.
+        if i >= 2
+            && matches!(self.w(i - 1), "-" | "–")
+            && self.glued(i - 1)
+            && self.glued(i)
+            && self.w(i).len() == 2
+            && let Some(y) = self.range_end_year(i - 2)
+        {
+            let mut m = cal_match(i + 1, Date, Cal::Year(y), "year.range");
+            m.anchor = true;
+            return Some(m);
+        }
         // "480 BC": a year before Christ.
         if let Some((y, end)) = self.year_bc(i) {
             let mut m = cal_match(end, Date, Cal::Year(y), "year.bc");
@@ -1961,6 +2012,12 @@ impl<'a> Tagger<'a> {
                 && self.num(i + 2).is_some()
                 && self.glued(i + 1)
             {
+                // "1915-17", "1861-1863": a range of years, each end its own year.
+                if self.range_end_year(i).is_some() {
+                    let mut m = cal_match(i + 1, Date, Cal::Year(y), "year.range");
+                    m.anchor = true;
+                    return Some(m);
+                }
                 return None;
             }
             let temporal_prev = matches!(

@@ -2074,3 +2074,39 @@ fn years_before_christ() {
     let v = tv("Caesar was killed in 44 BCE.", dct);
     assert_eq!(v, vec![("44 BCE".into(), "BC0044".into())]);
 }
+
+#[test]
+fn ranges_of_years_and_days_are_two_expressions() {
+    let dct = d(2009, 12, 19);
+    let v = tv("Throughout 1915-17, the British attacked.", dct);
+    assert_eq!(
+        v,
+        vec![("1915".into(), "1915".into()), ("17".into(), "1917".into())]
+    );
+    let v = tv("Western Theater 1861-1863 saw heavy losses.", dct);
+    assert_eq!(
+        v,
+        vec![
+            ("1861".into(), "1861".into()),
+            ("1863".into(), "1863".into())
+        ]
+    );
+    let v = tv(
+        "The Battle of Mojkovac in 6-7 January 1916 was fought there.",
+        dct,
+    );
+    assert_eq!(
+        v,
+        vec![
+            ("6".into(), "1916-01-06".into()),
+            ("7 January 1916".into(), "1916-01-07".into())
+        ]
+    );
+    // A year and a month number is no range; nor a falling pair.
+    assert!(
+        tv("Sales rose (see table 1998-10).", dct)
+            .iter()
+            .all(|(t, _)| t != "1998")
+    );
+    assert!(tv("The score was 7-6 at half time.", dct).is_empty());
+}
