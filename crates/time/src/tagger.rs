@@ -1848,7 +1848,7 @@ impl<'a> Tagger<'a> {
             && second.precision == Some(Precision::Day)
             && let Some(last) = second.date
         {
-            let first = NaiveDate::from_ymd_opt(last.year(), last.month(), d as u32)?;
+            let first = NaiveDate::from_ymd_opt(last.year(), last.month(), d)?;
             let mut m = cal_match(i + 1, TimexType::Date, Cal::Day(first), "date.day-range");
             m.anchor = true;
             return Some(m);
