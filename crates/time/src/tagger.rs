@@ -1784,7 +1784,13 @@ impl<'a> Tagger<'a> {
                     | "this"
                     | "of"
                     | "during"
-            ) || (w == "march" && matches!(prev, "from" | "to"));
+            ) || (w == "march" && matches!(prev, "from" | "to"))
+                // "the March accession", "the May elections": a month before a common noun
+                // ("along the March." or "the March to the Sea" is a name).
+                || (prev == "the"
+                    && self.kind(j) == Some(Kind::Word)
+                    && !self.capitalized(j)
+                    && !matches!(self.w(j), "to" | "on" | "of"));
             // A sentence-initial "March" stays a month, as before.
             if !(introduces_date || (w == "march" && i == 0)) {
                 return None;

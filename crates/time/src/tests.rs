@@ -2110,3 +2110,14 @@ fn ranges_of_years_and_days_are_two_expressions() {
     );
     assert!(tv("The score was 7-6 at half time.", dct).is_empty());
 }
+
+#[test]
+fn may_and_march_before_a_common_noun_after_the() {
+    let dct = d(1999, 2, 10);
+    let v = tv("The March accession will enable the three to join.", dct);
+    assert_eq!(v, vec![("March".into(), "1999-03".into())]);
+    let v = tv("Officials doubt the May elections will be fair.", dct);
+    assert_eq!(v, vec![("May".into(), "1999-05".into())]);
+    assert!(tv("There were no major battles along the March.", dct).is_empty());
+    assert!(tv("He led the March to the Sea.", dct).is_empty());
+}
