@@ -2296,11 +2296,13 @@ impl<'a> Tagger<'a> {
         if w == "fiscal" {
             return None;
         }
-        if w == "that" && matches!(self.w(i + 1), "day" | "year" | "month" | "week") {
+        // "that day", "that same day": the day (week, month, year) last mentioned.
+        let same = usize::from(w == "that" && self.is(i + 1, "same"));
+        if w == "that" && matches!(self.w(i + 1 + same), "day" | "year" | "month" | "week") {
             let c = self.ref_cal?;
-            let (u, _) = lexicon::unit(self.w(i + 1))?;
+            let (u, _) = lexicon::unit(self.w(i + 1 + same))?;
             let cal = c.at_unit(u)?;
-            let mut m = cal_match(i + 2, Date, cal, "anchor.that");
+            let mut m = cal_match(i + 2 + same, Date, cal, "anchor.that");
             m.anchor = false;
             return Some(m);
         }

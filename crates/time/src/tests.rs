@@ -2121,3 +2121,18 @@ fn may_and_march_before_a_common_noun_after_the() {
     assert!(tv("There were no major battles along the March.", dct).is_empty());
     assert!(tv("He led the March to the Sea.", dct).is_empty());
 }
+
+#[test]
+fn that_same_day_is_that_day() {
+    let v = tv(
+        "Churchill became prime minister on May 10, 1940. On that same day, Germany invaded \
+         France.",
+        d(2009, 12, 19),
+    );
+    assert!(
+        v.contains(&("that same day".into(), "1940-05-10".into())),
+        "{v:?}"
+    );
+    // No day mentioned before: nothing is made up.
+    assert!(tv("His name was crossed out that same day.", d(1999, 2, 6)).is_empty());
+}
