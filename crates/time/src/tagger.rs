@@ -851,6 +851,18 @@ impl<'a> Tagger<'a> {
             t.value = format!("{}T{pod}", m.value);
             return t;
         }
+        // "21 Apr 1030am", "3 Oct 10pm": a day with its clock time right after it.
+        if m.kind == TimexType::Date
+            && m.precision == Some(Precision::Day)
+            && let Some(c) = self.clock(m.end)
+            && c.value.starts_with('T')
+        {
+            let mut t = m.clone();
+            t.end = c.end;
+            t.kind = TimexType::Time;
+            t.value = format!("{}{}", m.value, c.value);
+            return t;
+        }
         if m.kind == TimexType::Time && m.value.starts_with('T') {
             // A bare clock time: take a following day, else the DCT's day.
             let mut j = m.end;
@@ -1476,6 +1488,10 @@ impl<'a> Tagger<'a> {
     fn year_at(&self, i: usize) -> Option<i32> {
         let t = self.toks.get(i)?;
         if t.kind != Kind::Num || t.end - t.start != 4 {
+            return None;
+        }
+        // "1030am" is a clock time.
+        if matches!(self.w(i + 1), "am" | "pm") && self.glued(i + 1) {
             return None;
         }
         let y: i32 = self.w(i).parse().ok()?;
@@ -3242,6 +3258,28 @@ impl<'a> Tagger<'a> {
     /// Clock times: "3 p.m.", "15:00", "9:30 a.m.".
     fn clock(&self, i: usize) -> Option<M> {
         let h = self.num(i)?;
+        // "1030am", "730pm": hours and minutes written together before am/pm.
+        if (3..=4).contains(&self.w(i).len())
+            && matches!(self.w(i + 1), "am" | "pm")
+            && self.glued(i + 1)
+        {
+            let (hh, mm) = (h / 100, h % 100);
+            if !(1..=12).contains(&hh) || mm > 59 {
+                return None;
+            }
+            let hour = match (self.w(i + 1) == "pm", hh) {
+                (true, 12) => 12,
+                (true, _) => hh + 12,
+                (false, 12) => 0,
+                (false, _) => hh,
+            };
+            return Some(M::new(
+                i + 2,
+                TimexType::Time,
+                format!("T{hour:02}:{mm:02}"),
+                "clock",
+            ));
+        }
         if h > 24 || self.w(i).len() > 2 {
             return None;
         }

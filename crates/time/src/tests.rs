@@ -2136,3 +2136,15 @@ fn that_same_day_is_that_day() {
     // No day mentioned before: nothing is made up.
     assert!(tv("His name was crossed out that same day.", d(1999, 2, 6)).is_empty());
 }
+
+#[test]
+fn hours_and_minutes_written_together_before_am_pm() {
+    let dct = d(2013, 4, 20);
+    let v = tv("Doors open at 1030am for the class.", dct);
+    assert_eq!(v, vec![("1030am".into(), "2013-04-20T10:30".into())]);
+    let v = tv("Join us 21 Apr 730pm at the hall.", dct);
+    assert_eq!(v, vec![("21 Apr 730pm".into(), "2013-04-21T19:30".into())]);
+    // A day with its clock time right after it is one time.
+    let v = tv("The site is down from 3 Oct 10pm until noon.", dct);
+    assert_eq!(v[0], ("3 Oct 10pm".into(), "2012-10-03T22:00".into()));
+}
