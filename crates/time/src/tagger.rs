@@ -851,9 +851,11 @@ impl<'a> Tagger<'a> {
             t.value = format!("{}T{pod}", m.value);
             return t;
         }
-        // "21 Apr 1030am", "3 Oct 10pm": a day with its clock time right after it.
+        // "21 Apr 1030am", "3 Oct 10pm": a day with its clock time right after it. (A
+        // numeric date keeps its clock apart: "10-05-98 1735EDT" is a wire's filing line.)
         if m.kind == TimexType::Date
             && m.precision == Some(Precision::Day)
+            && m.rule != "date.numeric"
             && let Some(c) = self.clock(m.end)
             && c.value.starts_with('T')
         {
@@ -861,6 +863,13 @@ impl<'a> Tagger<'a> {
             t.end = c.end;
             t.kind = TimexType::Time;
             t.value = format!("{}{}", m.value, c.value);
+            if matches!(
+                m.rule,
+                "date.month-day-year" | "date.day-month-year" | "weekday+date"
+            ) {
+                // "February 10, 2011 09:00 pm": still a full date for datelines.
+                t.rule = "clock+full-date";
+            }
             return t;
         }
         if m.kind == TimexType::Time && m.value.starts_with('T') {

@@ -2148,3 +2148,17 @@ fn hours_and_minutes_written_together_before_am_pm() {
     let v = tv("The site is down from 3 Oct 10pm until noon.", dct);
     assert_eq!(v[0], ("3 Oct 10pm".into(), "2012-10-03T22:00".into()));
 }
+
+#[test]
+fn a_full_date_with_its_clock_time_stays_a_full_date() {
+    // Datelines read full dates by rule: a clock time after the date must not hide it.
+    let t = one("Posted February 10, 2011 09:00 pm", d(2011, 2, 11));
+    assert_eq!(
+        (t.value.as_str(), t.rule.as_str()),
+        ("2011-02-10T21:00", "clock+full-date")
+    );
+    assert_eq!(t.date, Some(d(2011, 2, 10)));
+    // A numeric date keeps its clock apart.
+    let v = tv("NYT-10-05-98 1735EDT", d(1998, 10, 6));
+    assert!(v.iter().all(|(_, v)| !v.contains('T')), "{v:?}");
+}
