@@ -2162,3 +2162,28 @@ fn a_full_date_with_its_clock_time_stays_a_full_date() {
     let v = tv("NYT-10-05-98 1735EDT", d(1998, 10, 6));
     assert!(v.iter().all(|(_, v)| !v.contains('T')), "{v:?}");
 }
+
+#[test]
+fn no_panic_on_this_rounds_forms() {
+    // Years before Christ (also year 0 and the last representable ones), ranges, clocks
+    // written together, "the day before" a named day, "that same", end of the month.
+    let text = "In 9999 BC, 0 BC and 1 B.C. then 480 BCE; 1915-17, 1999-2000, 2099-01, \
+                31-32 December 9999, 6-7 Feb. 2016, 29-30 February 1900, 1030am 2400pm \
+                1260am 21 Apr 1030am, 3 Oct 10pm; the day before last Tuesday, the day after \
+                31 December 9999; that same day; by the end of the month; today's youth; \
+                The March accession, the May";
+    let cuts: Vec<usize> = (0..=text.len())
+        .filter(|&k| text.is_char_boundary(k))
+        .collect();
+    for dct in [
+        None,
+        Some(d(1989, 10, 30)),
+        Some(d(9999, 12, 31)),
+        Some(d(1, 1, 1)),
+    ] {
+        for &k in &cuts {
+            let _ = tag(&text[..k], dct);
+            let _ = tag(&text[k..], dct);
+        }
+    }
+}
