@@ -322,21 +322,26 @@ pub fn read_t17_articles(path: &Path) -> Result<(Vec<(NaiveDate, String)>, usize
     Ok((out, skipped))
 }
 
-/// Reads a Crisis sentence pool (`time,Sentences`, the sentences as a Python list): one
-/// pseudo-article per date holding that date's sentences, one per line.
+/// Reads a Crisis sentence pool (`time,Sentences`, the sentences as a Python list): each
+/// sentence becomes a one-sentence report dated by its row. The pool keeps no article
+/// boundaries and no outlets, so a date's sentences are not one article: read as one, its
+/// first few sentences (an arbitrary order) would be the only "lead" of the day, and its
+/// whole pool a single report, which hides the day's volume of news from the date ranking.
 pub fn read_crisis_pool(path: &Path) -> Result<(Vec<(NaiveDate, String)>, usize), TlsError> {
-    let mut rows = read_t17_articles(path)?;
-    for (_, text) in &mut rows.0 {
-        if let Some(list) = parse_python_list(text) {
-            *text = list
-                .iter()
-                .map(|s| s.split_whitespace().collect::<Vec<_>>().join(" "))
-                .filter(|s| !s.is_empty())
-                .collect::<Vec<_>>()
-                .join("\n");
+    let (rows, skipped) = read_t17_articles(path)?;
+    let mut out = Vec::with_capacity(rows.len());
+    for (date, text) in rows {
+        match parse_python_list(&text) {
+            Some(list) => out.extend(
+                list.iter()
+                    .map(|s| s.split_whitespace().collect::<Vec<_>>().join(" "))
+                    .filter(|s| !s.is_empty())
+                    .map(|s| (date, s)),
+            ),
+            None => out.push((date, text)),
         }
     }
-    Ok(rows)
+    Ok((out, skipped))
 }
 
 /// Errors of the TLS readers.
@@ -1049,6 +1054,28 @@ mod tests {
         assert_eq!(l, vec!["It 's a test .", "Egypt 's army .", "x"]);
         assert!(parse_python_list("not a list").is_none());
         assert!(parse_python_list("['unterminated").is_none());
+    }
+
+    #[test]
+    fn a_crisis_pool_sentence_is_a_report_of_its_own() {
+        let path = std::env::temp_dir().join(format!("crisis-pool-{}.csv", std::process::id()));
+        std::fs::write(
+            &path,
+            "time,Sentences\n2011-01-25,\"['Protests began .', 'Police   fired tear gas .']\"\n\
+             2011-01-26,plain text\nnot a date,\"['x']\"\n",
+        )
+        .expect("write");
+        let (rows, skipped) = read_crisis_pool(&path).expect("read");
+        let _ = std::fs::remove_file(&path);
+        assert_eq!(skipped, 1);
+        assert_eq!(
+            rows,
+            vec![
+                (d(2011, 1, 25), "Protests began .".to_string()),
+                (d(2011, 1, 25), "Police fired tear gas .".to_string()),
+                (d(2011, 1, 26), "plain text".to_string()),
+            ]
+        );
     }
 
     #[test]
