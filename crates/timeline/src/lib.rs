@@ -150,24 +150,6 @@ pub struct Tuning {
     /// Select a date's sentences by similarity to the mean of its (kept) candidates rather
     /// than to the centroid that ranked them (DATEWISE's summarizer centroid).
     pub pool_centroid: bool,
-    /// Length normalisation of the greedy step (0 off): a candidate's gain is how much
-    /// closer it brings the summed summary to the centroid, divided by its length in words
-    /// to this power (Lin & Bilmes's modified greedy), so that a short sentence saying what
-    /// a long one says is preferred. A step where no candidate brings the summary closer
-    /// falls back to the closest sum.
-    pub greedy_len: f64,
-    /// Select the sentences of a date too small for the shared-term centroid by similarity
-    /// to the mean of all its candidates (each sentence weighing the same, mention or
-    /// publication), as `pool_centroid` does for the larger dates.
-    pub small_pool_centroid: bool,
-    /// Share (0–1) taken off the score of a sentence that holds a missed sentence boundary
-    /// (a headline or caption glued to the lead: "Swine flu outbreak reaches Europe The UN
-    /// has warned …"), found by a capitalised function word in the middle of the sentence.
-    pub w_glued: f64,
-    /// `w_explicit` boosts only the sentences that name the date with digits.
-    pub explicit_digits: bool,
-    /// The knee never leaves fewer eligible candidates than the date's summary asks for.
-    pub knee_floor: bool,
 }
 
 impl Default for Tuning {
@@ -202,11 +184,6 @@ impl Default for Tuning {
             summary_order: 0,
             knee: 1,
             pool_centroid: true,
-            greedy_len: 0.0,
-            small_pool_centroid: false,
-            w_glued: 0.0,
-            explicit_digits: false,
-            knee_floor: false,
         }
     }
 }
@@ -242,11 +219,6 @@ impl Tuning {
         "summary_order",
         "knee",
         "pool_centroid",
-        "greedy_len",
-        "small_pool_centroid",
-        "w_glued",
-        "explicit_digits",
-        "knee_floor",
     ];
 
     /// Sets one weight by name (counts are rounded down, flags are `value != 0`).
@@ -284,11 +256,6 @@ impl Tuning {
             "summary_order" => self.summary_order = n.min(2),
             "knee" => self.knee = n.min(2),
             "pool_centroid" => self.pool_centroid = value != 0.0,
-            "greedy_len" => self.greedy_len = value.max(0.0),
-            "small_pool_centroid" => self.small_pool_centroid = value != 0.0,
-            "w_glued" => self.w_glued = value.clamp(0.0, 1.0),
-            "explicit_digits" => self.explicit_digits = value != 0.0,
-            "knee_floor" => self.knee_floor = value != 0.0,
             other => return Err(format!("unknown weight {other}")),
         }
         Ok(())
@@ -326,11 +293,6 @@ impl Tuning {
             "summary_order" => self.summary_order as f64,
             "knee" => self.knee as f64,
             "pool_centroid" => b(self.pool_centroid),
-            "greedy_len" => self.greedy_len,
-            "small_pool_centroid" => b(self.small_pool_centroid),
-            "w_glued" => self.w_glued,
-            "explicit_digits" => b(self.explicit_digits),
-            "knee_floor" => b(self.knee_floor),
             _ => return None,
         })
     }
@@ -388,8 +350,6 @@ struct SentInfo {
     explicit: Vec<DateKey>,
     words: usize,
     clock: bool,
-    /// The sentence holds a missed boundary (see [`is_glued`]).
-    glued: bool,
 }
 
 /// Everything the ranking and the per-date summaries need from a story.
@@ -515,7 +475,6 @@ fn prepare(
                 explicit,
                 words,
                 clock: s.timexes.iter().any(|t| t.kind == TimexType::Time),
-                glued: is_glued(text),
             });
         }
     }
@@ -726,8 +685,7 @@ pub fn build_tuned(
             } else {
                 &[]
             };
-            let picked =
-                summarize_date(&sents, *key, ment, pubs, per_date, &chosen, tuning, sources);
+            let picked = summarize_date(&sents, ment, pubs, per_date, &chosen, tuning, sources);
             if picked.is_empty() {
                 continue;
             }
@@ -1190,10 +1148,8 @@ fn centroid(sents: &[SentInfo], idx: &[usize]) -> BTreeMap<u32, f32> {
 /// Picks up to `k` sentences for one date: the date's centroid is built from its mention and
 /// publication candidates (DATEWISE's PM-Mean: terms in both halves when both exist), and
 /// sentences are taken by similarity to it, skipping any too close to one already chosen.
-#[allow(clippy::too_many_arguments)]
 fn summarize_date(
     sents: &[SentInfo],
-    key: DateKey,
     ment: &[usize],
     pubs: &[usize],
     k: usize,
@@ -1203,16 +1159,12 @@ fn summarize_date(
 ) -> Vec<usize> {
     let (shared, sum) = date_centroids(sents, ment, pubs, tuning);
     if let Some(shared) = shared {
-        let picked = pick(
-            sents, key, ment, pubs, k, chosen, tuning, sources, shared, true,
-        );
+        let picked = pick(sents, ment, pubs, k, chosen, tuning, sources, shared, true);
         if !picked.is_empty() {
             return picked;
         }
     }
-    pick(
-        sents, key, ment, pubs, k, chosen, tuning, sources, sum, false,
-    )
+    pick(sents, ment, pubs, k, chosen, tuning, sources, sum, false)
 }
 
 /// A date's centroids: the terms its mention and publication candidates share (DATEWISE's
@@ -1258,36 +1210,6 @@ fn is_question(text: &str) -> bool {
     }
 }
 
-/// Words that open a sentence and are otherwise written in lower case in running English
-/// text: articles, determiners, pronouns (not "I"), numbers in words and a few sentence-
-/// opening prepositions and conjunctions.
-const OPENERS: &[&str] = &[
-    "The", "A", "An", "This", "These", "Those", "That", "It", "He", "She", "They", "We", "His",
-    "Her", "Their", "Its", "Our", "There", "Some", "Many", "Most", "More", "Two", "Three", "Four",
-    "Five", "Six", "Seven", "Eight", "Nine", "Ten", "In", "On", "At", "After", "Before", "When",
-    "While", "But",
-];
-
-/// A sentence with a missed boundary inside it: a capitalised [`OPENERS`] word right after a
-/// word (not after punctuation, a quote or a bracket), as where a scraped headline, caption
-/// or byline runs into the lead ("… reaches Europe The UN has warned …", "… from Mexico A
-/// 23-month-old …"). Sentences are read as whitespace-separated tokens.
-fn is_glued(text: &str) -> bool {
-    let mut prev: Option<&str> = None;
-    for tok in text.split_whitespace() {
-        if let Some(p) = prev {
-            let after_word = p.chars().last().is_some_and(char::is_alphanumeric)
-                && !p.starts_with("-")
-                && !OPENERS.contains(&p);
-            if after_word && OPENERS.contains(&tok) {
-                return true;
-            }
-        }
-        prev = Some(tok);
-    }
-    false
-}
-
 /// `(len_target / words)^len_power` for sentences longer than the target, else 1.
 fn length_penalty(words: usize, tuning: &Tuning) -> f64 {
     if tuning.len_power <= 0.0 || words <= tuning.len_target || words == 0 {
@@ -1301,7 +1223,6 @@ fn length_penalty(words: usize, tuning: &Tuning) -> f64 {
 #[allow(clippy::too_many_arguments)]
 fn pick(
     sents: &[SentInfo],
-    key: DateKey,
     ment: &[usize],
     pubs: &[usize],
     k: usize,
@@ -1311,8 +1232,7 @@ fn pick(
     combined: Vec<(u32, f32)>,
     shared: bool,
 ) -> Vec<usize> {
-    let (cands, c) =
-        scored_candidates(sents, key, ment, pubs, k, tuning, sources, combined, shared);
+    let (cands, c) = scored_candidates(sents, ment, pubs, tuning, sources, combined, shared);
     if c.is_empty() {
         return Vec::new();
     }
@@ -1348,16 +1268,8 @@ fn pick(
     cands.truncate(GREEDY_POOL);
     let mut sum: BTreeMap<u32, f32> = BTreeMap::new();
     let (mut sum_sq, mut sum_dot) = (0.0f32, 0.0f32);
-    let power = tuning.greedy_len as f32;
     while picked.len() < k {
-        // The cosine of the summary so far (0 before the first sentence).
-        let current = if sum_sq > 0.0 {
-            sum_dot / sum_sq.sqrt()
-        } else {
-            0.0
-        };
         let mut top: Option<(usize, f32)> = None;
-        let mut closest: Option<(usize, f32)> = None;
         for (pos, &(i, score)) in cands.iter().enumerate() {
             if !fits(i, &picked) || redundant(i, &picked) {
                 continue;
@@ -1368,17 +1280,11 @@ fn pick(
             }
             let boost = score / own;
             let gain = summed_cosine(&sum, sum_sq, sum_dot, &sents[i].vec, &c) * boost;
-            if closest.is_none_or(|(_, g)| gain > g) {
-                closest = Some((pos, gain));
-            }
-            if power > 0.0 && gain > current {
-                let ratio = (gain - current) / (sents[i].words.max(1) as f32).powf(power);
-                if top.is_none_or(|(_, g)| ratio > g) {
-                    top = Some((pos, ratio));
-                }
+            if top.is_none_or(|(_, g)| gain > g) {
+                top = Some((pos, gain));
             }
         }
-        let Some((pos, _)) = top.or(closest) else {
+        let Some((pos, _)) = top else {
             break;
         };
         let (i, _) = cands.remove(pos);
@@ -1415,13 +1321,10 @@ fn word_budget(k: usize, tuning: &Tuning) -> usize {
 /// are first cut at the knee and the centroid becomes their mean, as `knee` and
 /// `pool_centroid` ask.
 #[allow(clippy::type_complexity)]
-#[allow(clippy::too_many_arguments)]
 fn scored_candidates(
     sents: &[SentInfo],
-    key: DateKey,
     ment: &[usize],
     pubs: &[usize],
-    k: usize,
     tuning: &Tuning,
     sources: &SentenceSources,
     combined: Vec<(u32, f32)>,
@@ -1445,24 +1348,7 @@ fn scored_candidates(
     // is noise.
     if shared && tuning.knee > 0 && !ment.is_empty() && !pubs.is_empty() {
         let sims: Vec<f32> = pool.iter().map(|&i| dot(&sents[i].vec, &c)).collect();
-        let mut thresh = knee_threshold(&sims, tuning.knee == 2);
-        // A knee that leaves fewer eligible candidates than the date's summary asks for is
-        // lowered to the `k`-th best of them, so that the summary is not starved.
-        if tuning.knee_floor {
-            let mut eligible: Vec<f32> = pool
-                .iter()
-                .zip(&sims)
-                .filter(|&(&i, &x)| sents[i].eligible && x > 0.0)
-                .map(|(_, &x)| x)
-                .collect();
-            eligible.sort_by(|a, b| b.total_cmp(a));
-            if eligible.len() >= k && eligible[k - 1] <= thresh {
-                // Kept are those strictly above the threshold.
-                thresh = eligible[k - 1] - f32::EPSILON.max(eligible[k - 1].abs() * 1e-6);
-            } else if eligible.len() < k {
-                thresh = 0.0;
-            }
-        }
+        let thresh = knee_threshold(&sims, tuning.knee == 2);
         let kept: Vec<usize> = pool
             .iter()
             .zip(&sims)
@@ -1474,7 +1360,7 @@ fn scored_candidates(
             pool = kept;
         }
     }
-    let c = if (shared && tuning.pool_centroid) || (!shared && tuning.small_pool_centroid) {
+    let c = if shared && tuning.pool_centroid {
         let mut sum: BTreeMap<u32, f32> = BTreeMap::new();
         for &i in &pool {
             for &(id, x) in &sents[i].vec {
@@ -1496,20 +1382,12 @@ fn scored_candidates(
             let n_src = 1 + sources.equivalents(sents[i].r).len();
             let mut s =
                 dot(&sents[i].vec, &c) * (1.0 + tuning.w_sources as f32 * (n_src as f32).ln());
-            let named = if tuning.explicit_digits {
-                sents[i].explicit.contains(&key)
-            } else {
-                mentioned.contains(&i)
-            };
-            if named {
+            if mentioned.contains(&i) {
                 s *= 1.0 + tuning.w_explicit as f32;
             }
             s *= length_penalty(sents[i].words, tuning) as f32;
             if sents[i].clock {
                 s *= 1.0 - tuning.w_clock as f32;
-            }
-            if sents[i].glued {
-                s *= 1.0 - tuning.w_glued as f32;
             }
             (i, s)
         })
@@ -2043,9 +1921,6 @@ mod tests {
                     | "skip_questions"
                     | "learned_dates"
                     | "pool_centroid"
-                    | "small_pool_centroid"
-                    | "explicit_digits"
-                    | "knee_floor"
             ) {
                 1.0
             } else if matches!(*name, "w_censor" | "w_clock") {
