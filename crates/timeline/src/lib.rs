@@ -150,6 +150,8 @@ pub struct Tuning {
     /// Select a date's sentences by similarity to the mean of its (kept) candidates rather
     /// than to the centroid that ranked them (DATEWISE's summarizer centroid).
     pub pool_centroid: bool,
+    /// Summarize a date only from sentences published on or after it.
+    pub after_only: bool,
 }
 
 impl Default for Tuning {
@@ -184,6 +186,7 @@ impl Default for Tuning {
             summary_order: 0,
             knee: 1,
             pool_centroid: true,
+            after_only: true,
         }
     }
 }
@@ -219,6 +222,7 @@ impl Tuning {
         "summary_order",
         "knee",
         "pool_centroid",
+        "after_only",
     ];
 
     /// Sets one weight by name (counts are rounded down, flags are `value != 0`).
@@ -256,6 +260,7 @@ impl Tuning {
             "summary_order" => self.summary_order = n.min(2),
             "knee" => self.knee = n.min(2),
             "pool_centroid" => self.pool_centroid = value != 0.0,
+            "after_only" => self.after_only = value != 0.0,
             other => return Err(format!("unknown weight {other}")),
         }
         Ok(())
@@ -293,6 +298,7 @@ impl Tuning {
             "summary_order" => self.summary_order as f64,
             "knee" => self.knee as f64,
             "pool_centroid" => b(self.pool_centroid),
+            "after_only" => b(self.after_only),
             _ => return None,
         })
     }
@@ -350,6 +356,8 @@ struct SentInfo {
     explicit: Vec<DateKey>,
     words: usize,
     clock: bool,
+    /// Publication date of the sentence's article.
+    published: Option<NaiveDate>,
 }
 
 /// Everything the ranking and the per-date summaries need from a story.
@@ -475,6 +483,7 @@ fn prepare(
                 explicit,
                 words,
                 clock: s.timexes.iter().any(|t| t.kind == TimexType::Time),
+                published: article.date(),
             });
         }
     }
@@ -680,6 +689,19 @@ pub fn build_tuned(
         }
         for (key, _, _) in batch {
             let ment = mention_sents.get(key).map(Vec::as_slice).unwrap_or(&[]);
+            // What a date's summary reports happened on it: a sentence published before the
+            // day it names can only announce it ("will travel there on Tuesday").
+            let reported: Vec<usize>;
+            let ment = if tuning.after_only {
+                reported = ment
+                    .iter()
+                    .copied()
+                    .filter(|&i| sents[i].published.is_none_or(|p| p >= key.0))
+                    .collect();
+                reported.as_slice()
+            } else {
+                ment
+            };
             let pubs: &[usize] = if key.1 == Precision::Day {
                 pub_sents.get(&key.0).map(Vec::as_slice).unwrap_or(&[])
             } else {
@@ -1921,6 +1943,7 @@ mod tests {
                     | "skip_questions"
                     | "learned_dates"
                     | "pool_centroid"
+                    | "after_only"
             ) {
                 1.0
             } else if matches!(*name, "w_censor" | "w_clock") {
@@ -2239,6 +2262,62 @@ mod tests {
         ];
         let (c, story) = corpus(&docs);
         (c, story, d)
+    }
+
+    #[test]
+    fn a_date_is_summarized_from_what_was_published_on_or_after_it() {
+        // Monday's article announces Tuesday's visit; Tuesday's and Wednesday's report it.
+        let (mon, tue, wed) = (day(2025, 4, 14), day(2025, 4, 15), day(2025, 4, 16));
+        let docs: Vec<(NaiveDate, Vec<Line>)> = vec![
+            (
+                mon,
+                vec![(
+                    "The minister will visit Marrow Falls on Tuesday to meet the flood victims .",
+                    Some(("Tuesday", tue)),
+                )],
+            ),
+            (
+                tue,
+                vec![(
+                    "The minister met flood victims in Marrow Falls and promised an inquiry .",
+                    None,
+                )],
+            ),
+            (
+                wed,
+                vec![(
+                    "The minister visited Marrow Falls on Tuesday , meeting victims of the flood .",
+                    Some(("Tuesday", tue)),
+                )],
+            ),
+        ];
+        let (c, story) = corpus(&docs);
+        let mut o = opts(1);
+        o.sentences_per_date = 3;
+        let loose = Tuning {
+            redundancy: 1.0,
+            word_budget: 0,
+            after_only: false,
+            ..Tuning::default()
+        };
+        let announced = |v: &[String]| v.iter().any(|t| t.contains("will visit"));
+        let all = texts_on(&c, &story, &o, &loose, tue);
+        assert!(announced(&all), "{all:?}");
+        let reported = texts_on(
+            &c,
+            &story,
+            &o,
+            &Tuning {
+                after_only: true,
+                ..loose
+            },
+            tue,
+        );
+        assert!(
+            !reported.is_empty() && !announced(&reported),
+            "{reported:?}"
+        );
+        assert!(Tuning::default().after_only);
     }
 
     #[test]
