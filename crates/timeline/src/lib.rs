@@ -11,12 +11,18 @@
 //!   [`SentenceSources`]) is not counted again.
 //! * **Candidates per date** as DATEWISE's PM-Mean collector: sentences whose temporal
 //!   expressions resolve to the date, and the leading sentences (without a date of their
-//!   own) of articles published on it or the day after.
-//! * **Per-date selection** by cosine similarity to the date's centroid (TF-IDF over the
-//!   story's terms, with the language's analyzer from `storyline_text`), boosted by the
-//!   number of articles that carry the sentence, with redundancy control across the whole
-//!   timeline: a sentence too similar to one already chosen for any date is skipped, and a
-//!   date left with nothing new is dropped in favour of the next one.
+//!   own) of articles published on it or the day after. A sentence published *before* the
+//!   date it names only announces it, so it is not a candidate for that date
+//!   (`Tuning::after_only`); it still counts in the date ranking.
+//! * **Per-date selection** as DATEWISE's summarizer: for a date with enough candidates of
+//!   both kinds, the candidates are cut at the knee of their similarities to the date's
+//!   shared-term centroid (TF-IDF over the story's terms, with the language's analyzer from
+//!   `storyline_text`) and chosen greedily so that their sum comes closest to the mean of
+//!   the kept ones; smaller dates take the sentences closest to their centroid. A word
+//!   budget per date, a penalty on sentences carrying a clock time (datelines glued to
+//!   leads), and redundancy control across the whole timeline: a sentence too similar to one
+//!   already chosen for any date is skipped, none is ever shown twice, and a date left with
+//!   nothing new is dropped in favour of the next one.
 //! * **A learned date ranker, as an option** (`Tuning::learned_dates`): a logistic model
 //!   over the same counts as separate features (see [`DATE_FEATURE_NAMES`]), standardized
 //!   within the story, trained on stories with reference timelines ([`DateModel::fit`],
