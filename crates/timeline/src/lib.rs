@@ -18,7 +18,8 @@
 //!   both kinds, the candidates are cut at the knee of their similarities to the date's
 //!   shared-term centroid (TF-IDF over the story's terms, with the language's analyzer from
 //!   `storyline_text`) and chosen greedily so that their sum comes closest to the mean of
-//!   the kept ones; smaller dates take the sentences closest to their centroid. A word
+//!   the kept ones; smaller dates run the same greedy choice against their own centroid,
+//!   without the cut. A word
 //!   budget per date, a penalty on sentences carrying a clock time (datelines glued to
 //!   leads), and redundancy control across the whole timeline: a sentence too similar to one
 //!   already chosen for any date is skipped, none is ever shown twice, and a date left with
