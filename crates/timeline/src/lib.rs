@@ -363,8 +363,6 @@ struct SentInfo {
     explicit: Vec<DateKey>,
     words: usize,
     clock: bool,
-    /// Publication date of the sentence's article.
-    published: Option<NaiveDate>,
 }
 
 /// Everything the ranking and the per-date summaries need from a story.
@@ -490,7 +488,6 @@ fn prepare(
                 explicit,
                 words,
                 clock: s.timexes.iter().any(|t| t.kind == TimexType::Time),
-                published: article.date(),
             });
         }
     }
@@ -520,7 +517,12 @@ fn prepare(
         // for the direction of its references (never for its own publication-date counts).
         let ref_date = pub_date.or(story_anchor);
         for &key in &info.mentions {
-            mention_sents.entry(key).or_default().push(i);
+            // What a date's summary reports happened on it: a sentence published before the
+            // day it names can only announce it ("will travel there on Tuesday"). It still
+            // counts below as a reference to the date.
+            if !tuning.after_only || pub_date.is_none_or(|p| p >= key.0) {
+                mention_sents.entry(key).or_default().push(i);
+            }
             let copies = sources.equivalents(info.r);
             if copies.iter().any(|c| counted.contains(&(key, *c))) {
                 continue;
@@ -696,19 +698,6 @@ pub fn build_tuned(
         }
         for (key, _, _) in batch {
             let ment = mention_sents.get(key).map(Vec::as_slice).unwrap_or(&[]);
-            // What a date's summary reports happened on it: a sentence published before the
-            // day it names can only announce it ("will travel there on Tuesday").
-            let reported: Vec<usize>;
-            let ment = if tuning.after_only {
-                reported = ment
-                    .iter()
-                    .copied()
-                    .filter(|&i| sents[i].published.is_none_or(|p| p >= key.0))
-                    .collect();
-                reported.as_slice()
-            } else {
-                ment
-            };
             let pubs: &[usize] = if key.1 == Precision::Day {
                 pub_sents.get(&key.0).map(Vec::as_slice).unwrap_or(&[])
             } else {
