@@ -100,6 +100,11 @@ fn easter(y: i32) -> Option<NaiveDate> {
 /// How many words back a month name looks for the tense of its clause.
 const MONTH_TENSE_WINDOW: usize = 15;
 
+/// Tokens that end a clause for the tense cues: sentence punctuation and quotation marks.
+fn clause_stop(w: &str) -> bool {
+    matches!(w, "." | "!" | "?" | ";" | "\"" | "“" | "”")
+}
+
 /// A resolved calendar reference.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Cal {
@@ -413,7 +418,6 @@ impl<'a> Tagger<'a> {
 
     /// [`Self::tense_cue`] looking back at most `window` words.
     fn tense_cue_within(&self, i: usize, end: usize, window: usize) -> Option<Tense> {
-        let stop = |w: &str| matches!(w, "." | "!" | "?" | ";" | "\"" | "“" | "”");
         // A deadline or earliest date ("until Tuesday", "as soon as Tuesday", "as early as
         // Tuesday") lies ahead whatever the tense of the verb that sets it.
         // In a history ("fighting which lasted until 16 August"), "until" bounds a span of
@@ -435,28 +439,38 @@ impl<'a> Tagger<'a> {
         {
             return Some(Tense::Future);
         }
+        if let Some(j) = self.cue_before(i, window) {
+            return self.cue(j);
+        }
+        for k in end..(end + 4).min(self.toks.len()) {
+            if clause_stop(self.w(k)) {
+                break;
+            }
+            if let Some(t) = self.cue(k) {
+                return Some(t);
+            }
+        }
+        None
+    }
+
+    /// The nearest tense cue before token `i` within its clause, looking back at most
+    /// `window` words.
+    fn cue_before(&self, i: usize, window: usize) -> Option<usize> {
         let mut j = i;
         let mut seen = 0;
         while j > 0 && seen < window {
             j -= 1;
             let w = self.w(j);
-            if stop(w) && !(w == "." && j > 0 && self.w(j - 1).len() <= 4 && self.glued(j)) {
-                break;
+            // A sentence ends at a stop, but not at the full stop of an abbreviation.
+            if clause_stop(w) && !(w == "." && j > 0 && self.w(j - 1).len() <= 4 && self.glued(j)) {
+                return None;
             }
-            if let Some(t) = self.cue(j) {
-                return Some(t);
+            if self.cue(j).is_some() {
+                return Some(j);
             }
             // Punctuation inside the clause ("4 a.m. EDT", parentheses) does not count.
             if w.chars().any(char::is_alphanumeric) {
                 seen += 1;
-            }
-        }
-        for k in end..(end + 4).min(self.toks.len()) {
-            if stop(self.w(k)) {
-                break;
-            }
-            if let Some(t) = self.cue(k) {
-                return Some(t);
             }
         }
         None
@@ -1625,25 +1639,7 @@ impl<'a> Tagger<'a> {
     /// "will", "is expected" speak from the DCT and keep its reading.
     fn story_future_year(&self, i: usize, month: u32) -> Option<i32> {
         let ry = self.story_year()?;
-        let stop = |w: &str| matches!(w, "." | "!" | "?" | ";" | "\"" | "“" | "”");
-        let mut j = i;
-        let mut seen = 0;
-        let cue = loop {
-            if j == 0 || seen >= MONTH_TENSE_WINDOW {
-                return None;
-            }
-            j -= 1;
-            let w = self.w(j);
-            if stop(w) && !(w == "." && j > 0 && self.w(j - 1).len() <= 4 && self.glued(j)) {
-                return None;
-            }
-            if self.cue(j).is_some() {
-                break j;
-            }
-            if w.chars().any(char::is_alphanumeric) {
-                seen += 1;
-            }
-        };
+        let cue = self.cue_before(i, MONTH_TENSE_WINDOW)?;
         if self.w(cue) != "would" {
             return None;
         }
