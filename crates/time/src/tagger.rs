@@ -1654,6 +1654,17 @@ impl<'a> Tagger<'a> {
         })
     }
 
+    /// Year of a month (and day) written without one, at tokens `i..j`: a history's future
+    /// ("would … in March"), else by the tense of its clause relative to the DCT.
+    fn yearless_year(&self, i: usize, j: usize, month: u32, day: Option<u32>) -> Option<i32> {
+        self.story_future_year(i, month).or_else(|| {
+            let tense = self
+                .tense_cue_within(i, j, MONTH_TENSE_WINDOW)
+                .unwrap_or(Tense::Past);
+            self.year_for(month, day, tense)
+        })
+    }
+
     /// Year for a month (and day) without a year, by tense relative to the DCT.
     fn year_for(&self, month: u32, day: Option<u32>, tense: Tense) -> Option<i32> {
         let dct = self.dct?;
@@ -1817,16 +1828,10 @@ impl<'a> Tagger<'a> {
                 return None;
             }
         }
-        let tense = self
-            .tense_cue_within(i, j, MONTH_TENSE_WINDOW)
-            .unwrap_or(Tense::Past);
         let (cal, rule) = match (day, year) {
             (Some(d), Some(y)) => (Cal::Day(ymd(y, month, d)?), "date.month-day-year"),
             (None, Some(y)) => (Cal::Month(y, month), "date.month-year"),
-            (Some(d), None) => match self
-                .story_future_year(i, month)
-                .or_else(|| self.year_for(month, Some(d), tense))
-            {
+            (Some(d), None) => match self.yearless_year(i, j, month, Some(d)) {
                 Some(y) => (Cal::Day(ymd(y, month, d)?), "date.month-day"),
                 None => {
                     return Some(M::new(
@@ -1839,8 +1844,7 @@ impl<'a> Tagger<'a> {
             },
             (None, None) => match self
                 .boundary_month_year(i, month)
-                .or_else(|| self.story_future_year(i, month))
-                .or_else(|| self.year_for(month, None, tense))
+                .or_else(|| self.yearless_year(i, j, month, None))
             {
                 Some(y) => (Cal::Month(y, month), "date.month"),
                 None => {
@@ -1902,12 +1906,7 @@ impl<'a> Tagger<'a> {
         } else if let Some(y) = self.year_at(k) {
             (Cal::Day(ymd(y, month, d)?), "date.day-month-year", k + 1)
         } else {
-            let tense = self
-                .tense_cue_within(i, j, MONTH_TENSE_WINDOW)
-                .unwrap_or(Tense::Past);
-            let y = self
-                .story_future_year(i, month)
-                .or_else(|| self.year_for(month, Some(d), tense))?;
+            let y = self.yearless_year(i, j, month, Some(d))?;
             (Cal::Day(ymd(y, month, d)?), "date.day-month", j)
         };
         let mut m = cal_match(end, TimexType::Date, cal, rule);
