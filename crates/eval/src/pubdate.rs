@@ -43,6 +43,8 @@ pub struct SourceCounts {
     pub correct: usize,
     /// The confidence this source gives.
     pub confidence: f32,
+    /// `correct / inferred`: what the confidence should be.
+    pub precision: f64,
 }
 
 /// A hidden article dated wrongly.
@@ -81,6 +83,9 @@ pub struct Report {
     pub precision: f64,
     /// `correct / hidden`.
     pub accuracy: f64,
+    /// How far the confidences are from the precisions they claim: the mean over inferred
+    /// dates of `|confidence − precision of its source|` (0 when nothing was inferred).
+    pub calibration_error: f64,
     /// Counts per evidence source (`dateline`, `syndicated`, `mentions`).
     pub by_source: BTreeMap<String, SourceCounts>,
     /// Every wrong date (with `--errors`).
@@ -126,6 +131,7 @@ pub fn evaluate(articles: Vec<Article>, options: Options, errors: bool) -> Repor
         coverage: 0.0,
         precision: 1.0,
         accuracy: 0.0,
+        calibration_error: 0.0,
         by_source: BTreeMap::new(),
         errors: Vec::new(),
     };
@@ -160,6 +166,14 @@ pub fn evaluate(articles: Vec<Article>, options: Options, errors: bool) -> Repor
     report.accuracy = ratio(report.correct, report.hidden);
     if report.inferred > 0 {
         report.precision = ratio(report.correct, report.inferred);
+    }
+    let mut gap = 0.0;
+    for c in report.by_source.values_mut() {
+        c.precision = ratio(c.correct, c.inferred);
+        gap += c.inferred as f64 * (f64::from(c.confidence) - c.precision).abs();
+    }
+    if report.inferred > 0 {
+        report.calibration_error = gap / report.inferred as f64;
     }
     report
 }
@@ -215,6 +229,12 @@ mod tests {
         assert_eq!(r.errors.len(), 1);
         assert_eq!(r.errors[0].id, "b");
         assert!((r.precision - 0.5).abs() < 1e-9 && (r.coverage - 2.0 / 3.0).abs() < 1e-9);
+        // Both from datelines, one right: the source's precision is 0.5, and the calibration
+        // error is how far its confidence is from that.
+        let dl = r.by_source["dateline"];
+        assert!((dl.precision - 0.5).abs() < 1e-9);
+        let gap = (f64::from(dl.confidence) - 0.5).abs();
+        assert!((r.calibration_error - gap).abs() < 1e-9 && gap > 0.0);
     }
 
     #[test]
