@@ -207,6 +207,30 @@ pub(crate) fn future_cue(w: &str) -> bool {
     )
 }
 
+/// Verbs that take "the day" as the span they close or open ("ending the day at 8,017",
+/// "start the day with"): the day is then a date, the day reported.
+pub(crate) fn day_bound_verb(w: &str) -> bool {
+    matches!(
+        w,
+        "end"
+            | "ends"
+            | "ended"
+            | "ending"
+            | "finish"
+            | "finishes"
+            | "finished"
+            | "finishing"
+            | "start"
+            | "starts"
+            | "started"
+            | "starting"
+            | "begin"
+            | "begins"
+            | "began"
+            | "beginning"
+    )
+}
+
 /// Determiners and possessives before a noun ("the plan", "its forecast").
 pub(crate) fn determiner(w: &str) -> bool {
     matches!(

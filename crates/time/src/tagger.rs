@@ -2023,7 +2023,8 @@ impl<'a> Tagger<'a> {
                 return Some(M::new(i + 2, Date, format!("{}", y / 10), "decade"));
             }
             let prev = if i > 0 { self.w(i - 1) } else { "" };
-            if prev == "$" || matches!(self.w(i + 1), "%" | "percent") {
+            // "1530 GMT" is a clock time, not a year.
+            if prev == "$" || matches!(self.w(i + 1), "%" | "percent" | "utc" | "gmt") {
                 return None;
             }
             // "close at 2082.1": a decimal number, not a year.
@@ -2082,9 +2083,22 @@ impl<'a> Tagger<'a> {
             return Some(m);
         }
         let (n, j) = self.number(i)?;
-        // "two more weeks", "an additional year", "eight trading days": the amount of time.
-        let j = if matches!(self.w(j), "more" | "additional" | "trading" | "business")
-            && lexicon::unit(self.w(j + 1)).is_some()
+        // "two and a half years": the half belongs to the number (P2Y6M).
+        let (n, j) = match n {
+            Some(x)
+                if self.seq(j, "and a half").is_some()
+                    && lexicon::unit(self.w(j + 3)).is_some_and(|(_, plural)| plural) =>
+            {
+                (Some(x + 0.5), j + 3)
+            }
+            other => (other, j),
+        };
+        // "two more weeks", "an additional year", "eight trading days", "six straight days",
+        // "two consecutive quarters": the amount of time.
+        let j = if matches!(
+            self.w(j),
+            "more" | "additional" | "trading" | "business" | "straight" | "consecutive"
+        ) && lexicon::unit(self.w(j + 1)).is_some()
         {
             j + 1
         } else {
@@ -2606,6 +2620,28 @@ impl<'a> Tagger<'a> {
             m.anchor = true;
             return Some(m);
         }
+        // "ending the day at 8,017", "to finish the day down 31 points", "For the day, the
+        // Nikkei closed down": the trading day reported, i.e. the day last mentioned, else the
+        // DCT's.
+        if w == "day"
+            && i > 0
+            && (lexicon::day_bound_verb(self.w(i - 1))
+                || (self.is(i - 1, "for")
+                    && self.capitalized(i - 1)
+                    && self.is(j + 1, ",")
+                    && (i == 1 || matches!(self.w(i - 2), "." | "!" | "?" | "\"" | "”"))))
+        {
+            let day = match self.ref_cal {
+                Some(Cal::Day(d)) => d,
+                _ => self.dct?,
+            };
+            return Some(cal_match(
+                j + 1,
+                Date,
+                Cal::Day(day),
+                "anchor.the-day-bound",
+            ));
+        }
         // "in the weeks ahead": an unspecified stretch to come.
         if let Some((u, true)) = lexicon::unit(w)
             && self.is(j + 1, "ahead")
@@ -2863,11 +2899,22 @@ impl<'a> Tagger<'a> {
         {
             return None;
         }
+        // "the first quarter", "the final quarter of 2009", "the first half of last year": an
+        // ordinal quarter, or a half of a named year, with its article, as "the third
+        // quarter" ("the first half of the game" is no timex).
+        if matches!(det, "first" | "final")
+            && matches!(x, "quarter" | "half")
+            && let Some(m) = self.quarter_like(i, j - 1, "")
+            && (x == "quarter" || m.end > j + 1)
+        {
+            return Some(m);
+        }
         // the (latest|…)? quarter / period / half
         if (matches!(x, "quarter" | "period")
             || (det == "fiscal" && lexicon::ordinal(x).is_some())
             || lexicon::ordinal(x).is_some()
             || matches!(x, "1st" | "2nd" | "3rd" | "4th")
+            || (x == "final" && matches!(self.w(self.hyphen(j + 1)), "quarter" | "half"))
             || (x == "year" && det.is_empty())
             || (x == "week" && det.is_empty())
             || (x == "half" && det == "last")
@@ -3068,6 +3115,25 @@ impl<'a> Tagger<'a> {
 
     /// Quarters, halves, "the year", "the period": "the third quarter", "the latest
     /// quarter", "the first half of 1989", "the fiscal first quarter".
+    /// The year named at token `j` after "of" in "the first quarter of …": a written year
+    /// ("1989") or one relative to the DCT ("last year", "this year", "next year"), with the
+    /// token end.
+    fn year_of(&self, j: usize) -> Option<(i32, usize)> {
+        if let Some(y) = self.year_at(j) {
+            return Some((y, j + 1));
+        }
+        let off = match self.w(j) {
+            "last" | "previous" => -1,
+            "this" | "current" => 0,
+            "next" => 1,
+            _ => return None,
+        };
+        if !self.is(j + 1, "year") {
+            return None;
+        }
+        Some((self.dct?.year() + off, j + 2))
+    }
+
     fn quarter_like(&self, i: usize, mut j: usize, det: &str) -> Option<M> {
         use TimexType::*;
         let x = self.w(j);
@@ -3079,8 +3145,24 @@ impl<'a> Tagger<'a> {
         {
             return Some(M::new(end, Date, format!("{}-H2", year_str(y)), "half"));
         }
+        // "the last quarter of 2008", "the final quarter of last year": the fourth.
+        if matches!(det, "last" | "final")
+            && x == "quarter"
+            && self.is(j + 1, "of")
+            && let Some((y, end)) = self.year_of(j + 2)
+        {
+            let mut m = cal_match(end, Date, Cal::Quarter(y, 4), "quarter");
+            m.anchor = true;
+            return Some(m);
+        }
         let ord = lexicon::ordinal(x).or(match x {
             "1st" | "2nd" | "3rd" | "4th" => x[..1].parse().ok(),
+            // "the final quarter", "the final half": the last of the year.
+            "final" => match self.w(self.hyphen(j + 1)) {
+                "quarter" => Some(4),
+                "half" => Some(2),
+                _ => None,
+            },
             _ => None,
         });
         let mut det = det;
@@ -3109,10 +3191,12 @@ impl<'a> Tagger<'a> {
                 }
             };
             let mut end = j + 1;
+            // "the first quarter of 2009", "the third quarter of this year", "the first
+            // quarter of last year": the quarter of that year.
             let year = if self.is(end, "of")
-                && let Some(y) = self.year_at(end + 1)
+                && let Some((y, e)) = self.year_of(end + 1)
             {
-                end += 2;
+                end = e;
                 Some(y)
             } else if let Some(y) = self.year_at(end) {
                 end += 1;
@@ -3281,6 +3365,25 @@ impl<'a> Tagger<'a> {
                 i + 2,
                 TimexType::Time,
                 format!("T{hour:02}:{mm:02}"),
+                "clock",
+            ));
+        }
+        // "At 0800 UTC": a 24-hour time written without a colon before the zone, as the
+        // wires give times in UTC. The same time restated in parentheses after a local one
+        // ("10:35 a.m. (0735 GMT)") is not a second expression.
+        if self.w(i).len() == 4
+            && matches!(self.w(i + 1), "utc" | "gmt")
+            && !self.glued(i + 1)
+            && !(i > 0 && self.is(i - 1, "("))
+        {
+            let (hh, mm) = (h / 100, h % 100);
+            if hh > 23 || mm > 59 {
+                return None;
+            }
+            return Some(M::new(
+                i + 1,
+                TimexType::Time,
+                format!("T{hh:02}:{mm:02}"),
                 "clock",
             ));
         }

@@ -2176,6 +2176,107 @@ fn a_full_date_with_its_clock_time_stays_a_full_date() {
 }
 
 #[test]
+fn a_quarter_of_a_named_or_relative_year_is_one_expression() {
+    let dct = d(2009, 5, 1);
+    // The year after "of" is the quarter's, written or relative to the DCT; the article
+    // belongs to the quarter.
+    let v = tv(
+        "In the first quarter of last year, GM had reported a loss.",
+        dct,
+    );
+    assert_eq!(
+        v,
+        vec![("the first quarter of last year".into(), "2008-Q1".into())]
+    );
+    let v = tv(
+        "It earned $997 million in the third quarter of this year.",
+        dct,
+    );
+    assert_eq!(
+        v,
+        vec![("the third quarter of this year".into(), "2009-Q3".into())]
+    );
+    // "final" and "last" quarter of a year are its fourth.
+    let v = tv("Ford posted a profit in the final quarter of 2008.", dct);
+    assert_eq!(
+        v,
+        vec![("the final quarter of 2008".into(), "2008-Q4".into())]
+    );
+    let v = tv("The last quarter of 2007 was weak.", dct);
+    assert_eq!(
+        v,
+        vec![("The last quarter of 2007".into(), "2007-Q4".into())]
+    );
+    let v = tv("Sales fell in the first quarter.", dct);
+    assert_eq!(v, vec![("the first quarter".into(), "2009-Q1".into())]);
+    // "the last quarter" alone is still the one before the DCT's; a half needs its year.
+    let v = tv("Profit doubled in the last quarter.", dct);
+    assert_eq!(v, vec![("the last quarter".into(), "2009-Q1".into())]);
+    assert!(tv("He scored in the first half of the game.", dct).is_empty());
+}
+
+#[test]
+fn straight_consecutive_and_and_a_half_units() {
+    let dct = d(2008, 10, 27);
+    let v = tv("The dollar rose after six straight days of losses.", dct);
+    assert_eq!(v, vec![("six straight days".into(), "P6D".into())]);
+    let v = tv(
+        "Japan posted two consecutive quarters of negative growth.",
+        dct,
+    );
+    assert_eq!(v, vec![("two consecutive quarters".into(), "P2Q".into())]);
+    // The half belongs to the number: P2Y6M, not "a half years".
+    let v = tv("The first flight came two and a half years late.", dct);
+    assert_eq!(v, vec![("two and a half years".into(), "P2Y6M".into())]);
+}
+
+#[test]
+fn the_day_that_a_report_ends_or_starts_is_the_day_reported() {
+    let dct = d(2009, 8, 22);
+    // The day last mentioned, else the DCT's.
+    let v = tv(
+        "On Friday the Dow gained 155 points to end the day at 9505.",
+        dct,
+    );
+    assert_eq!(
+        v,
+        vec![
+            ("Friday".into(), "2009-08-21".into()),
+            ("the day".into(), "2009-08-21".into())
+        ]
+    );
+    let v = tv(
+        "The index slipped. For the day, the Nikkei closed down.",
+        dct,
+    );
+    assert_eq!(v, vec![("the day".into(), "2009-08-22".into())]);
+    // Not after other verbs, nor "for the day" inside a sentence.
+    assert!(tv("It was the day of reckoning.", dct).is_empty());
+    assert!(tv("He waited for the day, then left.", dct).is_empty());
+}
+
+#[test]
+fn a_24_hour_time_without_colon_before_utc() {
+    let dct = d(2008, 9, 18);
+    let v = tv("At 0800 UTC, the Bank of Canada cut rates.", dct);
+    assert_eq!(v, vec![("0800 UTC".into(), "2008-09-18T08:00Z".into())]);
+    // "1900 GMT" is no year; a time restated in parentheses is no second expression.
+    let v = tv("Trading stopped at 1900 GMT.", dct);
+    assert_eq!(v, vec![("1900 GMT".into(), "2008-09-18T19:00Z".into())]);
+    let v = tv(
+        "The blast came at 10:35 a.m. (0735 GMT) Friday.",
+        d(1998, 8, 8),
+    );
+    assert_eq!(
+        v,
+        vec![
+            ("10:35 a.m.".into(), "1998-08-07T10:35".into()),
+            ("Friday".into(), "1998-08-07".into())
+        ]
+    );
+}
+
+#[test]
 fn no_panic_on_this_rounds_forms() {
     // Years before Christ (also year 0 and the last representable ones), ranges, clocks
     // written together, "the day before" a named day, "that same", end of the month.
@@ -2183,7 +2284,9 @@ fn no_panic_on_this_rounds_forms() {
                 31-32 December 9999, 6-7 Feb. 2016, 29-30 February 1900, 1030am 2400pm \
                 1260am 21 Apr 1030am, 3 Oct 10pm; the day before last Tuesday, the day after \
                 31 December 9999; that same day; by the end of the month; today's youth; \
-                The March accession, the May";
+                The March accession, the May; the first quarter of next year, the final \
+                quarter of 9999, the last quarter of, two and a half, six straight days, 2359 UTC, \
+                9999 GMT, ending the day; For the day";
     let cuts: Vec<usize> = (0..=text.len())
         .filter(|&k| text.is_char_boundary(k))
         .collect();
