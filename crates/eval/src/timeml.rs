@@ -223,10 +223,28 @@ pub fn parse_cat(path: &Path, source: &str) -> Result<TmlDoc, TmlError> {
         let creation = attr(tag, "functionInDocument").as_deref() == Some("CREATION_TIME");
         markables.push((tag.to_string(), creation, tokens));
     }
-    let dct = markables
-        .iter()
-        .filter(|m| m.1)
-        .find_map(|m| attr(&m.0, "value").as_deref().and_then(parse_dct));
+    // The creation time's value, or, when it is not ISO ("03-02-2009": March 2 or 3 February?),
+    // the full date its own words write ("February 03 , 2009").
+    let dct = markables.iter().filter(|m| m.1).find_map(|m| {
+        attr(&m.0, "value")
+            .as_deref()
+            .and_then(parse_dct)
+            .or_else(|| {
+                let mut ids = m.2.clone();
+                ids.sort_unstable();
+                let words: Vec<&str> = ids
+                    .iter()
+                    .filter_map(|&i| doc_tokens.get(i).map(|t| t.0.as_str()))
+                    .collect();
+                let words = words.join(" ");
+                storyline_time::tag(&words, None)
+                    .into_iter()
+                    .find(|t| {
+                        t.precision == Some(storyline_core::Precision::Day) && t.value.len() == 10
+                    })
+                    .and_then(|t| t.date)
+            })
+    });
     // the creation time's own words stay out of the text, as the DCT of a .tml file does
     let dct_tokens: std::collections::HashSet<usize> = markables
         .iter()
@@ -550,6 +568,34 @@ It fell &amp; rose <TIMEX3 tid="t1" type="DATE" value="1998-01-07">yesterday</TI
         assert_eq!(&d.text[d.timexes[0].start..d.timexes[0].end], "last week");
         assert_eq!(d.timexes[0].value, "2008-W08");
         assert!(is_cat(cat) && !is_cat(DOC));
+    }
+
+    #[test]
+    fn a_creation_time_value_that_is_not_iso_is_read_from_its_words() {
+        let cat = |value: &str, words: &str| {
+            format!(
+                r#"<Document doc_id="2">
+<token number="0" sentence="0" t_id="1">Sales</token>
+<token number="1" sentence="0" t_id="2">fell</token>
+{words}
+<Markables>
+<TIMEX3 functionInDocument="CREATION_TIME" m_id="9" type="DATE" value="{value}"><token_anchor t_id="3"/><token_anchor t_id="4"/><token_anchor t_id="5"/><token_anchor t_id="6"/></TIMEX3>
+</Markables></Document>"#
+            )
+        };
+        let words = r#"<token number="2" sentence="1" t_id="3">February</token>
+<token number="3" sentence="1" t_id="4">03</token>
+<token number="4" sentence="1" t_id="5">,</token>
+<token number="5" sentence="1" t_id="6">2009</token>"#;
+        // "03-02-2009" is March 2 or 3 February: the words say which.
+        let d = read_cat_for_test(&cat("03-02-2009", words));
+        assert_eq!(d.dct, NaiveDate::from_ymd_opt(2009, 2, 3));
+        assert_eq!(d.text, "Sales fell");
+        // An ISO value wins over the words; no date in either leaves the DCT unknown.
+        let d = read_cat_for_test(&cat("2009-02-04", words));
+        assert_eq!(d.dct, NaiveDate::from_ymd_opt(2009, 2, 4));
+        let none = words.replace("February", "Sales").replace("2009", "cars");
+        assert_eq!(read_cat_for_test(&cat("03-02-2009", &none)).dct, None);
     }
 
     fn read_cat_for_test(source: &str) -> TmlDoc {
