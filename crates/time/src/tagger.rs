@@ -983,6 +983,48 @@ impl<'a> Tagger<'a> {
         let w = self.w(i);
         use TimexType::*;
         Some(match w {
+            // "since '82", "the Club of '89": a year written with its last two digits, after
+            // a preposition; the year of that ending nearest the story's year in a history,
+            // else the DCT's, and not more than ten years ahead of it.
+            "'" | "’"
+                if i > 0
+                    && !self.glued(i)
+                    && self.glued(i + 1)
+                    && self.w(i + 1).len() == 2
+                    && self.kind(i + 1) == Some(Kind::Num)
+                    && !(self.is(i + 2, "s") && self.glued(i + 2))
+                    && matches!(
+                        self.w(i - 1),
+                        "since"
+                            | "in"
+                            | "of"
+                            | "from"
+                            | "until"
+                            | "till"
+                            | "by"
+                            | "before"
+                            | "after"
+                            | "through"
+                            | "during"
+                    ) =>
+            {
+                let n = self.num(i + 1)? as i32;
+                let now = if self.narrative {
+                    self.ref_year().or(self.story_year())
+                } else {
+                    None
+                }
+                .or(self.dct.map(|d| d.year()))?;
+                let mut y = now - now.rem_euclid(100) + n;
+                if y > now + 10 {
+                    y -= 100;
+                } else if now - y > 90 {
+                    y += 100;
+                }
+                let mut m = cal_match(i + 2, Date, Cal::Year(y), "year.apostrophe");
+                m.anchor = true;
+                m
+            }
             // Informal short forms too ("tdy", "tmr", "tonite").
             // "This is VOA Today.", "USA Today": a title after an acronym (two to four
             // capitals) is a name.

@@ -2277,6 +2277,27 @@ fn a_24_hour_time_without_colon_before_utc() {
 }
 
 #[test]
+fn a_year_written_with_its_last_two_digits() {
+    let dct = d(2008, 10, 27);
+    let v = tv("The Nikkei closed at its lowest level since '82.", dct);
+    assert_eq!(v, vec![("'82".into(), "1982".into())]);
+    // Not more than ten years ahead of the DCT, else the century before.
+    let v = tv("He has led the club since '15.", d(1999, 1, 5));
+    assert_eq!(v, vec![("'15".into(), "1915".into())]);
+    let v = tv("Rates stay low until '05.", d(1999, 1, 5));
+    assert_eq!(v, vec![("'05".into(), "2005".into())]);
+    // In a history, the nearest to the story's year.
+    let text = "The Estates met in 1789. In 1790 the clubs split, and in 1791 the moderates \
+                left; in 1792 and 1793 they formed the Club of '89.";
+    let v = tv(text, d(2010, 1, 1));
+    assert_eq!(v.last(), Some(&("'89".to_string(), "1789".to_string())));
+    // A possessive apostrophe and decades are not such years.
+    assert!(tv("Jones' 82 points led the team.", dct).is_empty());
+    let v = tv("cars of the '70s", dct);
+    assert_eq!(v, vec![("the '70s".into(), "197".into())]);
+}
+
+#[test]
 fn no_panic_on_this_rounds_forms() {
     // Years before Christ (also year 0 and the last representable ones), ranges, clocks
     // written together, "the day before" a named day, "that same", end of the month.
@@ -2286,7 +2307,7 @@ fn no_panic_on_this_rounds_forms() {
                 31 December 9999; that same day; by the end of the month; today's youth; \
                 The March accession, the May; the first quarter of next year, the final \
                 quarter of 9999, the last quarter of, two and a half, six straight days, 2359 UTC, \
-                9999 GMT, ending the day; For the day";
+                9999 GMT, ending the day; For the day; since '99, until '05, in '";
     let cuts: Vec<usize> = (0..=text.len())
         .filter(|&k| text.is_char_boundary(k))
         .collect();
