@@ -1910,11 +1910,14 @@ impl<'a> Tagger<'a> {
         if !(1..=31).contains(&d) || self.w(i).len() > 2 {
             return None;
         }
-        // "6-7 January 1916", "(26-30 November)": the first day of a range of days takes
-        // the month and year of the second; each day is its own expression.
-        if matches!(self.w(i + 1), "-" | "–")
-            && self.glued(i + 1)
-            && self.glued(i + 2)
+        // "6-7 January 1916", "(26-30 November)", "15 to 22 February", "between 14 and 16
+        // November", "19 - 20 October": the first day of a range or pair of days takes the
+        // month and year of the second; each day is its own expression.
+        let joined = (matches!(self.w(i + 1), "-" | "–") && self.glued(i + 1) && self.glued(i + 2))
+            || (matches!(self.w(i + 1), "-" | "–" | "and" | "to" | "through")
+                && !self.glued(i + 1)
+                && !self.glued(i + 2));
+        if joined
             && self.w(i + 2).len() <= 2
             && self.num(i + 2).is_some_and(|d2| d2 > d)
             && let Some(second) = self.day_month(i + 2)

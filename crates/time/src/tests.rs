@@ -2298,6 +2298,30 @@ fn a_year_written_with_its_last_two_digits() {
 }
 
 #[test]
+fn pairs_of_days_joined_by_words_or_a_spaced_dash() {
+    let dct = d(2014, 11, 1);
+    let v = tv(
+        "The hackathon is happening between 14 and 16 November.",
+        dct,
+    );
+    assert_eq!(
+        v,
+        vec![
+            ("14".into(), "2014-11-14".into()),
+            ("16 November".into(), "2014-11-16".into())
+        ]
+    );
+    let v = tv("From 15 to 22 February 1984, the offensive went on.", dct);
+    assert_eq!(v[0], ("15".into(), "1984-02-15".into()));
+    let v = tv("Yoga with Prakash, 19 - 20 October, Chevron House.", dct);
+    assert_eq!(v[0], ("19".into(), "2014-10-19".into()));
+    // The second must be a day of a month, and later than the first.
+    assert!(tv("Prices rose 5 to 7 percent.", dct).is_empty());
+    let v = tv("Scores of 20 and 9 March rallies were held.", dct);
+    assert_eq!(v, vec![("9 March".into(), "2014-03-09".into())]);
+}
+
+#[test]
 fn no_panic_on_this_rounds_forms() {
     // Years before Christ (also year 0 and the last representable ones), ranges, clocks
     // written together, "the day before" a named day, "that same", end of the month.
@@ -2307,7 +2331,7 @@ fn no_panic_on_this_rounds_forms() {
                 31 December 9999; that same day; by the end of the month; today's youth; \
                 The March accession, the May; the first quarter of next year, the final \
                 quarter of 9999, the last quarter of, two and a half, six straight days, 2359 UTC, \
-                9999 GMT, ending the day; For the day; since '99, until '05, in '";
+                9999 GMT, ending the day; For the day; since '99, until '05, in '; 31 and 32 May, 30 to 31 February 9999, 1 - ";
     let cuts: Vec<usize> = (0..=text.len())
         .filter(|&k| text.is_char_boundary(k))
         .collect();
