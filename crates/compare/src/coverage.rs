@@ -1,7 +1,10 @@
 //! Coverage: for each outlet of a story, how many of its articles the story holds and the
 //! few most informative sentences that no other outlet reports (a sentence counts as
-//! reported elsewhere when the shared-sentence index says so, or when another outlet's
-//! article has a sentence sharing at least half of its content stems). Articles whose
+//! reported elsewhere when the shared-sentence index says so, when another outlet's article
+//! has a sentence sharing at least half of its content stems, or when another outlet's
+//! article reports it by the summary's support relation: one sentence that rewords it, or two
+//! adjacent sentences that reword it together, so that what the summary credits to two
+//! outlets is never listed as one outlet's alone). Articles whose
 //! outlet is unknown are each their own source: two unnamed sites are not one outlet, and
 //! lumping them together would hide what one of them reports alone.
 
@@ -10,6 +13,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use storyline_core::{
     Article, Corpus, CoverageEntry, SentenceRef, SourcedText, Story, UNKNOWN_OUTLET,
 };
+use storyline_summary::paraphrase::{self, ParaphraseTest, Profile, Window};
 use storyline_syndication::SentenceSources;
 
 use crate::quotes::{overlap, stems};
@@ -41,13 +45,16 @@ pub fn coverage(corpus: &Corpus, story: &Story, sources: &SentenceSources) -> Ve
         }
         *count.entry(key).or_default() += 1;
     }
-    // stems of every sentence, by outlet
+    // stems of every sentence, by outlet; paraphrase profiles of every article's sentences
+    let analyzer = storyline_text::Analyzer::new("en");
+    let mut profiles: Vec<(String, Vec<Profile>)> = Vec::new();
     let mut sents: Vec<(String, SentenceRef, String, BTreeSet<String>)> = Vec::new();
     for &a in &story.articles {
         let (Some(art), Some(ss)) = (corpus.articles.get(a), corpus.sentences.get(a)) else {
             continue;
         };
         let key = source_key(art);
+        let mut article_profiles = Vec::with_capacity(ss.len());
         for s in ss {
             let r = SentenceRef {
                 article: a,
@@ -55,9 +62,30 @@ pub fn coverage(corpus: &Corpus, story: &Story, sources: &SentenceSources) -> Ve
             };
             let t = s.text(&art.text).to_string();
             let st = stems(&t);
+            article_profiles.push(paraphrase::profile(&analyzer, &t));
             sents.push((key.clone(), r, t, st));
         }
+        profiles.push((key, article_profiles));
     }
+    let test = ParaphraseTest::ATTRIBUTION;
+    let windows: Vec<(&String, Vec<Window<'_>>)> = profiles
+        .iter()
+        .map(|(o, ps)| {
+            (
+                o,
+                ps.windows(2).map(|w| Window::new(&w[0], &w[1])).collect(),
+            )
+        })
+        .collect();
+    // Whether an article of another outlet reports the claim in one sentence or two.
+    let reported_elsewhere = |outlet: &str, claim: &Profile| {
+        profiles
+            .iter()
+            .any(|(o, ps)| o != outlet && ps.iter().any(|p| test.judge(claim, p)))
+            || windows
+                .iter()
+                .any(|(o, ws)| *o != outlet && ws.iter().any(|w| test.judge_window(claim, w)))
+    };
     let multi = outlets.len() > 1;
     outlets
         .iter()
@@ -78,6 +106,9 @@ pub fn coverage(corpus: &Corpus, story: &Story, sources: &SentenceSources) -> Ve
                         .iter()
                         .any(|(o2, _, _, st2)| o2 != outlet && overlap(st, st2) >= 0.5);
                     if shared_index || shared_text {
+                        continue;
+                    }
+                    if reported_elsewhere(outlet, &paraphrase::profile(&analyzer, t)) {
                         continue;
                     }
                     let figures = crate::claims::find_figures(t).len() as f64;
@@ -119,4 +150,66 @@ pub fn coverage(corpus: &Corpus, story: &Story, sources: &SentenceSources) -> Ve
             }
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn corpus(articles: &[(&str, &str, &str)]) -> Corpus {
+        let mut c = Corpus::default();
+        for (i, (id, outlet, text)) in articles.iter().enumerate() {
+            let mut a = Article::new(*id, *text);
+            a.outlet = outlet.to_string();
+            c.sentences.push(storyline_text::sentences(i, &a));
+            c.articles.push(a);
+        }
+        c
+    }
+
+    fn unique_of(c: &Corpus, outlet: &str) -> Vec<String> {
+        let story = Story {
+            id: 0,
+            articles: (0..c.articles.len()).collect(),
+            events: Vec::new(),
+        };
+        coverage(c, &story, &SentenceSources::default())
+            .into_iter()
+            .find(|e| e.outlet == outlet)
+            .map(|e| e.unique.into_iter().map(|u| u.text).collect())
+            .unwrap_or_default()
+    }
+
+    #[test]
+    fn a_sentence_another_outlet_reports_in_two_adjacent_sentences_is_not_unique() {
+        let claim =
+            "Storm Ada flooded the harbour of Velden and cut power to forty thousand homes.";
+        let first = "Storm Ada flooded the old harbour, sinking three fishing boats.";
+        let second = "Fallen trees cut power to forty thousand customers in the coastal province.";
+        // Each sentence alone shares less than half of its content stems with the claim.
+        for s in [first, second] {
+            assert!(overlap(&stems(claim), &stems(s)) < 0.5, "{s}");
+        }
+        let c = corpus(&[
+            (
+                "a",
+                "Daily",
+                &format!(
+                    "{claim}\n\nThe port authority in Velden said it would reopen the quays on Monday."
+                ),
+            ),
+            (
+                "b",
+                "Ledger",
+                &format!(
+                    "{first} {second}\n\nTraders at the market square vowed to claim damages from the insurers."
+                ),
+            ),
+        ]);
+        let daily = unique_of(&c, "Daily");
+        assert!(!daily.iter().any(|t| t.contains("Storm Ada")), "{daily:?}");
+        assert!(daily.iter().any(|t| t.contains("quays")), "{daily:?}");
+        let ledger = unique_of(&c, "Ledger");
+        assert!(ledger.iter().any(|t| t.contains("damages")), "{ledger:?}");
+    }
 }

@@ -13,10 +13,14 @@
 //!    sentence budget: redundancy is controlled because a concept counts once.
 //! 4. Chosen sentences are put in chronological order (article date, then position).
 //! 5. Each sentence's sources: its own article, the articles of its copies, and those of every
-//!    sentence in the story that the [`paraphrase`] test judges a rewording of it.
+//!    sentence in the story that the [`paraphrase`] test judges a rewording of it, or of every
+//!    two adjacent sentences that together reword it ([`ParaphraseTest::judge_window`]: one
+//!    outlet's sentence is often two sentences in another's). The sentences of such a
+//!    rewording are not chosen after it: they repeat what the summary says.
 //!
 //! [`summarize_update`] summarizes only what is new given articles already seen: concepts the
-//! seen articles state weigh nothing, and sentences that reword a seen sentence are left out.
+//! seen articles state weigh nothing, and sentences that a seen article rewords (in one
+//! sentence or two adjacent ones) are left out.
 
 #![warn(missing_docs)]
 
@@ -28,7 +32,7 @@ use storyline_core::{ArticleIdx, Attributed, Corpus, SentenceRef, Story};
 use storyline_syndication::SentenceSources;
 use storyline_text::Analyzer;
 
-use crate::paraphrase::{ParaphraseTest, Profile};
+use crate::paraphrase::{ParaphraseTest, Profile, Window};
 
 /// Length budget and options of a summary.
 #[derive(Debug, Clone)]
@@ -140,6 +144,38 @@ fn story_language(corpus: &Corpus, articles: &[ArticleIdx]) -> String {
         .unwrap_or_else(|| "en".to_string())
 }
 
+/// The units of some articles, and every pair of units that stand next to each other in one
+/// of them (first, second), without repeats.
+struct Units {
+    units: Vec<Unit>,
+    adjacent: Vec<(usize, usize)>,
+}
+
+/// Two adjacent sentences of an article as one passage, with the articles that carry both.
+struct Passage<'a> {
+    first: usize,
+    second: usize,
+    window: Window<'a>,
+    articles: Vec<ArticleIdx>,
+}
+
+fn passages<'a>(units: &'a [Unit], adjacent: &[(usize, usize)]) -> Vec<Passage<'a>> {
+    adjacent
+        .iter()
+        .map(|&(f, s)| Passage {
+            first: f,
+            second: s,
+            window: Window::new(&units[f].profile, &units[s].profile),
+            articles: units[f]
+                .articles
+                .iter()
+                .copied()
+                .filter(|a| units[s].articles.contains(a))
+                .collect(),
+        })
+        .collect()
+}
+
 /// Builds the units of the given articles, merging copies: a sentence whose copy (per
 /// `sources`, or with identical wording) appears earlier is folded into that copy.
 fn build_units(
@@ -148,14 +184,26 @@ fn build_units(
     sources: &SentenceSources,
     analyzer: &Analyzer,
     options: &SummaryOptions,
-) -> Vec<Unit> {
+) -> Units {
     let in_story: HashSet<ArticleIdx> = articles.iter().copied().collect();
     let mut units: Vec<Unit> = Vec::new();
+    let mut adjacent: Vec<(usize, usize)> = Vec::new();
+    let mut seen_pairs: HashSet<(usize, usize)> = HashSet::new();
     let mut by_ref: HashMap<SentenceRef, usize> = HashMap::new();
     let mut by_text: HashMap<String, usize> = HashMap::new();
     for &a in articles {
         let Some(sentences) = corpus.sentences.get(a) else {
             continue;
+        };
+        // The unit of the article's previous non-empty sentence.
+        let mut prev: Option<usize> = None;
+        let mut next_to = |u: usize, prev: &mut Option<usize>| {
+            if let Some(p) = prev.replace(u)
+                && p != u
+                && seen_pairs.insert((p, u))
+            {
+                adjacent.push((p, u));
+            }
         };
         for (i, _) in sentences.iter().enumerate() {
             let r = SentenceRef {
@@ -178,6 +226,7 @@ fn build_units(
                 .next()
                 .or_else(|| by_text.get(&key).copied());
             if let Some(u) = earlier {
+                next_to(u, &mut prev);
                 by_ref.insert(r, u);
                 for art in sources.articles(r) {
                     if in_story.contains(&art) && !units[u].articles.contains(&art) {
@@ -196,6 +245,7 @@ fn build_units(
             let candidate = words >= options.min_sentence_words
                 && words <= options.max_sentence_words
                 && usable(text);
+            next_to(units.len(), &mut prev);
             by_ref.insert(r, units.len());
             by_text.insert(key, units.len());
             let profile = paraphrase::profile(analyzer, text);
@@ -209,7 +259,7 @@ fn build_units(
             });
         }
     }
-    units
+    Units { units, adjacent }
 }
 
 /// Concept weights: number of independent articles stating the concept (copies merged, so a
@@ -275,14 +325,21 @@ type IdSet = HashSet<u64, std::hash::BuildHasherDefault<IdHasher>>;
 /// A candidate's index, its weighted concepts and its outlet-support factor.
 type Weighted = (usize, Vec<(u64, f64)>, f64);
 
-/// A chosen unit with every unit (any length) that rewords it.
+/// A chosen unit with every unit (any length) that rewords it, and the articles of every two
+/// adjacent sentences that reword it together.
 struct Choice {
     unit: usize,
     rewordings: Vec<usize>,
+    passage_articles: Vec<ArticleIdx>,
 }
 
 /// Greedy concept-coverage selection, in the order chosen.
-fn select(units: &[Unit], weights: &HashMap<u64, f64>, options: &SummaryOptions) -> Vec<Choice> {
+fn select(
+    units: &[Unit],
+    passages: &[Passage<'_>],
+    weights: &HashMap<u64, f64>,
+    options: &SummaryOptions,
+) -> Vec<Choice> {
     // Weighted concepts of each candidate, computed once; units without any cannot help.
     let weighted: Vec<Weighted> = units
         .iter()
@@ -355,24 +412,42 @@ fn select(units: &[Unit], weights: &HashMap<u64, f64>, options: &SummaryOptions)
         for &j in &rewordings {
             used[j] = true;
         }
+        // So does each of two adjacent sentences that together reword it.
+        let mut passage_articles: Vec<ArticleIdx> = Vec::new();
+        for p in passages {
+            if p.first != i
+                && p.second != i
+                && options
+                    .paraphrase
+                    .judge_window(&units[i].profile, &p.window)
+            {
+                used[p.first] = true;
+                used[p.second] = true;
+                passage_articles.extend(p.articles.iter().copied());
+            }
+        }
         chosen.push(Choice {
             unit: i,
             rewordings,
+            passage_articles,
         });
     }
     chosen
 }
 
 /// The sources of a chosen unit: its copies' articles plus the articles of every story
-/// sentence that rewords it; its own article first, then the others in corpus order.
+/// sentence, or two adjacent sentences, that reword it; its own article first, then the others
+/// in corpus order.
 fn attribute(units: &[Unit], choice: &Choice) -> Vec<ArticleIdx> {
     let me = &units[choice.unit];
     let mut others: Vec<ArticleIdx> = Vec::new();
-    for u in std::iter::once(me).chain(choice.rewordings.iter().map(|&j| &units[j])) {
-        for &a in &u.articles {
-            if a != me.r.article && !others.contains(&a) {
-                others.push(a);
-            }
+    let articles = std::iter::once(me)
+        .chain(choice.rewordings.iter().map(|&j| &units[j]))
+        .flat_map(|u| u.articles.iter().copied())
+        .chain(choice.passage_articles.iter().copied());
+    for a in articles {
+        if a != me.r.article && !others.contains(&a) {
+            others.push(a);
         }
     }
     others.sort_unstable();
@@ -401,9 +476,11 @@ pub fn summarize(
     options: &SummaryOptions,
 ) -> Vec<Attributed> {
     let analyzer = Analyzer::new(&story_language(corpus, &story.articles));
-    let units = build_units(corpus, &story.articles, sources, &analyzer, options);
+    let Units { units, adjacent } =
+        build_units(corpus, &story.articles, sources, &analyzer, options);
     let weights = concept_weights(&units, story.articles.len());
-    let chosen = select(&units, &weights, options);
+    let passages = passages(&units, &adjacent);
+    let chosen = select(&units, &passages, &weights, options);
     finish(corpus, &units, chosen)
 }
 
@@ -428,8 +505,15 @@ pub fn summarize_update(
     all.sort_unstable();
     let language = story_language(corpus, &all);
     let analyzer = Analyzer::new(&language);
-    let old_units = build_units(corpus, seen, sources, &analyzer, options);
-    let mut units = build_units(corpus, &new, sources, &analyzer, options);
+    let Units {
+        units: old_units,
+        adjacent: old_adjacent,
+    } = build_units(corpus, seen, sources, &analyzer, options);
+    let old_passages = passages(&old_units, &old_adjacent);
+    let Units {
+        mut units,
+        adjacent,
+    } = build_units(corpus, &new, sources, &analyzer, options);
     let old_concepts: HashSet<u64> = old_units
         .iter()
         .flat_map(|u| u.concepts.iter().copied())
@@ -447,6 +531,9 @@ pub fn summarize_update(
             || old_units
                 .iter()
                 .any(|o| options.paraphrase.judge(&o.profile, &u.profile))
+            || old_passages
+                .iter()
+                .any(|p| options.paraphrase.judge_window(&u.profile, &p.window))
         {
             u.candidate = false;
         }
@@ -461,7 +548,8 @@ pub fn summarize_update(
             *w *= options.seen_concept_weight;
         }
     }
-    let chosen = select(&units, &weights, options);
+    let passages = passages(&units, &adjacent);
+    let chosen = select(&units, &passages, &weights, options);
     finish(corpus, &units, chosen)
 }
 
@@ -577,6 +665,70 @@ mod tests {
             assert!(!c.sentence_text(a.sentence).contains("70 percent"));
             assert!(!a.sources.contains(&0));
         }
+    }
+
+    const SPLIT: &str = "The council voted 31 to 12 on Tuesday for the new 9-kilometre tram line. \
+        The line, which will run from the station to the harbour, will cost 410 million crowns. \
+        Traders at the market square vowed to challenge the decision in court.";
+
+    #[test]
+    fn a_sentence_reported_in_two_adjacent_sentences_names_both_sources() {
+        let c = corpus(&[
+            (
+                "one",
+                "The council voted 31 to 12 for the new tram line, which will cost 410 million crowns. \
+                 Opponents of the tram line called for a tunnel under the market square instead.",
+            ),
+            ("two", SPLIT),
+        ]);
+        let story = Story {
+            id: 0,
+            articles: vec![0, 1],
+            events: Vec::new(),
+        };
+        let s = summarize(
+            &c,
+            &story,
+            &SentenceSources::default(),
+            &SummaryOptions::default(),
+        );
+        let vote = s
+            .iter()
+            .find(|a| a.sentence.article == 0 && a.sentence.sentence == 0)
+            .expect("the vote is summarized from the first article");
+        assert_eq!(vote.sources, vec![0, 1]);
+        // The two sentences that reword it are not chosen after it.
+        assert!(
+            !s.iter()
+                .any(|a| a.sentence.article == 1 && a.sentence.sentence < 2),
+            "{s:?}"
+        );
+    }
+
+    #[test]
+    fn update_summary_leaves_out_what_two_seen_sentences_said() {
+        let c = corpus(&[
+            ("old", SPLIT),
+            (
+                "new",
+                "The council voted 31 to 12 for the new tram line, which will cost 410 million crowns. \
+                 A court in Eastgate agreed on Friday to hear the traders' case against the new tram line.",
+            ),
+        ]);
+        let story = Story {
+            id: 0,
+            articles: vec![0, 1],
+            events: Vec::new(),
+        };
+        let s = summarize_update(
+            &c,
+            &story,
+            &[0],
+            &SentenceSources::default(),
+            &SummaryOptions::default(),
+        );
+        assert!(!s.is_empty());
+        assert!(s.iter().all(|a| a.sentence.sentence != 0), "{s:?}");
     }
 
     #[test]
