@@ -1787,8 +1787,32 @@ impl<'a> Tagger<'a> {
                     | "jul"
             )
         {
-            // Three-letter abbreviations without a period must be followed by a number.
-            self.num(j)?;
+            // Three-letter abbreviations without a period must be followed by a number, or
+            // follow a preposition of time and end the phrase ("Workshops in Sep @ Pure Yoga",
+            // "rose in Oct and Nov"; not "in Jan's house").
+            let after_prep = i > 0
+                && matches!(
+                    self.w(i - 1),
+                    "in" | "since"
+                        | "by"
+                        | "until"
+                        | "till"
+                        | "through"
+                        | "from"
+                        | "during"
+                        | "before"
+                        | "after"
+                        | "early"
+                        | "late"
+                        | "mid"
+                        | "and"
+                );
+            let phrase_end = (self.kind(j) != Some(Kind::Word)
+                && !(matches!(self.w(j), "'" | "’") && self.glued(j)))
+                || matches!(self.w(j), "and" | "or" | "to" | "at" | "for" | "with");
+            if self.num(j).is_none() && !(after_prep && phrase_end) {
+                return None;
+            }
         }
         let mut day = None;
         if let Some(n) = self.num(j)

@@ -2322,6 +2322,21 @@ fn pairs_of_days_joined_by_words_or_a_spaced_dash() {
 }
 
 #[test]
+fn a_three_letter_month_after_a_preposition_of_time() {
+    let dct = d(2011, 8, 1);
+    let v = tv("Master Alignment Workshops in Sep @ Pure Yoga.", dct);
+    assert_eq!(v, vec![("Sep".into(), "2011-09".into())]);
+    let v = tv(
+        "I will study hard for the exam in Jun and Jul.",
+        d(2015, 3, 1),
+    );
+    assert_eq!(v[0], ("Jun".into(), "2015-06".into()));
+    // Not a name after other words, nor a possessive.
+    assert!(tv("We met in Jan's house. Talk to Jan soon.", dct).is_empty());
+    assert!(tv("The Oct figures came in.", dct).is_empty());
+}
+
+#[test]
 fn no_panic_on_this_rounds_forms() {
     // Years before Christ (also year 0 and the last representable ones), ranges, clocks
     // written together, "the day before" a named day, "that same", end of the month.
@@ -2331,7 +2346,7 @@ fn no_panic_on_this_rounds_forms() {
                 31 December 9999; that same day; by the end of the month; today's youth; \
                 The March accession, the May; the first quarter of next year, the final \
                 quarter of 9999, the last quarter of, two and a half, six straight days, 2359 UTC, \
-                9999 GMT, ending the day; For the day; since '99, until '05, in '; 31 and 32 May, 30 to 31 February 9999, 1 - ";
+                9999 GMT, ending the day; For the day; since '99, until '05, in '; 31 and 32 May, 30 to 31 February 9999, 1 - ; in Sep, in Jan's, in Dec";
     let cuts: Vec<usize> = (0..=text.len())
         .filter(|&k| text.is_char_boundary(k))
         .collect();
