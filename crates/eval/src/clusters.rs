@@ -22,7 +22,7 @@ use rand::SeedableRng;
 use rand::seq::SliceRandom;
 use serde::Serialize;
 use storyline_core::{Article, DateSource, Published};
-pub use storyline_stories::{ClusterConfig, Linkage};
+pub use storyline_stories::{ClusterConfig, Linkage, learned};
 
 /// Why gold stories could not be read.
 #[derive(Debug, thiserror::Error)]
@@ -375,9 +375,9 @@ pub struct Outcome {
     pub predicted: usize,
 }
 
-/// Orders gold articles into one stream (seeded shuffle, then a stable sort by date, undated
-/// last), runs the text stage and one online clustering pass, and scores the result.
-pub fn evaluate(gold: &GoldStories, config: &ClusterConfig, seed: u64) -> Report {
+/// The gold articles as one prepared corpus in stream order (seeded shuffle, then a stable
+/// sort by date, undated last), with the gold story of each.
+fn stream(gold: &GoldStories, seed: u64) -> (storyline_core::Corpus, Vec<usize>) {
     let mut order: Vec<usize> = (0..gold.articles.len()).collect();
     let mut rng = rand_chacha::ChaCha8Rng::seed_from_u64(seed);
     order.shuffle(&mut rng);
@@ -387,7 +387,113 @@ pub fn evaluate(gold: &GoldStories, config: &ClusterConfig, seed: u64) -> Report
     });
     let articles: Vec<Article> = order.iter().map(|&i| gold.articles[i].clone()).collect();
     let labels: Vec<usize> = order.iter().map(|&i| gold.gold[i]).collect();
-    let corpus = storyline_pipeline::prepare(articles);
+    (storyline_pipeline::prepare(articles), labels)
+}
+
+/// Labelled (article, story) pairs of one online pass over the gold stream, for training the
+/// join model ([`storyline_stories::learned`]).
+#[derive(Debug, Clone, Default)]
+pub struct JoinPairs {
+    /// Features, [`storyline_stories::learned::ONLINE_FEATURES`] per pair.
+    pub features: Vec<f32>,
+    /// Whether the pair's story is the article's right story: the gold story of most of the
+    /// story's articles so far (ties: the lowest gold index) is the article's.
+    pub labels: Vec<bool>,
+    /// The pairs of each article that had candidates (ranges into `labels`).
+    pub articles: Vec<std::ops::Range<usize>>,
+}
+
+/// Runs the online pass with `config` over the gold stream (as [`evaluate`] does) and labels
+/// every (article, story) pair it scored.
+pub fn join_pairs(gold: &GoldStories, config: &ClusterConfig, seed: u64) -> JoinPairs {
+    let (corpus, labels) = stream(gold, seed);
+    let (online, trace) = storyline_stories::assign_traced(&corpus, &[], config);
+    // Gold counts of each story's articles assigned so far.
+    let mut counts: BTreeMap<usize, BTreeMap<usize, usize>> = BTreeMap::new();
+    let majority = |c: Option<&BTreeMap<usize, usize>>| -> Option<usize> {
+        let c = c?;
+        let mut best: Option<(usize, usize)> = None;
+        for (&g, &k) in c {
+            if best.is_none_or(|(_, bk)| k > bk) {
+                best = Some((g, k));
+            }
+        }
+        best.map(|(g, _)| g)
+    };
+    let mut out = JoinPairs::default();
+    let mut t = 0;
+    for i in storyline_stories::stream_order(&corpus) {
+        let start = out.labels.len();
+        while t < trace.len() && trace[t].0 == i {
+            let (_, s, f) = &trace[t];
+            out.features.extend_from_slice(f);
+            out.labels
+                .push(majority(counts.get(s)) == labels.get(i).copied());
+            t += 1;
+        }
+        if out.labels.len() > start {
+            out.articles.push(start..out.labels.len());
+        }
+        if let (Some(&s), Some(&g)) = (online.get(i), labels.get(i)) {
+            *counts.entry(s).or_default().entry(g).or_default() += 1;
+        }
+    }
+    out
+}
+
+/// The learned join model as stored in a JSON file.
+#[derive(Serialize, serde::Deserialize)]
+struct ModelFile {
+    features: Vec<String>,
+    weights: Vec<f32>,
+    bias: f32,
+    threshold: f32,
+}
+
+/// A join model as JSON (feature names, weights, intercept, threshold).
+pub fn online_model_to_json(model: &learned::OnlineModel) -> String {
+    let file = ModelFile {
+        features: learned::ONLINE_FEATURE_NAMES
+            .iter()
+            .map(|s| s.to_string())
+            .collect(),
+        weights: model.weights.to_vec(),
+        bias: model.bias,
+        threshold: model.threshold,
+    };
+    serde_json::to_string_pretty(&file).unwrap_or_default()
+}
+
+/// Reads a join model written by [`online_model_to_json`]; its features must be this
+/// version's.
+pub fn online_model_from_json(text: &str) -> Result<learned::OnlineModel, String> {
+    let file: ModelFile =
+        serde_json::from_str(text).map_err(|e| format!("not a join model: {e}"))?;
+    if file.weights.len() != learned::ONLINE_FEATURES
+        || !file
+            .features
+            .iter()
+            .map(String::as_str)
+            .eq(learned::ONLINE_FEATURE_NAMES)
+    {
+        return Err(format!(
+            "the model's features are not this version's ({})",
+            learned::ONLINE_FEATURE_NAMES.join(", ")
+        ));
+    }
+    let mut weights = [0.0; learned::ONLINE_FEATURES];
+    weights.copy_from_slice(&file.weights);
+    Ok(learned::OnlineModel {
+        weights,
+        bias: file.bias,
+        threshold: file.threshold,
+    })
+}
+
+/// Orders gold articles into one stream (seeded shuffle, then a stable sort by date, undated
+/// last), runs the text stage and one online clustering pass, and scores the result.
+pub fn evaluate(gold: &GoldStories, config: &ClusterConfig, seed: u64) -> Report {
+    let (corpus, labels) = stream(gold, seed);
     let start = std::time::Instant::now();
     let online = storyline_stories::assign(&corpus, &[], config);
     let cluster_seconds = start.elapsed().as_secs_f64();

@@ -15,6 +15,7 @@
 
 pub mod events;
 pub mod features;
+pub mod learned;
 pub mod merge;
 pub mod online;
 pub mod refine;
@@ -85,6 +86,31 @@ pub fn cluster_with(
 /// [`stream_order`]. A syndicated copy joins the story of the first member of its group that
 /// was assigned.
 pub fn assign(corpus: &Corpus, groups: &[Group], config: &ClusterConfig) -> Vec<StoryId> {
+    assign_inner(corpus, groups, config, None)
+}
+
+/// One (article, story) pair scored by the online pass: the article, the candidate story and
+/// the pair's features ([`learned::online_features`]).
+pub type TracedPair = (ArticleIdx, StoryId, learned::OnlineFeatures);
+
+/// [`assign`], also returning every (article, story) pair the online pass scored, in stream
+/// order (for training a join model, [`learned`]).
+pub fn assign_traced(
+    corpus: &Corpus,
+    groups: &[Group],
+    config: &ClusterConfig,
+) -> (Vec<StoryId>, Vec<TracedPair>) {
+    let mut trace = Vec::new();
+    let out = assign_inner(corpus, groups, config, Some(&mut trace));
+    (out, trace)
+}
+
+fn assign_inner(
+    corpus: &Corpus,
+    groups: &[Group],
+    config: &ClusterConfig,
+    mut trace: Option<&mut Vec<TracedPair>>,
+) -> Vec<StoryId> {
     let n = corpus.articles.len();
     let mut group_of: Vec<Option<usize>> = vec![None; n];
     for (g, group) in groups.iter().enumerate() {
@@ -96,6 +122,7 @@ pub fn assign(corpus: &Corpus, groups: &[Group], config: &ClusterConfig) -> Vec<
     }
     let mut group_story: Vec<Option<StoryId>> = vec![None; groups.len()];
     let mut clusterer = OnlineClusterer::new(config.clone());
+    clusterer.set_trace(trace.is_some());
     let mut out: Vec<StoryId> = vec![0; n];
     for i in stream_order(corpus) {
         let a = &corpus.articles[i];
@@ -114,6 +141,9 @@ pub fn assign(corpus: &Corpus, groups: &[Group], config: &ClusterConfig) -> Vec<
         };
         if let Some(g) = g {
             group_story[g] = Some(story);
+        }
+        if let Some(t) = trace.as_deref_mut() {
+            t.extend(clusterer.take_trace().into_iter().map(|(s, f)| (i, s, f)));
         }
         out[i] = story;
     }

@@ -18,6 +18,7 @@
 use chrono::NaiveDate;
 
 use crate::features::{ArticleFeatures, FxMap, SparseVec, TermCounts, TermId, Vocabulary};
+use crate::learned::{self, OnlineFeatures};
 
 /// Story id: stories are numbered from 0 in the order they are created.
 pub type StoryId = usize;
@@ -96,6 +97,10 @@ pub struct ClusterConfig {
     pub split_time_min_burst: f32,
     /// Maximum time overlap of the parts, as a fraction of the burst part's cohesion.
     pub split_time_max_overlap: f32,
+    /// A learned join score (see [`crate::learned`]): when set, an article is scored against
+    /// a story by the model's probability and joins at the model's threshold, instead of the
+    /// weighted cosines, the decay and [`Self::threshold`].
+    pub online_model: Option<crate::learned::OnlineModel>,
 }
 
 impl Default for ClusterConfig {
@@ -130,6 +135,7 @@ impl Default for ClusterConfig {
             split_time_sigma_days: 14.0,
             split_time_min_burst: 0.3,
             split_time_max_overlap: 0.25,
+            online_model: None,
         }
     }
 }
@@ -237,6 +243,8 @@ struct LiveStory {
     title: Centroid,
     entities: Centroid,
     last: Option<NaiveDate>,
+    first: Option<NaiveDate>,
+    size: u32,
 }
 
 /// Counters describing the clusterer's state.
@@ -276,6 +284,8 @@ pub struct OnlineClusterer {
     clock: Option<NaiveDate>,
     /// Date of the last archive sweep.
     swept: Option<NaiveDate>,
+    /// When on, the features of every scored (article, story) pair, for training.
+    trace: Option<Vec<(StoryId, OnlineFeatures)>>,
 }
 
 impl OnlineClusterer {
@@ -293,7 +303,19 @@ impl OnlineClusterer {
             articles: 0,
             clock: None,
             swept: None,
+            trace: None,
         }
+    }
+
+    /// Starts (or stops) recording the features of every (article, story) pair scored, for
+    /// training a join model ([`crate::learned`]); see [`Self::take_trace`].
+    pub fn set_trace(&mut self, on: bool) {
+        self.trace = on.then(Vec::new);
+    }
+
+    /// The pairs recorded since the last call (story and features, in scoring order).
+    pub fn take_trace(&mut self) -> Vec<(StoryId, OnlineFeatures)> {
+        self.trace.as_mut().map(std::mem::take).unwrap_or_default()
     }
 
     /// The settings.
@@ -341,8 +363,12 @@ impl OnlineClusterer {
         let counts = self.vocab.intern_features(features);
         self.vocab.observe(&counts);
         let best = self.best_story(&counts, date);
+        let threshold = match &self.config.online_model {
+            Some(m) => m.threshold,
+            None => self.config.threshold,
+        };
         let id = match best {
-            Some((id, score)) if score >= self.config.threshold => id,
+            Some((id, score)) if score >= threshold => id,
             _ => self.new_story(),
         };
         self.update(id, &counts, date);
@@ -358,13 +384,54 @@ impl OnlineClusterer {
         let date = date.or(self.clock);
         if let Some(Some(s)) = self.stories.get_mut(story) {
             s.last = later(s.last, date);
+            s.size += 1;
         }
     }
 
     /// The score of a story for an article with the given counts (`None` if archived).
-    fn score(&mut self, id: usize, doc: &DocVectors, date: Option<NaiveDate>) -> Option<f32> {
+    fn score(
+        &mut self,
+        id: usize,
+        doc: &DocVectors,
+        probe: &[(TermId, f32)],
+        date: Option<NaiveDate>,
+    ) -> Option<f32> {
         let cfg = &self.config;
         let s = self.stories.get_mut(id)?.as_mut()?;
+        let days = match (date, s.last) {
+            (Some(d), Some(l)) => (d - l).num_days().unsigned_abs() as f32,
+            _ => 0.0,
+        };
+        if cfg.online_model.is_some() || self.trace.is_some() {
+            let body = s.body.cosine(&doc.body, &self.vocab);
+            let title = (!doc.title.is_empty() && !s.title.weights.is_empty())
+                .then(|| s.title.cosine(&doc.title, &self.vocab));
+            let entity =
+                (!doc.entities.is_empty()).then(|| s.entities.cosine(&doc.entities, &self.vocab));
+            let days_first = match (date, s.first) {
+                (Some(d), Some(f)) => (d - f).num_days().unsigned_abs() as f32,
+                _ => 0.0,
+            };
+            let found = probe
+                .iter()
+                .filter(|(t, _)| s.body.weights.contains_key(t))
+                .count();
+            let features = learned::online_features(&learned::PairInputs {
+                body,
+                title,
+                entity,
+                days_last: days,
+                days_first,
+                size: s.size,
+                probe_share: found as f32 / probe.len().max(1) as f32,
+            });
+            if let Some(trace) = self.trace.as_mut() {
+                trace.push((id, features));
+            }
+            if let Some(model) = &cfg.online_model {
+                return Some(model.probability(&features));
+            }
+        }
         let mut num = cfg.body_weight * s.body.cosine(&doc.body, &self.vocab);
         let mut den = cfg.body_weight;
         if !doc.title.is_empty() && !s.title.weights.is_empty() {
@@ -376,10 +443,6 @@ impl OnlineClusterer {
             den += cfg.entity_weight;
         }
         let sim = if den > 0.0 { num / den } else { 0.0 };
-        let days = match (date, s.last) {
-            (Some(d), Some(l)) => (d - l).num_days().unsigned_abs() as f32,
-            _ => 0.0,
-        };
         let decay = if cfg.decay_days > 0.0 {
             cfg.decay_floor + (1.0 - cfg.decay_floor) * (-days / cfg.decay_days).exp()
         } else {
@@ -448,7 +511,7 @@ impl OnlineClusterer {
         let mut best: Option<(StoryId, f32)> = None;
         for s in candidates {
             let id = s as usize;
-            if let Some(score) = self.score(id, &doc, date)
+            if let Some(score) = self.score(id, &doc, &probe_weights, date)
                 && best.is_none_or(|(_, b)| score > b)
             {
                 best = Some((id, score));
@@ -463,6 +526,8 @@ impl OnlineClusterer {
             title: Centroid::default(),
             entities: Centroid::default(),
             last: None,
+            first: None,
+            size: 0,
         }));
         self.seen.push(0);
         self.live += 1;
@@ -475,6 +540,10 @@ impl OnlineClusterer {
             return;
         };
         s.last = later(s.last, date);
+        if s.first.is_none() {
+            s.first = date;
+        }
+        s.size += 1;
         let new_terms = s.body.add(&counts.body);
         s.title.add(&counts.title);
         s.entities.add(&counts.entities);

@@ -95,6 +95,23 @@ pub struct Args {
     /// Terms kept per story centroid.
     #[arg(long)]
     pub centroid_terms: Option<usize>,
+    /// Scores the online join with the learned model in this JSON file (as written by
+    /// --train-online-model) instead of the hand-weighted cosines.
+    #[arg(long)]
+    pub online_model: Option<PathBuf>,
+    /// With --online-model: join at this probability instead of the model's threshold.
+    #[arg(long)]
+    pub online_model_threshold: Option<f32>,
+    /// Trains the online join model on the pairs the online pass scores on these gold stories
+    /// (labelled by gold) and writes it to this JSON file, then evaluates as usual.
+    #[arg(long)]
+    pub train_online_model: Option<PathBuf>,
+    /// Gradient steps of the training.
+    #[arg(long, default_value_t = 2000)]
+    pub train_iterations: usize,
+    /// L2 penalty of the training.
+    #[arg(long, default_value_t = 1e-4)]
+    pub train_l2: f64,
 }
 
 pub fn run(args: Args) -> anyhow::Result<u8> {
@@ -178,6 +195,16 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
     if let Some(v) = args.centroid_terms {
         config.max_centroid_terms = v;
     }
+    if let Some(path) = &args.online_model {
+        let text = std::fs::read_to_string(path)
+            .map_err(|e| anyhow::anyhow!("cannot read {}: {e}", path.display()))?;
+        let mut model = storyline_eval::clusters::online_model_from_json(&text)
+            .map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
+        if let Some(t) = args.online_model_threshold {
+            model.threshold = t;
+        }
+        config.online_model = Some(model);
+    }
     let gold = storyline_eval::clusters::read_gold(&args.dirs)?;
     anyhow::ensure!(
         !gold.articles.is_empty(),
@@ -188,6 +215,30 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
             .collect::<Vec<_>>()
             .join(", ")
     );
+    if let Some(path) = &args.train_online_model {
+        use storyline_eval::clusters::learned::TrainConfig;
+        let pairs = storyline_eval::clusters::join_pairs(&gold, &config, args.seed);
+        let model = storyline_eval::clusters::learned::fit_online(
+            &pairs.features,
+            &pairs.labels,
+            &pairs.articles,
+            &TrainConfig {
+                iterations: args.train_iterations,
+                l2: args.train_l2,
+                ..TrainConfig::default()
+            },
+        );
+        let text = storyline_eval::clusters::online_model_to_json(&model);
+        std::fs::write(path, &text)
+            .map_err(|e| anyhow::anyhow!("cannot write {}: {e}", path.display()))?;
+        eprintln!(
+            "trained on {} pairs ({} right) of {} articles; written to {}",
+            pairs.labels.len(),
+            pairs.labels.iter().filter(|&&b| b).count(),
+            pairs.articles.len(),
+            path.display()
+        );
+    }
     let report = storyline_eval::clusters::evaluate(&gold, &config, args.seed);
     if let Some(path) = &args.dump {
         use std::fmt::Write as _;
