@@ -450,13 +450,11 @@ struct ModelFile {
     threshold: f32,
 }
 
-/// A join model as JSON (feature names, weights, intercept, threshold).
-pub fn online_model_to_json(model: &learned::OnlineModel) -> String {
+/// A learned model as JSON (feature names, weights, intercept, threshold); `names` are the
+/// model's feature names ([`learned::ONLINE_FEATURE_NAMES`], [`learned::MERGE_FEATURE_NAMES`]).
+pub fn model_to_json<const N: usize>(names: &[&str; N], model: &learned::Model<N>) -> String {
     let file = ModelFile {
-        features: learned::ONLINE_FEATURE_NAMES
-            .iter()
-            .map(|s| s.to_string())
-            .collect(),
+        features: names.iter().map(|s| s.to_string()).collect(),
         weights: model.weights.to_vec(),
         bias: model.bias,
         threshold: model.threshold,
@@ -464,30 +462,85 @@ pub fn online_model_to_json(model: &learned::OnlineModel) -> String {
     serde_json::to_string_pretty(&file).unwrap_or_default()
 }
 
-/// Reads a join model written by [`online_model_to_json`]; its features must be this
-/// version's.
-pub fn online_model_from_json(text: &str) -> Result<learned::OnlineModel, String> {
-    let file: ModelFile =
-        serde_json::from_str(text).map_err(|e| format!("not a join model: {e}"))?;
-    if file.weights.len() != learned::ONLINE_FEATURES
+/// Reads a model written by [`model_to_json`]; its features must be `names`, in order.
+pub fn model_from_json<const N: usize>(
+    names: &[&str; N],
+    text: &str,
+) -> Result<learned::Model<N>, String> {
+    let file: ModelFile = serde_json::from_str(text).map_err(|e| format!("not a model: {e}"))?;
+    if file.weights.len() != N
         || !file
             .features
             .iter()
             .map(String::as_str)
-            .eq(learned::ONLINE_FEATURE_NAMES)
+            .eq(names.iter().copied())
     {
         return Err(format!(
-            "the model's features are not this version's ({})",
-            learned::ONLINE_FEATURE_NAMES.join(", ")
+            "the model's features are not the expected ones ({})",
+            names.join(", ")
         ));
     }
-    let mut weights = [0.0; learned::ONLINE_FEATURES];
+    let mut weights = [0.0; N];
     weights.copy_from_slice(&file.weights);
-    Ok(learned::OnlineModel {
+    Ok(learned::Model {
         weights,
         bias: file.bias,
         threshold: file.threshold,
     })
+}
+
+/// Labelled (story, story) pairs of one consolidation merge over the gold stream.
+#[derive(Debug, Clone, Default)]
+pub struct MergePairs {
+    /// Features, [`learned::MERGE_FEATURES`] per pair.
+    pub features: Vec<f32>,
+    /// Whether the two stories are one: the gold stories of most of their articles (ties: the
+    /// lowest gold index) are the same.
+    pub labels: Vec<bool>,
+}
+
+/// Runs the online pass and the consolidation with `config` over the gold stream (as
+/// [`evaluate`] does) and labels every pair of stories the merge step scored.
+pub fn merge_pairs(gold: &GoldStories, config: &ClusterConfig, seed: u64) -> MergePairs {
+    let (corpus, labels) = stream(gold, seed);
+    let online = storyline_stories::assign(&corpus, &[], config);
+    let (_, trace) = storyline_stories::consolidate_traced(&corpus, &online, config);
+    let slots = trace.slots.iter().copied().max().map_or(0, |m| m + 1);
+    let mut counts: Vec<BTreeMap<usize, usize>> = vec![BTreeMap::new(); slots];
+    for (&s, &g) in trace.slots.iter().zip(&labels) {
+        *counts[s].entry(g).or_default() += 1;
+    }
+    let majority = |c: &BTreeMap<usize, usize>| -> Option<usize> {
+        let mut best: Option<(usize, usize)> = None;
+        for (&g, &k) in c {
+            if best.is_none_or(|(_, bk)| k > bk) {
+                best = Some((g, k));
+            }
+        }
+        best.map(|(g, _)| g)
+    };
+    let mut out = MergePairs::default();
+    for e in &trace.events {
+        match e {
+            storyline_stories::merge::MergeEvent::Pair { a, b, features } => {
+                let (Some(ca), Some(cb)) = (counts.get(*a), counts.get(*b)) else {
+                    continue;
+                };
+                out.features.extend_from_slice(features);
+                out.labels
+                    .push(majority(ca).is_some() && majority(ca) == majority(cb));
+            }
+            storyline_stories::merge::MergeEvent::Merge { a, b } => {
+                if *a < slots && *b < slots && a != b {
+                    let taken = std::mem::take(&mut counts[*b]);
+                    for (g, k) in taken {
+                        *counts[*a].entry(g).or_default() += k;
+                    }
+                }
+            }
+        }
+    }
+    out
 }
 
 /// Orders gold articles into one stream (seeded shuffle, then a stable sort by date, undated
@@ -599,6 +652,26 @@ mod tests {
         let p = pairwise(&one, &gold);
         assert!(close(p.precision, 2.0 / 6.0) && close(p.recall, 1.0));
         assert!(close(bcubed(&[], &[]).f1, 1.0));
+    }
+
+    #[test]
+    fn models_round_trip_through_json() {
+        let mut weights = [0.0; learned::MERGE_FEATURES];
+        weights[0] = 35.5;
+        weights[3] = -1.25;
+        let model = learned::MergeModel {
+            weights,
+            bias: -1.5,
+            threshold: 0.625,
+        };
+        let text = model_to_json(&learned::MERGE_FEATURE_NAMES, &model);
+        assert_eq!(
+            model_from_json(&learned::MERGE_FEATURE_NAMES, &text),
+            Ok(model)
+        );
+        // A model of other features is refused, as is text that is not a model.
+        assert!(model_from_json(&learned::ONLINE_FEATURE_NAMES, &text).is_err());
+        assert!(model_from_json(&learned::MERGE_FEATURE_NAMES, "{").is_err());
     }
 
     #[test]

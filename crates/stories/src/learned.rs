@@ -79,20 +79,82 @@ pub fn online_features(x: &PairInputs) -> OnlineFeatures {
     ]
 }
 
-/// A logistic model of the join decision.
+/// Number of features of a (story, story) pair in the consolidation merge.
+pub const MERGE_FEATURES: usize = 8;
+
+/// Names of the merge features, in order.
+pub const MERGE_FEATURE_NAMES: [&str; MERGE_FEATURES] = [
+    "average_linkage",
+    "centroid_cosine",
+    "log_smaller_size",
+    "log_larger_size",
+    "log_gap_days",
+    "range_overlap",
+    "log_shorter_span",
+    "log_longer_span",
+];
+
+/// Merge features whose weight is kept non-negative (the two similarities).
+pub const MERGE_NONNEGATIVE: [bool; MERGE_FEATURES] =
+    [true, true, false, false, false, false, false, false];
+
+/// Features of a (story, story) pair.
+pub type MergeFeatures = [f32; MERGE_FEATURES];
+
+/// The raw values that make up a (story, story) pair's merge features.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct StoryPairInputs {
+    /// Mean article-to-article cosine across the two stories.
+    pub average: f32,
+    /// Cosine of the two stories' summed vectors.
+    pub centroid: f32,
+    /// Articles in each story.
+    pub sizes: (usize, usize),
+    /// Days between the two date ranges (0 when they overlap).
+    pub gap_days: f32,
+    /// Days both date ranges cover.
+    pub overlap_days: f32,
+    /// Length in days of each story's date range.
+    pub spans: (f32, f32),
+}
+
+/// The merge feature vector of a pair of stories.
+pub fn merge_features(x: &StoryPairInputs) -> MergeFeatures {
+    let (small, large) = (x.sizes.0.min(x.sizes.1), x.sizes.0.max(x.sizes.1));
+    let (short, long) = (x.spans.0.min(x.spans.1), x.spans.0.max(x.spans.1));
+    [
+        x.average,
+        x.centroid,
+        (small as f32).ln_1p(),
+        (large as f32).ln_1p(),
+        x.gap_days.max(0.0).ln_1p(),
+        x.overlap_days.max(0.0) / (short.max(0.0) + 1.0),
+        short.max(0.0).ln_1p(),
+        long.max(0.0).ln_1p(),
+    ]
+}
+
+/// A logistic model over `N` features with a decision threshold.
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub struct OnlineModel {
+pub struct Model<const N: usize> {
     /// Weight of each feature.
-    pub weights: OnlineFeatures,
+    pub weights: [f32; N],
     /// Intercept.
     pub bias: f32,
-    /// Minimum probability for an article to join its most probable story.
+    /// Minimum probability for a positive decision (join, merge).
     pub threshold: f32,
 }
 
-impl OnlineModel {
-    /// Probability that the article belongs to the story.
-    pub fn probability(&self, features: &OnlineFeatures) -> f32 {
+/// A logistic model of the online join decision.
+pub type OnlineModel = Model<ONLINE_FEATURES>;
+
+/// A logistic model of the consolidation merge decision.
+pub type MergeModel = Model<MERGE_FEATURES>;
+
+impl<const N: usize> Model<N> {
+    /// Probability of the positive decision (the article belongs to the story; the two
+    /// stories are one).
+    pub fn probability(&self, features: &[f32; N]) -> f32 {
         let z = self.bias
             + self
                 .weights
@@ -114,7 +176,7 @@ fn sigmoid(z: f32) -> f32 {
 }
 
 /// Settings of [`train`].
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct TrainConfig {
     /// Gradient steps.
     pub iterations: usize,
@@ -122,6 +184,8 @@ pub struct TrainConfig {
     pub learning_rate: f64,
     /// L2 penalty on the weights (not the intercept).
     pub l2: f64,
+    /// Features left out (their weight stays 0), by index.
+    pub dropped: Vec<usize>,
 }
 
 impl Default for TrainConfig {
@@ -130,6 +194,7 @@ impl Default for TrainConfig {
             iterations: 2000,
             learning_rate: 0.5,
             l2: 1e-4,
+            dropped: Vec::new(),
         }
     }
 }
@@ -210,7 +275,9 @@ pub fn train(
         b -= config.learning_rate * gb / n as f64;
         for (k, (wk, g)) in w.iter_mut().zip(&grad).enumerate() {
             *wk -= config.learning_rate * (g / n as f64 + config.l2 * *wk);
-            if nonnegative.get(k).copied().unwrap_or(false) && *wk < 0.0 {
+            if (nonnegative.get(k).copied().unwrap_or(false) && *wk < 0.0)
+                || config.dropped.contains(&k)
+            {
                 *wk = 0.0;
             }
         }
@@ -309,6 +376,20 @@ pub fn fit_online(
     model
 }
 
+/// Trains a [`MergeModel`] on labelled story pairs (`x`: one row of [`MERGE_FEATURES`] per
+/// pair; `y`: whether the two stories are one). The threshold is 0.5 (the most probable
+/// decision); callers may tune it.
+pub fn fit_merge(x: &[f32], y: &[bool], config: &TrainConfig) -> MergeModel {
+    let (w, bias) = train(x, y, MERGE_FEATURES, &MERGE_NONNEGATIVE, config);
+    let mut weights = [0.0; MERGE_FEATURES];
+    weights.copy_from_slice(&w);
+    MergeModel {
+        weights,
+        bias,
+        threshold: 0.5,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -353,6 +434,20 @@ mod tests {
         assert_eq!(w, vec![0.0]);
         let (w, _) = train(&x, &y, 1, &[false], &TrainConfig::default());
         assert!(w[0] < 0.0);
+    }
+
+    #[test]
+    fn dropped_features_keep_a_zero_weight() {
+        let x: Vec<f32> = (0..20).flat_map(|i| [i as f32, (i % 3) as f32]).collect();
+        let y: Vec<bool> = (0..20).map(|i| i >= 10).collect();
+        let config = TrainConfig {
+            dropped: vec![0],
+            ..TrainConfig::default()
+        };
+        let (w, _) = train(&x, &y, 2, &[false, false], &config);
+        assert_eq!(w[0], 0.0);
+        let (w, _) = train(&x, &y, 2, &[false, false], &TrainConfig::default());
+        assert!(w[0] > 0.0);
     }
 
     #[test]
@@ -403,6 +498,46 @@ mod tests {
             assert!(m.probability(&online_features(&up)) > p);
         }
         assert!(p > 0.0 && p < 1.0);
+    }
+
+    #[test]
+    fn merge_probability_rises_with_each_similarity() {
+        let mut w = [-0.2; MERGE_FEATURES];
+        w[0] = 30.0;
+        w[1] = 3.0;
+        let m = MergeModel {
+            weights: w,
+            bias: -2.0,
+            threshold: 0.5,
+        };
+        let base = StoryPairInputs {
+            average: 0.05,
+            centroid: 0.3,
+            sizes: (3, 20),
+            gap_days: 0.0,
+            overlap_days: 5.0,
+            spans: (10.0, 100.0),
+        };
+        let p = m.probability(&merge_features(&base));
+        assert!(
+            m.probability(&merge_features(&StoryPairInputs {
+                average: 0.1,
+                ..base
+            })) > p
+        );
+        assert!(
+            m.probability(&merge_features(&StoryPairInputs {
+                centroid: 0.5,
+                ..base
+            })) > p
+        );
+        // Symmetric in the two stories.
+        let swapped = StoryPairInputs {
+            sizes: (20, 3),
+            spans: (100.0, 10.0),
+            ..base
+        };
+        assert_eq!(merge_features(&swapped), merge_features(&base));
     }
 
     #[test]

@@ -170,6 +170,37 @@ pub fn consolidate(
     assignment: &[StoryId],
     config: &ClusterConfig,
 ) -> Vec<StoryId> {
+    consolidate_inner(corpus, assignment, config, None)
+}
+
+/// What the merge step of [`consolidate_traced`] did: the stories it started from and its
+/// events ([`merge::MergeEvent`], whose story numbers are indices into the starting stories).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct MergeTrace {
+    /// The starting story (index) of every article.
+    pub slots: Vec<usize>,
+    /// Pairs scored and merges made, in order.
+    pub events: Vec<merge::MergeEvent>,
+}
+
+/// [`consolidate`], also returning what its merge step did (for training a merge model,
+/// [`learned`]).
+pub fn consolidate_traced(
+    corpus: &Corpus,
+    assignment: &[StoryId],
+    config: &ClusterConfig,
+) -> (Vec<StoryId>, MergeTrace) {
+    let mut trace = MergeTrace::default();
+    let out = consolidate_inner(corpus, assignment, config, Some(&mut trace));
+    (out, trace)
+}
+
+fn consolidate_inner(
+    corpus: &Corpus,
+    assignment: &[StoryId],
+    config: &ClusterConfig,
+    trace: Option<&mut MergeTrace>,
+) -> Vec<StoryId> {
     use features::Vocabulary;
     let n = corpus.articles.len().min(assignment.len());
     let mut ids: Vec<StoryId> = assignment[..n].to_vec();
@@ -208,19 +239,26 @@ pub fn consolidate(
             });
         }
     }
-    let roots = merge::merge(
-        &stories,
-        &merge::MergeConfig {
-            threshold: config.merge_threshold,
-            linkage: config.merge_linkage,
-            max_gap_days: config.quiet_days,
-            max_terms: config.max_centroid_terms,
-            attach_max_articles: config.attach_max_articles,
-            attach_threshold: config.attach_threshold,
-            large_articles: config.merge_large_articles,
-            large_threshold: config.merge_large_threshold,
-        },
-    );
+    let merge_config = merge::MergeConfig {
+        threshold: config.merge_threshold,
+        linkage: config.merge_linkage,
+        max_gap_days: config.quiet_days,
+        max_terms: config.max_centroid_terms,
+        attach_max_articles: config.attach_max_articles,
+        attach_threshold: config.attach_threshold,
+        large_articles: config.merge_large_articles,
+        large_threshold: config.merge_large_threshold,
+        model: config.merge_model,
+    };
+    let roots = match trace {
+        Some(t) => {
+            let (roots, events) = merge::merge_traced(&stories, &merge_config);
+            t.slots = (0..n).map(|a| slot[&assignment[a]]).collect();
+            t.events = events;
+            roots
+        }
+        None => merge::merge(&stories, &merge_config),
+    };
     let mut out = assignment.to_vec();
     for s in out.iter_mut().take(n) {
         *s = ids[roots[slot[s]]];
@@ -390,6 +428,45 @@ mod tests {
             ..config
         };
         assert_eq!(consolidate(&c, &online, &off), online);
+    }
+
+    #[test]
+    fn traced_passes_give_the_untraced_result() {
+        let c = corpus(vec![
+            article(
+                "a",
+                "Syrian troops seized five districts of eastern Aleppo from rebels.",
+                Some(6),
+            ),
+            article(
+                "b",
+                "Apple unveiled a new iPhone in Cupertino with a faster chip.",
+                Some(6),
+            ),
+            article(
+                "c",
+                "Rebels lost five districts of eastern Aleppo to Syrian troops.",
+                Some(7),
+            ),
+        ]);
+        let config = ClusterConfig::default();
+        let (online, trace) = assign_traced(&c, &[], &config);
+        assert_eq!(online, assign(&c, &[], &config));
+        // Article "c" was scored against the story of "a".
+        assert!(trace.iter().any(|&(a, s, _)| a == 2 && s == online[0]));
+        let strict = ClusterConfig {
+            threshold: 2.0,
+            ..config
+        };
+        let online = assign(&c, &[], &strict);
+        let (out, merges) = consolidate_traced(&c, &online, &strict);
+        assert_eq!(out, consolidate(&c, &online, &strict));
+        assert_eq!(merges.slots, vec![0, 1, 2]);
+        assert!(
+            merges
+                .events
+                .contains(&merge::MergeEvent::Merge { a: 0, b: 2 })
+        );
     }
 
     #[test]

@@ -58,6 +58,32 @@ pub struct MergeConfig {
     pub large_articles: usize,
     /// Minimum similarity for two large stories to merge.
     pub large_threshold: f32,
+    /// A learned merge decision ([`crate::learned`]): when set, pairs are ranked and merged by
+    /// the model's probability (at the model's threshold) instead of the linkage score, the
+    /// threshold and the large-story rule. The attachment of small stories is unchanged.
+    pub model: Option<crate::learned::MergeModel>,
+}
+
+/// What [`merge_traced`] records, in order: every pair of stories scored during the
+/// agglomeration with its features, and every merge.
+#[derive(Debug, Clone, PartialEq)]
+pub enum MergeEvent {
+    /// Stories `a` and `b` (input indices standing for their current merged sets) were scored.
+    Pair {
+        /// One story.
+        a: usize,
+        /// The other.
+        b: usize,
+        /// The pair's features ([`crate::learned::merge_features`]).
+        features: crate::learned::MergeFeatures,
+    },
+    /// Story `b` was merged into story `a`.
+    Merge {
+        /// The story that remains.
+        a: usize,
+        /// The story merged into it.
+        b: usize,
+    },
 }
 
 impl MergeConfig {
@@ -149,6 +175,33 @@ fn cut(full: &FxMap<TermId, f32>, k: usize) -> (SparseVec, f32) {
     (v, norm)
 }
 
+fn span_days(r: Option<(NaiveDate, NaiveDate)>) -> f32 {
+    r.map_or(0.0, |(lo, hi)| (hi - lo).num_days().max(0) as f32)
+}
+
+fn overlap_days(x: Option<(NaiveDate, NaiveDate)>, y: Option<(NaiveDate, NaiveDate)>) -> f32 {
+    match (x, y) {
+        (Some((a0, a1)), Some((b0, b1))) => (a1.min(b1) - a0.max(b0)).num_days().max(0) as f32,
+        _ => 0.0,
+    }
+}
+
+/// The merge features of two stories whose summed vectors have dot product `dot`.
+fn pair_features(c: &Cluster, d: &Cluster, dot: f32) -> crate::learned::MergeFeatures {
+    crate::learned::merge_features(&crate::learned::StoryPairInputs {
+        average: dot / (c.n as f32 * d.n as f32),
+        centroid: if c.norm > 0.0 && d.norm > 0.0 {
+            dot / (c.norm * d.norm)
+        } else {
+            0.0
+        },
+        sizes: (c.n, d.n),
+        gap_days: gap_days(c.range, d.range) as f32,
+        overlap_days: overlap_days(c.range, d.range),
+        spans: (span_days(c.range), span_days(d.range)),
+    })
+}
+
 /// The live stories sharing a term with story `i` (at their current version, accepted by
 /// `keep`) and within the time gap, with their similarity to `i`, in story order. `acc` is
 /// scratch space for the dot products.
@@ -162,7 +215,7 @@ fn neighbours(
     sim: &impl Fn(&Cluster, &Cluster, f32) -> f32,
     keep: impl Fn(usize) -> bool,
     acc: &mut FxMap<u32, f32>,
-) -> Vec<(usize, f32)> {
+) -> Vec<(usize, f32, f32)> {
     acc.clear();
     let c = &clusters[i];
     for &(t, w) in &c.vec {
@@ -181,7 +234,7 @@ fn neighbours(
         .into_iter()
         .map(|(j, dot)| (j as usize, dot))
         .filter(|&(j, _)| gap_days(c.range, clusters[j].range) <= config.max_gap_days)
-        .map(|(j, dot)| (j, sim(c, &clusters[j], dot)))
+        .map(|(j, dot)| (j, sim(c, &clusters[j], dot), dot))
         .collect()
 }
 
@@ -189,6 +242,25 @@ fn neighbours(
 /// every input story, the index of the story it was merged into (the lowest index of its
 /// agglomerated set, or of the set a small story attached to; itself when not merged).
 pub fn merge(stories: &[StoryVector], config: &MergeConfig) -> Vec<usize> {
+    merge_inner(stories, config, None)
+}
+
+/// [`merge`], also returning what happened during the agglomeration (for training a merge
+/// model, [`crate::learned`]).
+pub fn merge_traced(
+    stories: &[StoryVector],
+    config: &MergeConfig,
+) -> (Vec<usize>, Vec<MergeEvent>) {
+    let mut trace = Vec::new();
+    let roots = merge_inner(stories, config, Some(&mut trace));
+    (roots, trace)
+}
+
+fn merge_inner(
+    stories: &[StoryVector],
+    config: &MergeConfig,
+    mut trace: Option<&mut Vec<MergeEvent>>,
+) -> Vec<usize> {
     let m = stories.len();
     let mut clusters: Vec<Cluster> = stories
         .iter()
@@ -237,10 +309,30 @@ pub fn merge(stories: &[StoryVector], config: &MergeConfig) -> Vec<usize> {
                      clusters: &[Cluster],
                      alive: &[bool],
                      index: &FxMap<TermId, Vec<(u32, u32, f32)>>,
-                     heap: &mut BinaryHeap<Pair>| {
+                     heap: &mut BinaryHeap<Pair>,
+                     trace: &mut Option<&mut Vec<MergeEvent>>| {
         let keep = |j: usize| !(above_only && j < i);
-        for (j, s) in neighbours(i, clusters, alive, index, config, &sim, keep, &mut acc) {
-            if s >= config.threshold_for(clusters[i].n, clusters[j].n) {
+        for (j, s, dot) in neighbours(i, clusters, alive, index, config, &sim, keep, &mut acc) {
+            let learned = if config.model.is_some() || trace.is_some() {
+                let features = pair_features(&clusters[i], &clusters[j], dot);
+                if let Some(t) = trace.as_deref_mut() {
+                    t.push(MergeEvent::Pair {
+                        a: i.min(j),
+                        b: i.max(j),
+                        features,
+                    });
+                }
+                config
+                    .model
+                    .map(|m| (m.probability(&features), m.threshold))
+            } else {
+                None
+            };
+            let (s, threshold) = match learned {
+                Some(x) => x,
+                None => (s, config.threshold_for(clusters[i].n, clusters[j].n)),
+            };
+            if s >= threshold {
                 let (a, b) = (i.min(j), i.max(j));
                 heap.push(Pair {
                     sim: s,
@@ -254,12 +346,15 @@ pub fn merge(stories: &[StoryVector], config: &MergeConfig) -> Vec<usize> {
     };
     let mut heap = BinaryHeap::new();
     for i in 0..m {
-        score(i, true, &clusters, &alive, &index, &mut heap);
+        score(i, true, &clusters, &alive, &index, &mut heap, &mut trace);
     }
     while let Some(p) = heap.pop() {
         let (a, b) = (p.a as usize, p.b as usize);
         if !alive[a] || !alive[b] || clusters[a].version != p.va || clusters[b].version != p.vb {
             continue;
+        }
+        if let Some(t) = trace.as_deref_mut() {
+            t.push(MergeEvent::Merge { a, b });
         }
         let taken = std::mem::take(&mut clusters[b].full);
         let (nb, rb) = (clusters[b].n, clusters[b].range);
@@ -284,7 +379,7 @@ pub fn merge(stories: &[StoryVector], config: &MergeConfig) -> Vec<usize> {
             index.entry(t).or_default().push((a as u32, version, w));
         }
         clusters[b].vec = Vec::new();
-        score(a, false, &clusters, &alive, &index, &mut heap);
+        score(a, false, &clusters, &alive, &index, &mut heap, &mut trace);
     }
     // Small stories left over attach to their most similar larger story.
     let small = config.attach_max_articles;
@@ -296,7 +391,7 @@ pub fn merge(stories: &[StoryVector], config: &MergeConfig) -> Vec<usize> {
         }
         let keep = |j: usize| clusters[j].n > small;
         let mut best: Option<(usize, f32)> = None;
-        for (j, s) in neighbours(i, &clusters, &alive, &index, config, &sim, keep, &mut acc) {
+        for (j, s, _) in neighbours(i, &clusters, &alive, &index, config, &sim, keep, &mut acc) {
             if s >= config.attach_threshold && best.is_none_or(|(_, b)| s > b) {
                 best = Some((j, s));
             }
@@ -341,6 +436,7 @@ mod tests {
             attach_threshold: 1.0,
             large_articles: 0,
             large_threshold: 1.0,
+            model: None,
         }
     }
 
@@ -403,6 +499,50 @@ mod tests {
             ),
             vec![0, 0]
         );
+    }
+
+    #[test]
+    fn a_merge_model_decides_by_probability_and_the_trace_records_it() {
+        let s = vec![
+            story(&[(1, 1.0), (2, 0.5)], 1, Some(1)),
+            story(&[(7, 1.0)], 1, Some(1)),
+            story(&[(1, 0.9), (2, 0.6)], 1, Some(2)),
+        ];
+        // Probability rises with the average linkage only; 0 and 2 score ≈ 1.2 (> 0.5 at
+        // the 0.5 threshold), the others share no term and are never scored.
+        let mut weights = [0.0; crate::learned::MERGE_FEATURES];
+        weights[0] = 10.0;
+        let model = crate::learned::MergeModel {
+            weights,
+            bias: -5.0,
+            threshold: 0.5,
+        };
+        let with = MergeConfig {
+            model: Some(model),
+            ..config(Linkage::Average, 2.0)
+        };
+        assert_eq!(merge(&s, &with), vec![0, 1, 0]);
+        // The linkage threshold (2.0) alone merges nothing.
+        assert_eq!(merge(&s, &config(Linkage::Average, 2.0)), vec![0, 1, 2]);
+        // A threshold the pair cannot reach.
+        let strict = MergeConfig {
+            model: Some(crate::learned::MergeModel {
+                threshold: 0.9999,
+                ..model
+            }),
+            ..with
+        };
+        assert_eq!(merge(&s, &strict), vec![0, 1, 2]);
+        // Traced: same result; the pair (0, 2) scored once, then merged.
+        let (roots, events) = merge_traced(&s, &with);
+        assert_eq!(roots, merge(&s, &with));
+        assert_eq!(events.len(), 2);
+        assert!(matches!(events[0], MergeEvent::Pair { a: 0, b: 2, .. }));
+        assert_eq!(events[1], MergeEvent::Merge { a: 0, b: 2 });
+        if let MergeEvent::Pair { features, .. } = &events[0] {
+            assert!((features[0] - (0.9 + 0.3)).abs() < 1e-6);
+            assert_eq!(features[4], 2.0f32.ln()); // one day apart
+        }
     }
 
     #[test]

@@ -101,6 +101,8 @@ pub struct ClusterConfig {
     /// a story by the model's probability and joins at the model's threshold, instead of the
     /// weighted cosines, the decay and [`Self::threshold`].
     pub online_model: Option<crate::learned::OnlineModel>,
+    /// A learned merge decision for the consolidation pass (see [`crate::merge::MergeConfig::model`]).
+    pub merge_model: Option<crate::learned::MergeModel>,
 }
 
 impl Default for ClusterConfig {
@@ -136,6 +138,7 @@ impl Default for ClusterConfig {
             split_time_min_burst: 0.3,
             split_time_max_overlap: 0.25,
             online_model: None,
+            merge_model: None,
         }
     }
 }
@@ -698,6 +701,57 @@ mod tests {
         assert_eq!(got[0], got[2]);
         assert_ne!(got[0], got[1]);
         assert_eq!(split.stats(), direct.stats());
+    }
+
+    #[test]
+    fn a_join_model_decides_by_probability_and_the_trace_records_the_pairs() {
+        let texts = [
+            "Syrian troops seized five districts of eastern Aleppo from rebels.",
+            "Rebels lost five districts of eastern Aleppo to Syrian troops.",
+            "Apple unveiled a new iPhone in Cupertino with a faster chip.",
+        ];
+        // Probability rises with the body cosine only.
+        let mut weights = [0.0; crate::learned::ONLINE_FEATURES];
+        weights[0] = 20.0;
+        let model = crate::learned::OnlineModel {
+            weights,
+            bias: -3.0,
+            threshold: 0.5,
+        };
+        let run = |model: Option<crate::learned::OnlineModel>, trace: bool| {
+            let mut c = OnlineClusterer::new(ClusterConfig {
+                online_model: model,
+                ..ClusterConfig::default()
+            });
+            c.set_trace(trace);
+            let mut ids = Vec::new();
+            let mut pairs = Vec::new();
+            for (k, t) in texts.iter().enumerate() {
+                ids.push(c.add(doc(t, day(1 + k as u32))));
+                pairs.push(c.take_trace());
+            }
+            (ids, pairs)
+        };
+        let (ids, pairs) = run(Some(model), true);
+        assert_eq!(ids, vec![0, 0, 1]);
+        // The second article was scored against the first story; the third shares no probe
+        // term with it.
+        assert!(pairs[0].is_empty());
+        assert_eq!(pairs[1].len(), 1);
+        let (story, f) = pairs[1][0];
+        assert_eq!(story, 0);
+        assert!(f[0] > 0.15 && model.probability(&f) >= 0.5, "{f:?}");
+        assert_eq!(f[8], 2.0f32.ln()); // one article in the story
+        assert!(pairs[2].is_empty());
+        // An intercept no cosine overcomes: every article starts a story.
+        let strict = crate::learned::OnlineModel {
+            bias: -30.0,
+            ..model
+        };
+        assert_eq!(run(Some(strict), false).0, vec![0, 1, 2]);
+        // Tracing does not change the hand-weighted assignment.
+        assert_eq!(run(None, true).0, run(None, false).0);
+        assert!(run(None, false).1.iter().all(Vec::is_empty));
     }
 
     #[test]

@@ -106,12 +106,38 @@ pub struct Args {
     /// (labelled by gold) and writes it to this JSON file, then evaluates as usual.
     #[arg(long)]
     pub train_online_model: Option<PathBuf>,
+    /// Decides the consolidation merge with the learned model in this JSON file (as written
+    /// by --train-merge-model) instead of the linkage threshold and the large-story rule.
+    #[arg(long)]
+    pub merge_model: Option<PathBuf>,
+    /// With --merge-model: merge at this probability instead of the model's threshold.
+    #[arg(long)]
+    pub merge_model_threshold: Option<f32>,
+    /// Trains the merge model on the story pairs the consolidation scores on these gold
+    /// stories (labelled by gold) and writes it to this JSON file, then evaluates as usual.
+    #[arg(long)]
+    pub train_merge_model: Option<PathBuf>,
     /// Gradient steps of the training.
     #[arg(long, default_value_t = 2000)]
     pub train_iterations: usize,
+    /// Features the training leaves out (comma-separated names; their weight stays 0).
+    #[arg(long, value_delimiter = ',')]
+    pub train_drop_features: Vec<String>,
     /// L2 penalty of the training.
     #[arg(long, default_value_t = 1e-4)]
     pub train_l2: f64,
+}
+
+/// Indices of the named features (an unknown name is an error).
+fn dropped(names: &[String], features: &[&str]) -> anyhow::Result<Vec<usize>> {
+    names
+        .iter()
+        .map(|n| {
+            features.iter().position(|f| f == n).ok_or_else(|| {
+                anyhow::anyhow!("unknown feature {n:?} (one of {})", features.join(", "))
+            })
+        })
+        .collect()
 }
 
 pub fn run(args: Args) -> anyhow::Result<u8> {
@@ -198,12 +224,28 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
     if let Some(path) = &args.online_model {
         let text = std::fs::read_to_string(path)
             .map_err(|e| anyhow::anyhow!("cannot read {}: {e}", path.display()))?;
-        let mut model = storyline_eval::clusters::online_model_from_json(&text)
-            .map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
+        let mut model = storyline_eval::clusters::model_from_json(
+            &storyline_eval::clusters::learned::ONLINE_FEATURE_NAMES,
+            &text,
+        )
+        .map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
         if let Some(t) = args.online_model_threshold {
             model.threshold = t;
         }
         config.online_model = Some(model);
+    }
+    if let Some(path) = &args.merge_model {
+        let text = std::fs::read_to_string(path)
+            .map_err(|e| anyhow::anyhow!("cannot read {}: {e}", path.display()))?;
+        let mut model = storyline_eval::clusters::model_from_json(
+            &storyline_eval::clusters::learned::MERGE_FEATURE_NAMES,
+            &text,
+        )
+        .map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
+        if let Some(t) = args.merge_model_threshold {
+            model.threshold = t;
+        }
+        config.merge_model = Some(model);
     }
     let gold = storyline_eval::clusters::read_gold(&args.dirs)?;
     anyhow::ensure!(
@@ -216,7 +258,7 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
             .join(", ")
     );
     if let Some(path) = &args.train_online_model {
-        use storyline_eval::clusters::learned::TrainConfig;
+        use storyline_eval::clusters::learned::{ONLINE_FEATURE_NAMES, TrainConfig};
         let pairs = storyline_eval::clusters::join_pairs(&gold, &config, args.seed);
         let model = storyline_eval::clusters::learned::fit_online(
             &pairs.features,
@@ -225,10 +267,11 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
             &TrainConfig {
                 iterations: args.train_iterations,
                 l2: args.train_l2,
+                dropped: dropped(&args.train_drop_features, &ONLINE_FEATURE_NAMES)?,
                 ..TrainConfig::default()
             },
         );
-        let text = storyline_eval::clusters::online_model_to_json(&model);
+        let text = storyline_eval::clusters::model_to_json(&ONLINE_FEATURE_NAMES, &model);
         std::fs::write(path, &text)
             .map_err(|e| anyhow::anyhow!("cannot write {}: {e}", path.display()))?;
         eprintln!(
@@ -236,6 +279,29 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
             pairs.labels.len(),
             pairs.labels.iter().filter(|&&b| b).count(),
             pairs.articles.len(),
+            path.display()
+        );
+    }
+    if let Some(path) = &args.train_merge_model {
+        use storyline_eval::clusters::learned::{MERGE_FEATURE_NAMES, TrainConfig, fit_merge};
+        let pairs = storyline_eval::clusters::merge_pairs(&gold, &config, args.seed);
+        let model = fit_merge(
+            &pairs.features,
+            &pairs.labels,
+            &TrainConfig {
+                iterations: args.train_iterations,
+                l2: args.train_l2,
+                dropped: dropped(&args.train_drop_features, &MERGE_FEATURE_NAMES)?,
+                ..TrainConfig::default()
+            },
+        );
+        let text = storyline_eval::clusters::model_to_json(&MERGE_FEATURE_NAMES, &model);
+        std::fs::write(path, &text)
+            .map_err(|e| anyhow::anyhow!("cannot write {}: {e}", path.display()))?;
+        eprintln!(
+            "trained on {} story pairs ({} right); written to {}",
+            pairs.labels.len(),
+            pairs.labels.iter().filter(|&&b| b).count(),
             path.display()
         );
     }
