@@ -48,7 +48,15 @@ pub fn coverage(corpus: &Corpus, story: &Story, sources: &SentenceSources) -> Ve
     // stems of every sentence, by outlet; paraphrase profiles of every article's sentences
     let analyzer = storyline_text::Analyzer::new("en");
     let mut profiles: Vec<(String, Vec<Profile>)> = Vec::new();
-    let mut sents: Vec<(String, SentenceRef, String, BTreeSet<String>)> = Vec::new();
+    // (outlet, sentence, text, stems, (article, sentence) index into `profiles`)
+    type Sent = (
+        String,
+        SentenceRef,
+        String,
+        BTreeSet<String>,
+        (usize, usize),
+    );
+    let mut sents: Vec<Sent> = Vec::new();
     for &a in &story.articles {
         let (Some(art), Some(ss)) = (corpus.articles.get(a), corpus.sentences.get(a)) else {
             continue;
@@ -62,8 +70,9 @@ pub fn coverage(corpus: &Corpus, story: &Story, sources: &SentenceSources) -> Ve
             };
             let t = s.text(&art.text).to_string();
             let st = stems(&t);
+            let at = (profiles.len(), article_profiles.len());
             article_profiles.push(paraphrase::profile(&analyzer, &t));
-            sents.push((key.clone(), r, t, st));
+            sents.push((key.clone(), r, t, st, at));
         }
         profiles.push((key, article_profiles));
     }
@@ -92,7 +101,7 @@ pub fn coverage(corpus: &Corpus, story: &Story, sources: &SentenceSources) -> Ve
         .map(|o| {
             let mut unique: Vec<(f64, SourcedText)> = Vec::new();
             if multi {
-                for (outlet, r, t, st) in sents.iter().filter(|s| &s.0 == o) {
+                for (outlet, r, t, st, at) in sents.iter().filter(|s| &s.0 == o) {
                     if st.len() < 5 {
                         continue;
                     }
@@ -104,11 +113,11 @@ pub fn coverage(corpus: &Corpus, story: &Story, sources: &SentenceSources) -> Ve
                     });
                     let shared_text = sents
                         .iter()
-                        .any(|(o2, _, _, st2)| o2 != outlet && overlap(st, st2) >= 0.5);
+                        .any(|(o2, _, _, st2, _)| o2 != outlet && overlap(st, st2) >= 0.5);
                     if shared_index || shared_text {
                         continue;
                     }
-                    if reported_elsewhere(outlet, &paraphrase::profile(&analyzer, t)) {
+                    if reported_elsewhere(outlet, &profiles[at.0].1[at.1]) {
                         continue;
                     }
                     let figures = crate::claims::find_figures(t).len() as f64;
