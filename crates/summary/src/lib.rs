@@ -151,28 +151,12 @@ struct Units {
     adjacent: Vec<(usize, usize)>,
 }
 
-/// Two adjacent sentences of an article as one passage, with the articles that carry both.
-struct Passage<'a> {
-    first: usize,
-    second: usize,
-    window: Window<'a>,
-    articles: Vec<ArticleIdx>,
-}
-
-fn passages<'a>(units: &'a [Unit], adjacent: &[(usize, usize)]) -> Vec<Passage<'a>> {
+/// Every two adjacent sentences of the units' articles as one passage, for testing many
+/// sentences against them.
+fn windows<'a>(units: &'a [Unit], adjacent: &[(usize, usize)]) -> Vec<Window<'a>> {
     adjacent
         .iter()
-        .map(|&(f, s)| Passage {
-            first: f,
-            second: s,
-            window: Window::new(&units[f].profile, &units[s].profile),
-            articles: units[f]
-                .articles
-                .iter()
-                .copied()
-                .filter(|a| units[s].articles.contains(a))
-                .collect(),
-        })
+        .map(|&(f, s)| Window::new(&units[f].profile, &units[s].profile))
         .collect()
 }
 
@@ -336,7 +320,7 @@ struct Choice {
 /// Greedy concept-coverage selection, in the order chosen.
 fn select(
     units: &[Unit],
-    passages: &[Passage<'_>],
+    adjacent: &[(usize, usize)],
     weights: &HashMap<u64, f64>,
     options: &SummaryOptions,
 ) -> Vec<Choice> {
@@ -413,17 +397,25 @@ fn select(
             used[j] = true;
         }
         // So does each of two adjacent sentences that together reword it.
+        // Their articles are those that carry both sentences.
         let mut passage_articles: Vec<ArticleIdx> = Vec::new();
-        for p in passages {
-            if p.first != i
-                && p.second != i
-                && options
-                    .paraphrase
-                    .judge_window(&units[i].profile, &p.window)
+        for &(f, s) in adjacent {
+            if f != i
+                && s != i
+                && options.paraphrase.judge_adjacent(
+                    &units[i].profile,
+                    &units[f].profile,
+                    &units[s].profile,
+                )
             {
-                used[p.first] = true;
-                used[p.second] = true;
-                passage_articles.extend(p.articles.iter().copied());
+                used[f] = true;
+                used[s] = true;
+                passage_articles.extend(
+                    units[f]
+                        .articles
+                        .iter()
+                        .filter(|a| units[s].articles.contains(a)),
+                );
             }
         }
         chosen.push(Choice {
@@ -479,8 +471,7 @@ pub fn summarize(
     let Units { units, adjacent } =
         build_units(corpus, &story.articles, sources, &analyzer, options);
     let weights = concept_weights(&units, story.articles.len());
-    let passages = passages(&units, &adjacent);
-    let chosen = select(&units, &passages, &weights, options);
+    let chosen = select(&units, &adjacent, &weights, options);
     finish(corpus, &units, chosen)
 }
 
@@ -509,7 +500,7 @@ pub fn summarize_update(
         units: old_units,
         adjacent: old_adjacent,
     } = build_units(corpus, seen, sources, &analyzer, options);
-    let old_passages = passages(&old_units, &old_adjacent);
+    let old_windows = windows(&old_units, &old_adjacent);
     let Units {
         mut units,
         adjacent,
@@ -531,9 +522,9 @@ pub fn summarize_update(
             || old_units
                 .iter()
                 .any(|o| options.paraphrase.judge(&o.profile, &u.profile))
-            || old_passages
+            || old_windows
                 .iter()
-                .any(|p| options.paraphrase.judge_window(&u.profile, &p.window))
+                .any(|w| options.paraphrase.judge_window(&u.profile, w))
         {
             u.candidate = false;
         }
@@ -548,8 +539,7 @@ pub fn summarize_update(
             *w *= options.seen_concept_weight;
         }
     }
-    let passages = passages(&units, &adjacent);
-    let chosen = select(&units, &passages, &weights, options);
+    let chosen = select(&units, &adjacent, &weights, options);
     finish(corpus, &units, chosen)
 }
 

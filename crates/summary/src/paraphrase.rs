@@ -228,13 +228,22 @@ impl ParaphraseTest {
             && self.judge(claim, &window.merged)
     }
 
+    /// [`ParaphraseTest::judge_window`] for two adjacent sentences not read together yet: the
+    /// cheap condition (each states a term of the claim the other does not) is tested before
+    /// the passage is built, for testing few claims against many sentence pairs.
+    pub fn judge_adjacent(&self, claim: &Profile, first: &Profile, second: &Profile) -> bool {
+        contributes(claim, first, second)
+            && contributes(claim, second, first)
+            && self.judge_window(claim, &Window::new(first, second))
+    }
+
     /// Whether the sentences of one article (in text order) report the claim: one of them is a
     /// paraphrase of it, or two adjacent ones together are ([`ParaphraseTest::judge_window`]).
     pub fn supports(&self, claim: &Profile, sentences: &[Profile]) -> bool {
         sentences.iter().any(|s| self.judge(claim, s))
             || sentences
                 .windows(2)
-                .any(|w| self.judge_window(claim, &Window::new(&w[0], &w[1])))
+                .any(|w| self.judge_adjacent(claim, &w[0], &w[1]))
     }
 }
 
