@@ -3437,25 +3437,6 @@ impl<'a> Tagger<'a> {
                 "clock",
             ));
         }
-        // "At 0800 UTC": a 24-hour time written without a colon before the zone, as the
-        // wires give times in UTC. The same time restated in parentheses after a local one
-        // ("10:35 a.m. (0735 GMT)") is not a second expression.
-        if self.w(i).len() == 4
-            && matches!(self.w(i + 1), "utc" | "gmt")
-            && !self.glued(i + 1)
-            && !(i > 0 && self.is(i - 1, "("))
-        {
-            let (hh, mm) = (h / 100, h % 100);
-            if hh > 23 || mm > 59 {
-                return None;
-            }
-            return Some(M::new(
-                i + 1,
-                TimexType::Time,
-                format!("T{hh:02}:{mm:02}"),
-                "clock",
-            ));
-        }
         if h > 24 || self.w(i).len() > 2 {
             return None;
         }
