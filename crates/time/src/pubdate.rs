@@ -348,6 +348,20 @@ mod tests {
     }
 
     #[test]
+    fn no_cut_of_a_dated_page_panics() {
+        let page = "Posted 7:01 pm ET February 11, 2013 | Updated 9:30 pm ET February 11, 2013\n\
+                    Troops took the town on Monday, Dec. 5, 2016, by nightfall — «résumé» ✓.\n\
+                    Could the next pope be from Africa? 7:01 pm ET February 11, 2013 RETWEET\n\
+                    Looking for a car? 6:30 pm ET February 11, 2013 RETWEET\n03/04/2016\n";
+        for (i, _) in page.char_indices() {
+            for text in [&page[..i], &page[i..]] {
+                let _ = dateline_date(text);
+                let _ = mentions_date(text);
+            }
+        }
+    }
+
+    #[test]
     fn only_a_date_at_the_edge_of_the_text_is_pinned_by_a_weekday() {
         let filler = "Officials met again to discuss the plan and its costs. ".repeat(10);
         // 21 December 1988 was a Wednesday: an anniversary in the body is no dateline.
