@@ -141,6 +141,13 @@ fn dropped(names: &[String], features: &[&str]) -> anyhow::Result<Vec<usize>> {
 }
 
 pub fn run(args: Args) -> anyhow::Result<u8> {
+    let report = measure(&args)?;
+    super::print_report(&report, args.json);
+    Ok(0)
+}
+
+/// The report `--json` prints (after the training and the dump that the flags ask for).
+pub fn measure(args: &Args) -> anyhow::Result<serde_json::Value> {
     let mut config = ClusterConfig::default();
     if let Some(v) = args.threshold {
         config.threshold = v;
@@ -354,6 +361,5 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
             }),
         );
     }
-    super::print_report(&value, args.json);
-    Ok(0)
+    Ok(value)
 }

@@ -16,14 +16,7 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> anyhow::Result<u8> {
-    let dir =
-        match args.dir {
-            Some(d) => d,
-            None => storyline_eval::dataset("meantime_en/intra_cross-doc_annotation").ok_or_else(
-                || anyhow::anyhow!("meantime_en not found; pass DIR or set STORYLINE_DATA"),
-            )?,
-        };
-    let report = storyline_eval::entities::evaluate_with(&dir, args.errors);
+    let report = measure(&args)?;
     let value = serde_json::to_value(&report)?;
     if args.json {
         super::print_report(&value, true);
@@ -47,4 +40,16 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
         }
     }
     Ok(0)
+}
+
+/// The report `--json` prints.
+pub fn measure(args: &Args) -> anyhow::Result<storyline_eval::entities::Report> {
+    let dir =
+        match &args.dir {
+            Some(d) => d.clone(),
+            None => storyline_eval::dataset("meantime_en/intra_cross-doc_annotation").ok_or_else(
+                || anyhow::anyhow!("meantime_en not found; pass DIR or set STORYLINE_DATA"),
+            )?,
+        };
+    Ok(storyline_eval::entities::evaluate_with(&dir, args.errors))
 }

@@ -39,12 +39,19 @@ fn round(x: f64) -> serde_json::Value {
 }
 
 pub fn run(args: Args) -> anyhow::Result<u8> {
+    let report = measure(&args)?;
+    super::print_report(&report, args.json);
+    Ok(0)
+}
+
+/// The report `--json` prints.
+pub fn measure(args: &Args) -> anyhow::Result<serde_json::Value> {
     let options = MdsOptions {
         words: args.words,
         update: args.update,
         ignore_seen: args.ignore_seen,
-        suffix: args.suffix,
-        out: args.out,
+        suffix: args.suffix.clone(),
+        out: args.out.clone(),
     };
     let run = mds::run(&args.docs, &args.models, &options)?;
     let Some(s) = run.scores.systems.get("storyline") else {
@@ -64,6 +71,5 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
         "rouge2_recall_mean": round(s.rouge_n[1].mean.recall),
         "summarize_seconds": round(run.summarize_seconds),
     });
-    super::print_report(&report, args.json);
-    Ok(0)
+    Ok(report)
 }

@@ -1,5 +1,6 @@
 //! `storyline eval …`: scores each stage against annotated data.
 
+mod all;
 mod clusters;
 mod entities;
 mod mds;
@@ -36,6 +37,14 @@ pub enum EvalCommand {
     /// Publication-date inference on dated articles whose dates are hidden (coverage,
     /// precision, per evidence source).
     Pubdate(pubdate::Args),
+    /// Every stage's headline figure in one table: runs the measurement of each stage on
+    /// the data sets present under --data, exactly as its own subcommand does, next to the
+    /// goal where one exists and the single-stage command that reproduces the row.
+    ///
+    /// Exit code 0 when every row was measured (an unmet goal is information, not a
+    /// failure), 2 when a data set was absent (its rows say "skipped: <path> not found"),
+    /// 1 when a measurement failed or the run was interrupted.
+    All(all::Args),
 }
 
 pub fn run(cmd: EvalCommand) -> anyhow::Result<u8> {
@@ -50,7 +59,26 @@ pub fn run(cmd: EvalCommand) -> anyhow::Result<u8> {
         EvalCommand::Paraphrase(a) => paraphrase::run(a),
         EvalCommand::Quotes(a) => quotes::run(a),
         EvalCommand::Pubdate(a) => pubdate::run(a),
+        EvalCommand::All(a) => all::run(a),
     }
+}
+
+/// The report a scoring subcommand prints with `--json`, measured in process.
+pub fn measure(cmd: &EvalCommand) -> anyhow::Result<serde_json::Value> {
+    Ok(match cmd {
+        EvalCommand::Timex(a) => timex::measure(a)?,
+        EvalCommand::Mds(a) => mds::measure(a)?,
+        EvalCommand::Tls(a) => tls::measure(a)?,
+        EvalCommand::Clusters(a) => clusters::measure(a)?,
+        EvalCommand::Syndication(a) => syndication::measure(a)?,
+        EvalCommand::Entities(a) => serde_json::to_value(entities::measure(a)?)?,
+        EvalCommand::Paraphrase(a) => paraphrase::measure(a)?,
+        EvalCommand::Quotes(a) => serde_json::to_value(quotes::measure(a)?)?,
+        EvalCommand::Pubdate(a) => pubdate::measure(a)?,
+        EvalCommand::Rouge(_) | EvalCommand::All(_) => {
+            anyhow::bail!("this subcommand has no single report to measure")
+        }
+    })
 }
 
 /// Prints a report as pretty JSON or as `key: value` lines.

@@ -22,8 +22,15 @@ fn round(x: f64) -> serde_json::Value {
 }
 
 pub fn run(args: Args) -> anyhow::Result<u8> {
-    let dir = match args.data {
-        Some(d) => d,
+    let report = measure(&args)?;
+    super::print_report(&report, args.json);
+    Ok(0)
+}
+
+/// The report `--json` prints.
+pub fn measure(args: &Args) -> anyhow::Result<serde_json::Value> {
+    let dir = match &args.data {
+        Some(d) => d.clone(),
         None => storyline_eval::dataset("msrp_paraphrase")
             .ok_or_else(|| anyhow::anyhow!("no --data and no shared msrp_paraphrase data set"))?,
     };
@@ -55,6 +62,5 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
         "train_tuned_accuracy": round(t.accuracy),
         "train_tuned_f1": round(t.f1),
     });
-    super::print_report(&report, args.json);
-    Ok(0)
+    Ok(report)
 }

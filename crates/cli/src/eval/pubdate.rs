@@ -28,6 +28,13 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> anyhow::Result<u8> {
+    let report = measure(&args)?;
+    super::print_report(&report, args.json);
+    Ok(0)
+}
+
+/// The report `--json` prints.
+pub fn measure(args: &Args) -> anyhow::Result<serde_json::Value> {
     if args.paths.is_empty() && args.t17.is_none() {
         anyhow::bail!("give at least one PATH of dated articles or --t17 DIR");
     }
@@ -67,6 +74,5 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
         },
         args.errors,
     );
-    super::print_report(&serde_json::to_value(&report)?, args.json);
-    Ok(0)
+    Ok(serde_json::to_value(&report)?)
 }

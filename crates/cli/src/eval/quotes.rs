@@ -19,23 +19,7 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> anyhow::Result<u8> {
-    let root = match args.root {
-        Some(r) => r,
-        None => storyline_eval::shared_data_dir()
-            .map(|d| d.join(".."))
-            .ok_or_else(|| {
-                anyhow::anyhow!("shared data not found; pass ROOT or set STORYLINE_DATA")
-            })?,
-    };
-    let gold_text = match &args.gold {
-        Some(p) => std::fs::read_to_string(p)?,
-        None => storyline_eval::quotes::GOLD.to_string(),
-    };
-    let items = storyline_eval::quotes::parse_gold(&gold_text)?;
-    let mut report = storyline_eval::quotes::evaluate(&root, &items);
-    if !args.errors {
-        report.errors.clear();
-    }
+    let report = measure(&args)?;
     let value = serde_json::to_value(&report)?;
     if args.json {
         super::print_report(&value, true);
@@ -63,4 +47,26 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
         }
     }
     Ok(0)
+}
+
+/// The report `--json` prints.
+pub fn measure(args: &Args) -> anyhow::Result<storyline_eval::quotes::QuoteReport> {
+    let root = match &args.root {
+        Some(r) => r.clone(),
+        None => storyline_eval::shared_data_dir()
+            .map(|d| d.join(".."))
+            .ok_or_else(|| {
+                anyhow::anyhow!("shared data not found; pass ROOT or set STORYLINE_DATA")
+            })?,
+    };
+    let gold_text = match &args.gold {
+        Some(p) => std::fs::read_to_string(p)?,
+        None => storyline_eval::quotes::GOLD.to_string(),
+    };
+    let items = storyline_eval::quotes::parse_gold(&gold_text)?;
+    let mut report = storyline_eval::quotes::evaluate(&root, &items);
+    if !args.errors {
+        report.errors.clear();
+    }
+    Ok(report)
 }

@@ -20,14 +20,27 @@ pub struct Args {
     /// `original`) to this file, e.g. for the side-by-side benchmark.
     #[arg(long)]
     pub out: Option<PathBuf>,
+    /// Folder of Timeline17 article files (default: the shared `timeline17/articles`).
+    #[arg(long)]
+    pub data: Option<PathBuf>,
     /// Print the report as JSON.
     #[arg(long)]
     pub json: bool,
 }
 
 pub fn run(args: Args) -> anyhow::Result<u8> {
-    let Some(dir) = storyline_eval::dataset("timeline17/articles") else {
-        anyhow::bail!("timeline17/articles not found (set STORYLINE_DATA)");
+    let report = measure(&args)?;
+    super::print_report(&report, args.json);
+    Ok(0)
+}
+
+/// The report `--json` prints.
+pub fn measure(args: &Args) -> anyhow::Result<serde_json::Value> {
+    let dir = match &args.data {
+        Some(d) => d.clone(),
+        None => storyline_eval::dataset("timeline17/articles").ok_or_else(|| {
+            anyhow::anyhow!("timeline17/articles not found (pass --data or set STORYLINE_DATA)")
+        })?,
     };
     let read = bench::read_timeline17(&dir).map_err(|e| anyhow::anyhow!("{e}"))?;
     let read_n = read.len();
@@ -51,6 +64,5 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
         "exact": exact,
         "sketch": sketch,
     });
-    super::print_report(&report, args.json);
-    Ok(0)
+    Ok(report)
 }

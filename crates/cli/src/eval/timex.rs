@@ -27,6 +27,16 @@ fn round(x: f64) -> serde_json::Value {
 }
 
 pub fn run(args: Args) -> anyhow::Result<u8> {
+    let report = measure(&args)?;
+    if args.errors || args.pairs {
+        print_errors(&args.dir, args.pairs);
+    }
+    super::print_report(&report, args.json);
+    Ok(0)
+}
+
+/// The report `--json` prints (the error listings aside).
+pub fn measure(args: &Args) -> anyhow::Result<serde_json::Value> {
     if !args.dir.is_dir() {
         anyhow::bail!("{} is not a folder", args.dir.display());
     }
@@ -37,9 +47,6 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
     }
     if counts.documents == 0 {
         anyhow::bail!("no readable .tml files under {}", args.dir.display());
-    }
-    if args.errors || args.pairs {
-        print_errors(&args.dir, args.pairs);
     }
     let s = timeml::scores(&counts);
     let report = serde_json::json!({
@@ -59,8 +66,7 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
         "skipped_files": errors.len(),
         "seconds": round(started.elapsed().as_secs_f64()),
     });
-    super::print_report(&report, args.json);
-    Ok(0)
+    Ok(report)
 }
 
 /// Prints the missed, spurious and wrongly normalised timexes (`DIFF` also for a different

@@ -61,6 +61,13 @@ pub enum Format {
 }
 
 pub fn run(args: Args) -> anyhow::Result<u8> {
+    let report = measure(&args)?;
+    super::print_report(&report, args.json);
+    Ok(crate::EXIT_OK)
+}
+
+/// The report `--json` prints.
+pub fn measure(args: &Args) -> anyhow::Result<serde_json::Value> {
     let lexicon = match args.rouge_data.clone().or_else(tls::RougeLexicon::find) {
         Some(dir) => tls::RougeLexicon::load(&dir)
             .with_context(|| format!("loading the ROUGE lexicon from {}", dir.display()))?,
@@ -178,8 +185,7 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
         m.insert("articles".into(), serde_json::json!(n_articles));
         m.insert("timexes".into(), serde_json::json!(n_timexes));
     }
-    super::print_report(&report, args.json);
-    Ok(crate::EXIT_OK)
+    Ok(report)
 }
 
 /// The keyword filter: `--keywords` (`none` disables it), else tilse's keywords for a
