@@ -32,6 +32,12 @@ fn an_empty_data_folder_skips_every_row_with_its_path() {
         .output()
         .expect("runs");
     assert_eq!(out.status.code(), Some(2), "{out:?}");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let tbaq = data.join("tempeval3/TBAQ-cleaned");
+    assert!(
+        stderr.contains(&format!("skipped: {} not found", tbaq.display())),
+        "{stderr}"
+    );
     let report = json_of(&out);
     let rows = report["rows"].as_array().expect("rows");
     let stages: std::collections::BTreeSet<&str> =
@@ -105,6 +111,8 @@ fn a_failing_measurement_exits_1_and_the_rest_still_run() {
                 .contains("no readable .tml files")
         );
     }
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("timex on TBAQ-cleaned: failed"), "{stderr}");
     assert!(
         rows.iter()
             .filter(|r| r["data"] != "TBAQ-cleaned")

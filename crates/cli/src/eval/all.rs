@@ -402,12 +402,14 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
         let result = if stop.load(Ordering::SeqCst) {
             None
         } else if let Some(missing) = job.needs.iter().find(|p| !p.exists()) {
-            bar.println(format!(
-                "storyline: {} on {}: skipped: {} not found",
-                job.stage.name(),
-                job.data,
-                missing.display()
-            ));
+            bar.suspend(|| {
+                eprintln!(
+                    "storyline: {} on {}: skipped: {} not found",
+                    job.stage.name(),
+                    job.data,
+                    missing.display()
+                )
+            });
             Some(Err(Outcome::Skipped(missing.clone())))
         } else {
             bar.set_message(format!("{} on {}", job.stage.name(), job.data));
@@ -441,11 +443,13 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
             if let Outcome::Failed(e) = &outcome
                 && i == 0
             {
-                bar.println(format!(
-                    "storyline: {} on {}: failed: {e}",
-                    job.stage.name(),
-                    job.data
-                ));
+                bar.suspend(|| {
+                    eprintln!(
+                        "storyline: {} on {}: failed: {e}",
+                        job.stage.name(),
+                        job.data
+                    )
+                });
             }
             rows.push(Row {
                 stage: job.stage,
