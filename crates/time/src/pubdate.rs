@@ -19,9 +19,10 @@ use storyline_syndication::Group;
 // Each confidence is the share of right dates its source gave when the known dates of real
 // articles were hidden and inferred again (`storyline eval pubdate`, whose `by_source` reports
 // each source's precision next to its confidence, and `calibration_error` their distance):
-// Timeline17's web pages with every date hidden, and the DUC 2003, 2006 and 2007 wires with
-// every date hidden and with half hidden (so that copies can lend theirs), pooled and smoothed
-// by one right and one wrong guess, rounded down to a tenth (2026-12-07; docs/parts/time.md).
+// Timeline17's web pages and the DUC 2003, 2006 and 2007 wires, with every date hidden (for
+// datelines and mentions) and with half hidden (for copies, which need a dated copy), pooled,
+// smoothed by one right and one wrong guess, and rounded to the nearest tenth (2026-12-07;
+// docs/parts/time.md).
 /// Confidence of a date read from an in-text dateline (6 of 7 right: 0.78).
 const DATELINE_CONFIDENCE: f32 = 0.8;
 /// Confidence of a date taken from a syndicated copy (46 of 56 right: 0.81).
