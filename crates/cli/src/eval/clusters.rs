@@ -140,12 +140,6 @@ fn dropped(names: &[String], features: &[&str]) -> anyhow::Result<Vec<usize>> {
         .collect()
 }
 
-pub fn run(args: Args) -> anyhow::Result<u8> {
-    let report = measure(&args)?;
-    super::print_report(&report, args.json);
-    Ok(0)
-}
-
 /// The report `--json` prints (after the training and the dump that the flags ask for).
 pub fn measure(args: &Args) -> anyhow::Result<serde_json::Value> {
     let mut config = ClusterConfig::default();

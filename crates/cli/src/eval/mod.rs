@@ -51,14 +51,14 @@ pub fn run(cmd: EvalCommand) -> anyhow::Result<u8> {
     match cmd {
         EvalCommand::Timex(a) => timex::run(a),
         EvalCommand::Rouge(a) => rouge::run(a),
-        EvalCommand::Mds(a) => mds::run(a),
-        EvalCommand::Tls(a) => tls::run(a),
-        EvalCommand::Clusters(a) => clusters::run(*a),
-        EvalCommand::Syndication(a) => syndication::run(a),
+        EvalCommand::Mds(a) => print_measured(mds::measure(&a)?, a.json),
+        EvalCommand::Tls(a) => print_measured(tls::measure(&a)?, a.json),
+        EvalCommand::Clusters(a) => print_measured(clusters::measure(&a)?, a.json),
+        EvalCommand::Syndication(a) => print_measured(syndication::measure(&a)?, a.json),
         EvalCommand::Entities(a) => entities::run(a),
-        EvalCommand::Paraphrase(a) => paraphrase::run(a),
+        EvalCommand::Paraphrase(a) => print_measured(paraphrase::measure(&a)?, a.json),
         EvalCommand::Quotes(a) => quotes::run(a),
-        EvalCommand::Pubdate(a) => pubdate::run(a),
+        EvalCommand::Pubdate(a) => print_measured(pubdate::measure(&a)?, a.json),
         EvalCommand::All(a) => all::run(a),
     }
 }
@@ -79,6 +79,12 @@ pub fn measure(cmd: &EvalCommand) -> anyhow::Result<serde_json::Value> {
             anyhow::bail!("this subcommand has no single report to measure")
         }
     })
+}
+
+/// Prints the report of a subcommand whose output is its report alone; exit code 0.
+fn print_measured(report: serde_json::Value, json: bool) -> anyhow::Result<u8> {
+    print_report(&report, json);
+    Ok(crate::EXIT_OK)
 }
 
 /// Prints a report as pretty JSON or as `key: value` lines.

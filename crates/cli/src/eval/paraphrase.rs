@@ -21,12 +21,6 @@ fn round(x: f64) -> serde_json::Value {
     serde_json::json!((x * 10000.0).round() / 10000.0)
 }
 
-pub fn run(args: Args) -> anyhow::Result<u8> {
-    let report = measure(&args)?;
-    super::print_report(&report, args.json);
-    Ok(0)
-}
-
 /// The report `--json` prints.
 pub fn measure(args: &Args) -> anyhow::Result<serde_json::Value> {
     let dir = match &args.data {

@@ -28,12 +28,6 @@ pub struct Args {
     pub json: bool,
 }
 
-pub fn run(args: Args) -> anyhow::Result<u8> {
-    let report = measure(&args)?;
-    super::print_report(&report, args.json);
-    Ok(0)
-}
-
 /// The report `--json` prints.
 pub fn measure(args: &Args) -> anyhow::Result<serde_json::Value> {
     let dir = match &args.data {

@@ -60,12 +60,6 @@ pub enum Format {
     Crisis,
 }
 
-pub fn run(args: Args) -> anyhow::Result<u8> {
-    let report = measure(&args)?;
-    super::print_report(&report, args.json);
-    Ok(crate::EXIT_OK)
-}
-
 /// The report `--json` prints.
 pub fn measure(args: &Args) -> anyhow::Result<serde_json::Value> {
     let lexicon = match args.rouge_data.clone().or_else(tls::RougeLexicon::find) {
