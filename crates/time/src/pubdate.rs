@@ -60,7 +60,7 @@ fn has_feed(text: &str, timexes: &[Timex]) -> bool {
     let mut stamps: Vec<(NaiveDate, &str)> = timexes
         .iter()
         .filter(|t| t.rule == "clock+full-date" && near_edge(text, t.start, t.end))
-        .filter(|t| !cued(text, t.start))
+        .filter(|t| !is_cue(&cue_tail(text, t.start)))
         .filter_map(|t| Some((t.date?, t.value.as_str())))
         .collect();
     stamps.sort_unstable();
@@ -68,11 +68,20 @@ fn has_feed(text: &str, timexes: &[Timex]) -> bool {
     stamps.windows(2).any(|w| w[0].0 == w[1].0)
 }
 
-/// Whether the date at `start` follows a dateline cue ("Published", "Posted on", "Updated:",
+/// The last characters before `start`, separators (" ,:-|" and tabs) trimmed, lower-cased:
+/// where a cue before a date ends. Sixteen bytes hold the longest cue.
+fn cue_tail(text: &str, start: usize) -> String {
+    let before = text[..start].trim_end_matches([' ', ',', ':', '-', '|', '\t']);
+    let mut from = before.len().saturating_sub(16);
+    while !before.is_char_boundary(from) {
+        from -= 1;
+    }
+    before[from..].to_ascii_lowercase()
+}
+
+/// Whether a [`cue_tail`] ends in a dateline cue ("Published", "Posted on", "Updated:",
 /// "Date").
-fn cued(text: &str, start: usize) -> bool {
-    let before = text[..start].to_ascii_lowercase();
-    let tail = before.trim_end_matches([' ', ',', ':', '-', '|', '\t']);
+fn is_cue(tail: &str) -> bool {
     [
         "published",
         "posted",
@@ -132,24 +141,27 @@ fn line_bounds(text: &str, start: usize, end: usize) -> (usize, usize) {
 /// The date of an in-text dateline ("Published on 12:00 AM, December 07, 2016", a line
 /// "06 December, 2016" at the start or end of the text), if any.
 pub fn dateline_date(text: &str) -> Option<NaiveDate> {
-    let timexes = crate::tag(text, None);
-    let dates = full_dates_of(text, &timexes);
+    dateline_of(text, &crate::tag(text, None))
+}
+
+/// [`dateline_date`] with the text's timexes (tagged without a publication date).
+fn dateline_of(text: &str, timexes: &[Timex]) -> Option<NaiveDate> {
+    let dates = full_dates_of(text, timexes);
     // Pages that list dated items at their edges (comments, tweets, related videos: "updated:
     // Fri Nov 19 2010 …", "6:28 pm ET February 11, 2013 RETWEET") give no one dateline.
-    if !edges_agree(text, &dates) || has_feed(text, &timexes) {
+    if !edges_agree(text, &dates) || has_feed(text, timexes) {
         return None;
     }
     for (s, e, d) in dates {
-        let before = text[..s].to_ascii_lowercase();
-        let tail = before.trim_end_matches([' ', ',', ':', '-', '|', '\t']);
-        let cue = cued(text, s)
+        if !near_edge(text, s, e) {
+            continue;
+        }
+        let tail = cue_tail(text, s);
+        let cue = is_cue(&tail)
             || tail.ends_with(" am")
             || tail.ends_with(" pm")
             || tail.ends_with("a.m.")
             || tail.ends_with("p.m.");
-        if !near_edge(text, s, e) {
-            continue;
-        }
         let (ls, le) = line_bounds(text, s, e);
         let line = text[ls..le].trim();
         let short_line = line.len() <= (e - s) + 45;
@@ -164,13 +176,13 @@ pub fn dateline_date(text: &str) -> Option<NaiveDate> {
 /// or the end of the text (where pages and wires put their date: "Thursday, November 13,
 /// 2008; Page A23", "January 31, 2011 | From … CNN"), when a bare weekday mention of the
 /// text falls on that same day. A full date inside the body is what the story reports (an
-/// anniversary, a deadline), not when it was written.
-fn mentions_date(text: &str) -> Option<NaiveDate> {
-    let timexes = crate::tag(text, None);
-    if has_feed(text, &timexes) {
+/// anniversary, a deadline), not when it was written. `timexes` are the text's, tagged
+/// without a publication date.
+fn mentions_of(text: &str, timexes: &[Timex]) -> Option<NaiveDate> {
+    if has_feed(text, timexes) {
         return None;
     }
-    let latest = full_dates_of(text, &timexes)
+    let latest = full_dates_of(text, timexes)
         .into_iter()
         .filter(|&(s, e, _)| near_edge(text, s, e) && !in_prose(text, s))
         .map(|(_, _, d)| d)
@@ -216,16 +228,22 @@ fn in_prose(text: &str, start: usize) -> bool {
 /// Fills in missing publication dates (with their source and confidence), using the
 /// syndication groups; leaves a date unknown rather than guess.
 pub fn infer_publication_dates(corpus: &mut Corpus, groups: &[Group]) {
-    // 1. Datelines.
-    for a in corpus.articles.iter_mut() {
-        if a.published.is_none()
-            && let Some(date) = dateline_date(&a.text)
-        {
-            a.published = Some(Published {
-                date,
-                source: DateSource::Dateline,
-                confidence: DATELINE_CONFIDENCE,
-            });
+    // 1. Datelines. Each undated text is tagged once; its timexes serve step 3 too.
+    let mut undated: Vec<Option<Vec<Timex>>> = vec![None; corpus.articles.len()];
+    for (a, kept) in corpus.articles.iter_mut().zip(undated.iter_mut()) {
+        if a.published.is_some() {
+            continue;
+        }
+        let timexes = crate::tag(&a.text, None);
+        match dateline_of(&a.text, &timexes) {
+            Some(date) => {
+                a.published = Some(Published {
+                    date,
+                    source: DateSource::Dateline,
+                    confidence: DATELINE_CONFIDENCE,
+                })
+            }
+            None => *kept = Some(timexes),
         }
     }
     // 2. Syndicated copies: the original's date when it is known firsthand, else the
@@ -266,9 +284,10 @@ pub fn infer_publication_dates(corpus: &mut Corpus, groups: &[Group]) {
         }
     }
     // 3. Mentions, only when they pin the day.
-    for a in corpus.articles.iter_mut() {
+    for (a, timexes) in corpus.articles.iter_mut().zip(&undated) {
         if a.published.is_none()
-            && let Some(date) = mentions_date(&a.text)
+            && let Some(timexes) = timexes
+            && let Some(date) = mentions_of(&a.text, timexes)
         {
             a.published = Some(Published {
                 date,
@@ -282,6 +301,10 @@ pub fn infer_publication_dates(corpus: &mut Corpus, groups: &[Group]) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn mentions_date(text: &str) -> Option<NaiveDate> {
+        mentions_of(text, &crate::tag(text, None))
+    }
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).unwrap()
