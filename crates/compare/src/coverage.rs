@@ -13,7 +13,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use storyline_core::{
     Article, Corpus, CoverageEntry, SentenceRef, SourcedText, Story, UNKNOWN_OUTLET,
 };
-use storyline_summary::paraphrase::{self, ParaphraseTest, Profile, Window};
+use storyline_summary::paraphrase::{self, ParaphraseTest, Profile};
 use storyline_syndication::SentenceSources;
 
 use crate::quotes::{overlap, stems};
@@ -77,23 +77,11 @@ pub fn coverage(corpus: &Corpus, story: &Story, sources: &SentenceSources) -> Ve
         profiles.push((key, article_profiles));
     }
     let test = ParaphraseTest::ATTRIBUTION;
-    let windows: Vec<(&String, Vec<Window<'_>>)> = profiles
-        .iter()
-        .map(|(o, ps)| {
-            (
-                o,
-                ps.windows(2).map(|w| Window::new(&w[0], &w[1])).collect(),
-            )
-        })
-        .collect();
     // Whether an article of another outlet reports the claim in one sentence or two.
     let reported_elsewhere = |outlet: &str, claim: &Profile| {
         profiles
             .iter()
-            .any(|(o, ps)| o != outlet && ps.iter().any(|p| test.judge(claim, p)))
-            || windows
-                .iter()
-                .any(|(o, ws)| *o != outlet && ws.iter().any(|w| test.judge_window(claim, w)))
+            .any(|(o, ps)| o != outlet && test.supports(claim, ps))
     };
     let multi = outlets.len() > 1;
     outlets
