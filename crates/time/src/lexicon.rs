@@ -231,6 +231,24 @@ pub(crate) fn day_bound_verb(w: &str) -> bool {
     )
 }
 
+/// Prepositions that put a time expression after them ("in '82", "since Sep", "until 1999",
+/// "during August"): the members every rule that asks "does a preposition of time come
+/// before?" shares; each rule adds its own (e.g. "of", "early", "mid").
+pub(crate) fn time_preposition(w: &str) -> bool {
+    matches!(
+        w,
+        "in" | "since"
+            | "by"
+            | "until"
+            | "till"
+            | "through"
+            | "from"
+            | "during"
+            | "before"
+            | "after"
+    )
+}
+
 /// Determiners and possessives before a noun ("the plan", "its forecast").
 pub(crate) fn determiner(w: &str) -> bool {
     matches!(

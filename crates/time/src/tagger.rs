@@ -993,20 +993,7 @@ impl<'a> Tagger<'a> {
                     && self.w(i + 1).len() == 2
                     && self.kind(i + 1) == Some(Kind::Num)
                     && !(self.is(i + 2, "s") && self.glued(i + 2))
-                    && matches!(
-                        self.w(i - 1),
-                        "since"
-                            | "in"
-                            | "of"
-                            | "from"
-                            | "until"
-                            | "till"
-                            | "by"
-                            | "before"
-                            | "after"
-                            | "through"
-                            | "during"
-                    ) =>
+                    && (lexicon::time_preposition(self.w(i - 1)) || self.is(i - 1, "of")) =>
             {
                 let n = self.num(i + 1)? as i32;
                 let now = if self.narrative {
@@ -1791,22 +1778,8 @@ impl<'a> Tagger<'a> {
             // follow a preposition of time and end the phrase ("Workshops in Sep @ Pure Yoga",
             // "rose in Oct and Nov"; not "in Jan's house").
             let after_prep = i > 0
-                && matches!(
-                    self.w(i - 1),
-                    "in" | "since"
-                        | "by"
-                        | "until"
-                        | "till"
-                        | "through"
-                        | "from"
-                        | "during"
-                        | "before"
-                        | "after"
-                        | "early"
-                        | "late"
-                        | "mid"
-                        | "and"
-                );
+                && (lexicon::time_preposition(self.w(i - 1))
+                    || matches!(self.w(i - 1), "early" | "late" | "mid" | "and"));
             let phrase_end = (self.kind(j) != Some(Kind::Word)
                 && !(matches!(self.w(j), "'" | "’") && self.glued(j)))
                 || matches!(self.w(j), "and" | "or" | "to" | "at" | "for" | "with");
@@ -2116,31 +2089,22 @@ impl<'a> Tagger<'a> {
                 }
                 return None;
             }
-            let temporal_prev = matches!(
-                prev,
-                "in" | "since"
-                    | "by"
-                    | "of"
-                    | "from"
-                    | "until"
-                    | "till"
-                    | "to"
-                    | "during"
-                    | "before"
-                    | "after"
-                    | "early"
-                    | "late"
-                    | "mid"
-                    | "-"
-                    | "fiscal"
-                    | "year"
-                    | "between"
-                    | "and"
-                    | "through"
-                    | ","
-                    | "the"
-                    | "("
-            );
+            let temporal_prev = lexicon::time_preposition(prev)
+                || matches!(
+                    prev,
+                    "of" | "to"
+                        | "early"
+                        | "late"
+                        | "mid"
+                        | "-"
+                        | "fiscal"
+                        | "year"
+                        | "between"
+                        | "and"
+                        | ","
+                        | "the"
+                        | "("
+                );
             if !(1900..=2099).contains(&y) && !temporal_prev {
                 return None;
             }
