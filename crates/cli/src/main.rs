@@ -5,6 +5,7 @@
 
 mod bench;
 mod brief;
+mod dates;
 mod demo;
 mod eval;
 mod ingest;
@@ -42,6 +43,8 @@ struct Cli {
 enum Command {
     /// Read articles and print a briefing (with no path: the built-in demo corpus).
     Brief(brief::Args),
+    /// Publication dates (given or inferred) and every temporal expression with its value.
+    Dates(dates::Args),
     /// Store articles in the database (idempotent), for the server and later briefings.
     Ingest(ingest::Args),
     /// Run the news desk: HTTP API, web UI and continuous ingestion over the database.
@@ -55,10 +58,19 @@ enum Command {
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    // Usage errors exit with EXIT_ERROR like every other failure (clap's own code, 2, is
+    // EXIT_SKIPPED here); help and version go to stdout with EXIT_OK.
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            return ExitCode::from(if e.use_stderr() { EXIT_ERROR } else { EXIT_OK });
+        }
+    };
     init_logging(cli.verbose, cli.quiet);
     let result = match cli.command {
         Command::Brief(args) => brief::run(args),
+        Command::Dates(args) => dates::run(args),
         Command::Ingest(args) => ingest::run(args),
         Command::Serve(args) => serve::run(args),
         Command::Bench(cmd) => bench::run(cmd),

@@ -155,6 +155,18 @@ pub enum TimexType {
     Set,
 }
 
+impl TimexType {
+    /// The TIMEX3 `type` attribute: `DATE`, `TIME`, `DURATION` or `SET`.
+    pub fn name(self) -> &'static str {
+        match self {
+            TimexType::Date => "DATE",
+            TimexType::Time => "TIME",
+            TimexType::Duration => "DURATION",
+            TimexType::Set => "SET",
+        }
+    }
+}
+
 /// Granularity of a resolved calendar reference.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

@@ -493,23 +493,12 @@ pub fn tag_document_with_rules(doc: &TmlDoc) -> Vec<(TimexSpan, String)> {
             let span = TimexSpan {
                 start: t.start,
                 end: t.end,
-                kind: kind_name(t.kind).to_string(),
+                kind: t.kind.name().to_string(),
                 value: t.value,
             };
             (span, t.rule)
         })
         .collect()
-}
-
-/// The TIMEX3 type name.
-pub fn kind_name(k: storyline_core::TimexType) -> &'static str {
-    use storyline_core::TimexType::*;
-    match k {
-        Date => "DATE",
-        Time => "TIME",
-        Duration => "DURATION",
-        Set => "SET",
-    }
 }
 
 /// Tags and scores every `.tml` file under `dir`; unreadable files are counted in the

@@ -92,6 +92,16 @@ pub struct Analysis {
     pub stories: Vec<Story>,
 }
 
+/// Prepares articles ([`prepare`]) and fills in missing publication dates from datelines,
+/// syndicated copies and the dates the text mentions, as [`analyze`] does, without
+/// tagging sentences or clustering.
+pub fn prepare_dated(articles: Vec<Article>) -> Corpus {
+    let mut corpus = prepare(articles);
+    let groups = storyline_syndication::find_groups(&corpus);
+    storyline_time::infer_publication_dates(&mut corpus, &groups);
+    corpus
+}
+
 /// Runs syndication, time and story clustering on a prepared corpus.
 pub fn analyze(mut corpus: Corpus) -> Analysis {
     let groups = storyline_syndication::find_groups(&corpus);

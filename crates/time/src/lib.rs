@@ -48,38 +48,94 @@ pub fn tag_in(text: &str, dct: Option<NaiveDate>, language: Option<&str>) -> Vec
     timexes
 }
 
+/// What a resolved expression was anchored to (for `--explain`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Anchor {
+    /// The last date the text mentioned before it ("a day earlier", "that week").
+    LastDateMentioned,
+    /// The publication date (document creation time): "Tuesday", "last week", "August 6".
+    PublicationDate,
+    /// Nothing outside the expression: "August 6, 2016", "four days", "every Monday".
+    TextAlone,
+}
+
+impl Anchor {
+    /// A stable lower-case name (`last-date`, `publication-date`, `text`).
+    pub fn name(self) -> &'static str {
+        match self {
+            Anchor::LastDateMentioned => "last-date",
+            Anchor::PublicationDate => "publication-date",
+            Anchor::TextAlone => "text",
+        }
+    }
+
+    /// A phrase for people: "the last date mentioned", "the publication date 2016-12-07".
+    pub fn describe(self, dct: Option<NaiveDate>) -> String {
+        match self {
+            Anchor::LastDateMentioned => "the last date mentioned".to_string(),
+            Anchor::PublicationDate => match dct {
+                Some(d) => format!("the publication date {d}"),
+                None => "nothing (no publication date)".to_string(),
+            },
+            Anchor::TextAlone => "the text alone".to_string(),
+        }
+    }
+}
+
+/// Like [`tag_in`], with what each expression was anchored to: an expression that the
+/// tagger resolves to the same value without a publication date needs nothing outside the
+/// text; one resolved by an anaphoric rule ("a day earlier", "that week") is anchored to
+/// the last date mentioned; every other one depends on the publication date.
+pub fn tag_explained(
+    text: &str,
+    dct: Option<NaiveDate>,
+    language: Option<&str>,
+) -> Vec<(Timex, Anchor)> {
+    let timexes = tag_in(text, dct, language);
+    let undated = if dct.is_some() {
+        tag_in(text, None, language)
+    } else {
+        Vec::new()
+    };
+    timexes
+        .into_iter()
+        .map(|t| {
+            let alone = dct.is_none()
+                || undated
+                    .iter()
+                    .any(|u| u.start == t.start && u.end == t.end && u.value == t.value);
+            let anchor = if alone {
+                Anchor::TextAlone
+            } else if t.rule.starts_with("anchor.") || t.rule == "ago.anchored" {
+                Anchor::LastDateMentioned
+            } else {
+                Anchor::PublicationDate
+            };
+            (t, anchor)
+        })
+        .collect()
+}
+
 /// One line per expression of `text`: span, type, value and the rule that resolved it with
 /// its anchor, for `--explain` output and debugging.
 pub fn explain(text: &str, dct: Option<NaiveDate>) -> Vec<String> {
-    tag(text, dct)
+    tag_explained(text, dct, None)
         .into_iter()
-        .map(|t| {
-            let anchor = if t.rule.starts_with("anchor.") || t.rule == "ago.anchored" {
-                "the last date mentioned".to_string()
-            } else if t.rule.starts_with("dct.")
-                || t.rule.starts_with("weekday.")
-                || t.rule.starts_with("ago.")
-                || t.rule == "date.month-day"
-                || t.rule == "date.month"
-                || t.rule == "quarter"
-            {
-                match dct {
-                    Some(d) => format!("the publication date {d}"),
-                    None => "nothing (no publication date)".to_string(),
-                }
-            } else {
-                "the text alone".to_string()
-            };
-            let kind = match t.kind {
-                storyline_core::TimexType::Date => "DATE",
-                storyline_core::TimexType::Time => "TIME",
-                storyline_core::TimexType::Duration => "DURATION",
-                storyline_core::TimexType::Set => "SET",
-            };
-            let md = t.modifier.map(|m| format!(" mod={m}")).unwrap_or_default();
+        .map(|(t, anchor)| {
+            let md = t
+                .modifier
+                .as_ref()
+                .map(|m| format!(" mod={m}"))
+                .unwrap_or_default();
             format!(
-                "{:?} [{}..{}] {kind} {}{md} — rule {} anchored to {anchor}",
-                t.text, t.start, t.end, t.value, t.rule
+                "{:?} [{}..{}] {} {}{md} — rule {} anchored to {}",
+                t.text,
+                t.start,
+                t.end,
+                t.kind.name(),
+                t.value,
+                t.rule,
+                anchor.describe(dct)
             )
         })
         .collect()

@@ -305,6 +305,37 @@ fn explain_names_rules_and_anchors() {
     assert!(lines[0].contains("2016-12-07"), "{}", lines[0]);
 }
 
+#[test]
+fn anchors_are_what_the_value_depends_on() {
+    let text = "The offensive begun in mid-November went on. Troops took the town on Aug. 2. \
+                A day earlier, talks failed. Talks resume Aug. 9, 2016, for four days.";
+    let got: Vec<(String, Anchor)> = tag_explained(text, Some(d(2016, 8, 5)), None)
+        .into_iter()
+        .map(|(t, a)| (t.text, a))
+        .collect();
+    let anchor = |w: &str| got.iter().find(|(t, _)| t == w).map(|(_, a)| *a);
+    // "mid-November" has its year from the publication date, whatever its rule is called.
+    assert_eq!(
+        anchor("mid-November"),
+        Some(Anchor::PublicationDate),
+        "{got:?}"
+    );
+    assert_eq!(anchor("Aug. 2"), Some(Anchor::PublicationDate), "{got:?}");
+    assert_eq!(
+        anchor("A day earlier"),
+        Some(Anchor::LastDateMentioned),
+        "{got:?}"
+    );
+    assert_eq!(anchor("Aug. 9, 2016"), Some(Anchor::TextAlone), "{got:?}");
+    assert_eq!(anchor("four days"), Some(Anchor::TextAlone), "{got:?}");
+    // Without a publication date nothing is anchored outside the text.
+    assert!(
+        tag_explained(text, None, None)
+            .iter()
+            .all(|(_, a)| *a == Anchor::TextAlone)
+    );
+}
+
 fn seed(prefix: &str) -> Option<String> {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/seeds");
     let entry = std::fs::read_dir(&dir)
