@@ -1,32 +1,16 @@
 //! JSON Lines reader (`.jsonl`, `.ndjson`): one JSON object per line.
 //!
-//! Fields: `id`, `url`, `outlet`, `title`, `published` (`YYYY-MM-DD` or RFC 3339), `text`; only
-//! `text` is required, unknown fields are ignored. Outlet falls back to the URL's domain
-//! (without `www.`), then `unknown`; id falls back to `<file stem>:<line>`. A line that is not
-//! a JSON object with a string `text` is skipped with a diagnostic `file:line`; other lines
-//! are still read. Blank lines are ignored. `text` paragraphs are separated by blank lines
-//! (single newlines are kept as they are).
+//! Fields: `id`, `url`, `outlet`, `title`, `published` (`YYYY-MM-DD` or RFC 3339), `text`,
+//! `language`, each also under the names news exports use (`body`/`content` for `text`,
+//! `date`/`published_at` for `published`, `source`/`publisher` for `outlet`, …; see the
+//! `record` module); only `text` is required, unknown fields are ignored. Outlet falls back to
+//! the URL's domain (without `www.`), then `unknown`; id falls back to `<file stem>:<line>`. A
+//! line that is not a JSON object with a string `text` is skipped with a diagnostic
+//! `file:line`; other lines are still read. Blank lines are ignored. `text` paragraphs are
+//! separated by blank lines (single newlines are kept as they are).
 
-use serde::Deserialize;
-use storyline_core::{Article, DateSource};
-
-use crate::common::{Out, decode, file_stem, outlet_from_url, parse_date, published};
-
-/// One JSON Lines record.
-#[derive(Deserialize)]
-struct Record {
-    #[serde(default)]
-    id: Option<serde_json::Value>,
-    #[serde(default)]
-    url: Option<String>,
-    #[serde(default)]
-    outlet: Option<String>,
-    #[serde(default)]
-    title: Option<String>,
-    #[serde(default)]
-    published: Option<String>,
-    text: String,
-}
+use crate::common::{Out, decode, file_stem};
+use crate::record::{self, Field, Place, Record};
 
 /// Reads every line of a JSON Lines file.
 pub(crate) fn read(name: &str, bytes: &[u8], out: &mut Out<'_>) {
@@ -42,54 +26,58 @@ pub(crate) fn read(name: &str, bytes: &[u8], out: &mut Out<'_>) {
             continue;
         }
         let line = decode(&loc, raw, out);
-        let rec: Record = match serde_json::from_str(&line) {
-            Ok(r) => r,
+        let object = match serde_json::from_str::<serde_json::Value>(&line) {
+            Ok(serde_json::Value::Object(o)) => o,
+            Ok(_) => {
+                out.skipped(loc, "not a JSON object");
+                continue;
+            }
             Err(e) => {
-                out.skipped(
-                    loc,
-                    format!("not a JSON object with a string \"text\": {e}"),
-                );
+                out.skipped(loc, format!("not a JSON object: {e}"));
                 continue;
             }
         };
-        if rec.text.trim().is_empty() {
-            out.skipped(loc, "empty \"text\"");
+        let Some(rec) = fields(&object) else {
+            out.skipped(
+                loc,
+                "no string \"text\" (nor \"body\", \"content\" or another name of the text)",
+            );
             continue;
-        }
-        let id = match rec.id {
-            Some(serde_json::Value::String(s)) if !s.trim().is_empty() => s,
-            Some(serde_json::Value::Number(n)) => n.to_string(),
-            _ => format!("{stem}:{line_no}"),
         };
-        let mut a = Article::new(id, rec.text.replace("\r\n", "\n"));
-        a.url = rec.url.filter(|u| !u.trim().is_empty());
-        a.title = rec
-            .title
-            .map(|t| crate::common::collapse_ws(&t))
-            .filter(|t| !t.is_empty());
-        if let Some(o) = rec
-            .outlet
-            .map(|o| o.trim().to_string())
-            .filter(|o| !o.is_empty())
-        {
-            a.outlet = o;
-        } else if let Some(o) = a.url.as_deref().and_then(outlet_from_url) {
-            a.outlet = o;
+        let place = Place {
+            name,
+            stem: &stem,
+            line: line_no,
+            offset: line_offset as u64,
+        };
+        if let Some(a) = record::article(rec, &place, out) {
+            out.emit(a);
         }
-        if let Some(p) = rec.published.as_deref().filter(|p| !p.trim().is_empty()) {
-            match parse_date(p) {
-                Some(d) => a.published = Some(published(d, DateSource::Metadata, 1.0)),
-                None => out.warning(
-                    loc.clone(),
-                    format!("\"published\" {p:?} is not YYYY-MM-DD or RFC 3339; ignored"),
-                ),
-            }
-        }
-        a.origin.path = name.to_string();
-        a.origin.line = Some(line_no);
-        a.origin.offset = Some(line_offset as u64);
-        out.emit(a);
     }
+}
+
+/// The article fields of a JSON object (for each field, the value under its best-ranked name;
+/// strings, and numbers for ids), or `None` without a string text.
+fn fields(object: &serde_json::Map<String, serde_json::Value>) -> Option<Record> {
+    let mut rec = Record::default();
+    let mut ranks: Vec<(Field, usize)> = Vec::new();
+    for (key, value) in object {
+        let Some((field, rank)) = record::field_of(key) else {
+            continue;
+        };
+        let value = match value {
+            serde_json::Value::String(s) => s.clone(),
+            serde_json::Value::Number(n) if field == Field::Id => n.to_string(),
+            _ => continue,
+        };
+        match ranks.iter_mut().find(|(f, _)| *f == field) {
+            Some((_, best)) if *best <= rank => continue,
+            Some((_, best)) => *best = rank,
+            None => ranks.push((field, rank)),
+        }
+        *rec.slot(field) = Some(value);
+    }
+    rec.text.is_some().then_some(rec)
 }
 
 #[cfg(test)]

@@ -1,7 +1,8 @@
 //! Ingest: reads news articles from files into [`storyline_core::Article`]s.
 //!
 //! Formats: plain text (`.txt`, with an optional ` date YYYY-MM-DD` header), JSON Lines
-//! (`.jsonl`), HTML pages, RSS/Atom feeds, WARC archives (plain or gzip) and TREC SGML (DUC).
+//! (`.jsonl`), CSV/TSV tables with a header row (`.csv`, `.tsv`), HTML pages, RSS/Atom feeds,
+//! WARC archives (plain or gzip) and TREC SGML (DUC).
 //! Every article keeps where it came from ([`storyline_core::Origin`]). Bad input never
 //! panics: each problem becomes a [`storyline_core::Diagnostic`] naming the file and line or
 //! offset, and reading goes on with the rest. Articles are handed to the caller's sink as
@@ -18,7 +19,9 @@ mod common;
 mod feed;
 mod html;
 mod jsonl;
+mod record;
 mod sgml;
+mod table;
 mod text;
 mod warc;
 
@@ -74,6 +77,10 @@ pub enum Format {
     Warc,
     /// TREC SGML (`<DOC>` elements, DUC/TAC document files).
     Sgml,
+    /// Comma-separated values with a header row, one article per row.
+    Csv,
+    /// Tab-separated values with a header row, one article per row.
+    Tsv,
 }
 
 /// Reads every supported file under the paths (files or directories, recursively, in sorted
@@ -234,7 +241,7 @@ fn read_any(name: &str, bytes: &[u8], options: &ReadOptions, out: &mut Out<'_>) 
     let Some(format) = detect_format(name, bytes) else {
         out.skipped(
             name,
-            "unknown format (expected .txt, .jsonl, .html, .rss/.atom/.xml, .warc[.gz] or TREC SGML)",
+            "unknown format (expected .txt, .jsonl, .csv/.tsv, .html, .rss/.atom/.xml, .warc[.gz] or TREC SGML)",
         );
         return;
     };
@@ -252,6 +259,8 @@ fn read_any(name: &str, bytes: &[u8], options: &ReadOptions, out: &mut Out<'_>) 
         }
         Format::Feed => feed::read(name, &decode(name, bytes, out), out),
         Format::Warc => warc::read(name, bytes, options, out),
+        Format::Csv => table::read(name, bytes, b',', out),
+        Format::Tsv => table::read(name, bytes, b'\t', out),
     }
 }
 
@@ -285,6 +294,8 @@ pub fn detect_format(name: &str, bytes: &[u8]) -> Option<Format> {
         "rss" | "atom" | "xml" => Some(Format::Feed),
         "warc" | "warc.gz" => Some(Format::Warc),
         "sgml" | "sgm" => Some(Format::Sgml),
+        "csv" => Some(Format::Csv),
+        "tsv" | "tab" => Some(Format::Tsv),
         _ => sniff(bytes, &head),
     }
 }

@@ -14,6 +14,8 @@ const NAMES: &[&str] = &[
     "x.warc",
     "x.warc.gz",
     "x.sgml",
+    "x.csv",
+    "x.tsv",
     "noext",
 ];
 
@@ -28,6 +30,8 @@ const PREFIXES: &[&[u8]] = &[
     b"WARC/1.0\r\nWARC-Type: response\r\nContent-Type: application/http\r\nContent-Length: 40\r\n\r\nHTTP/1.1 200 OK\r\n",
     b"\x1f\x8b\x08\x00\x00\x00\x00\x00",
     b"<DOC>\n<DOCNO> APW19990101.0001 </DOCNO>\n<TEXT>\n<P>",
+    b"id,date,title,text\n1,2016-12-07,\"A\"\"b\",\"",
+    b"Text\tPublished\tSource\n",
 ];
 
 fn check(name: &str, bytes: &[u8]) {

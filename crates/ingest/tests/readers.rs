@@ -224,6 +224,33 @@ fn trec_sgml_fixture() {
 }
 
 #[test]
+fn timeline17_csv_tables() {
+    let Some(dir) = shared("data/timeline17/articles") else {
+        return;
+    };
+    let (arts, report) = read(&[dir]);
+    assert!(report.diagnostics.is_empty(), "{:?}", report.diagnostics);
+    // Rows per file, as Python's csv module counts them: 216 + 256 + 370 + 278.
+    assert_eq!(arts.len(), 1_120);
+    assert!(arts.iter().all(|a| a.published.is_some()));
+    let first = arts.iter().find(|a| a.id == "h1n1:2").expect("h1n1 row 1");
+    assert_eq!(first.date(), Some(day(2009, 3, 2)));
+    assert!(
+        first.text.starts_with("By Maggie Fox"),
+        "{}",
+        &first.text[..80]
+    );
+    // A row's text spans several lines; the next row's line counts them.
+    let lines: Vec<u64> = arts
+        .iter()
+        .filter(|a| a.origin.path.ends_with("h1n1.csv"))
+        .filter_map(|a| a.origin.line)
+        .collect();
+    assert!(lines.windows(2).all(|w| w[0] < w[1]));
+    assert!(lines[1] > 3, "{lines:?}");
+}
+
+#[test]
 fn seeds() {
     let Some(dir) = shared("seeds") else { return };
     let (arts, report) = read(&[dir]);

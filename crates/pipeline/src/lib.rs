@@ -15,8 +15,8 @@ use std::collections::BTreeSet;
 
 use rayon::prelude::*;
 use storyline_core::{
-    Article, ArticleEntry, Briefing, Corpus, Diagnostic, SCHEMA_VERSION, Story, StoryBriefing,
-    SyndicationGroup, TimelineEntry,
+    Article, ArticleEntry, Attributed, Briefing, Corpus, Diagnostic, SCHEMA_VERSION, Story,
+    StoryBriefing, SyndicationGroup, TimelineEntry,
 };
 use storyline_syndication::{Group, SentenceSources};
 
@@ -208,7 +208,7 @@ fn story_briefing(analysis: &Analysis, story: &Story, options: &Options) -> Stor
         .collect();
     StoryBriefing {
         id: story.id,
-        title: story_title(corpus, story),
+        title: story_title(corpus, story, &summary),
         articles: story
             .articles
             .iter()
@@ -255,30 +255,57 @@ pub fn format_date(date: chrono::NaiveDate, precision: storyline_core::Precision
     }
 }
 
-/// A title for a story: the headline of its earliest titled article, else the first
-/// sentence of its first article.
-pub fn story_title(corpus: &Corpus, story: &Story) -> String {
-    let titled = story
+/// A title for a story: the headline of its earliest titled article, else the first sentence
+/// of its first article, else its first summary sentence, whichever first reads as a line of
+/// prose (bullets and what follows an inline bullet cut away; not mostly symbols or numbers,
+/// as a garbled or tabular line is); failing all, the first sentence as it is. Cut to 14
+/// words.
+pub fn story_title(corpus: &Corpus, story: &Story, summary: &[Attributed]) -> String {
+    let mut titled: Vec<(chrono::NaiveDate, &str)> = story
         .articles
         .iter()
         .filter_map(|&a| {
             let art = &corpus.articles[a];
-            art.title.as_ref().map(|t| (art.date(), t))
+            let date = art.date().unwrap_or(chrono::NaiveDate::MAX);
+            art.title.as_deref().map(|t| (date, t))
         })
-        .min_by_key(|(d, _)| d.unwrap_or(chrono::NaiveDate::MAX));
-    if let Some((_, t)) = titled {
-        return t.clone();
+        .collect();
+    titled.sort_by_key(|(d, _)| *d);
+    let leads = story.articles.iter().filter_map(|&a| {
+        corpus.sentences[a]
+            .first()
+            .map(|s| s.text(&corpus.articles[a].text))
+    });
+    let candidates = titled
+        .iter()
+        .map(|(_, t)| *t)
+        .chain(leads.clone())
+        .chain(summary.iter().map(|s| corpus.sentence_text(s.sentence)));
+    if let Some(title) = candidates.clone().find_map(title_line) {
+        return truncate_words(&title, 14);
     }
-    story
-        .articles
-        .first()
-        .and_then(|&a| {
-            corpus.sentences[a]
-                .first()
-                .map(|s| s.text(&corpus.articles[a].text))
-        })
+    candidates
+        .into_iter()
+        .next()
         .map(|s| truncate_words(s, 14))
         .unwrap_or_else(|| format!("Story {}", story.id))
+}
+
+/// A sentence as a title: leading bullets and dashes removed, cut at an inline bullet (a
+/// token of `*`, `•` or `·` only, escaped or not), and kept only when it has three words or
+/// more and at least 70% of its tokens are words.
+fn title_line(sentence: &str) -> Option<String> {
+    let marks = |t: &str, set: &[char]| t.chars().all(|c| c == '\\' || set.contains(&c));
+    let tokens: Vec<&str> = sentence
+        .split_whitespace()
+        .skip_while(|t| marks(t, &['*', '•', '·', '-', '–', '—', '>', '#']))
+        .take_while(|t| !marks(t, &['*', '•', '·']))
+        .collect();
+    let words = tokens
+        .iter()
+        .filter(|t| t.chars().filter(|c| c.is_alphabetic()).count() >= 2)
+        .count();
+    (words >= 3 && words * 10 >= tokens.len() * 7).then(|| tokens.join(" "))
 }
 
 fn truncate_words(s: &str, n: usize) -> String {
@@ -293,6 +320,30 @@ fn truncate_words(s: &str, n: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn title_lines_drop_bullets_and_garbled_lines() {
+        assert_eq!(
+            title_line(
+                "* Mexican government announces fatal swine flu outbreak * New mixture of viruses"
+            )
+            .as_deref(),
+            Some("Mexican government announces fatal swine flu outbreak")
+        );
+        assert_eq!(
+            title_line("C cents # p nh cents # t : 14:03 GMT - th t"),
+            None
+        );
+        assert_eq!(title_line("Updated 12:04"), None);
+        assert_eq!(
+            title_line("\\* Flu outbreak declared \\* Schools shut").as_deref(),
+            Some("Flu outbreak declared")
+        );
+        assert_eq!(
+            title_line("Syrian government forces advance on rebel-held Aleppo").as_deref(),
+            Some("Syrian government forces advance on rebel-held Aleppo")
+        );
+    }
 
     #[test]
     fn agency_from_dateline() {
