@@ -79,8 +79,46 @@ const NOUN_HOMOGRAPHS: &[&str] = &[
     "claims",
     "estimates",
     "charges",
-    "puts",
 ];
+
+/// Whether a speech verb spelled like a plural noun is used as a verb: its subject is a name,
+/// a pronoun, a title or an organisation ("the ministry states"), or it is followed by "that"
+/// or a colon ("The school's promotional material states the goal: …"); "the most populous states,
+/// such as …" is a noun. `before` is the word before it (adverbs skipped), `after` the text
+/// right after it.
+fn homograph_is_verb(before: &[&str], after: &str) -> bool {
+    let before = before
+        .iter()
+        .rev()
+        .find(|w| {
+            !w.ends_with("ly")
+                && !has(
+                    &[
+                        "now",
+                        "also",
+                        "still",
+                        "again",
+                        "then",
+                        "meanwhile",
+                        "later",
+                        "earlier",
+                    ],
+                    w,
+                )
+        })
+        .copied()
+        .unwrap_or("");
+    let after = after.trim_start();
+    before.starts_with(|c: char| c.is_uppercase())
+        || has(&["he", "she", "it"], before)
+        || has(lexicon::TITLES, before)
+        || has(lexicon::ORG_WORDS, before)
+        || after
+            .split_whitespace()
+            .take(4)
+            .any(|w| w.ends_with(':') || w == ":")
+        || after.split_whitespace().next() == Some("that")
+}
 
 fn word_count(s: &str) -> usize {
     s.split_whitespace().count()
@@ -199,10 +237,24 @@ fn trim_np(text: &str, mut s: usize, mut e: usize) -> Option<(usize, usize)> {
     {
         s = e - rest.trim_start().len();
     }
-    // "That's why analysts say": the speaker follows "why"
-    let frag = &text[s..e];
-    if let Some(p) = frag.find(" why ") {
-        s += p + " why ".len();
+    // "That's why analysts say", "Tuesday's offensive came as Russia said", "The reports
+    // come after the US said": the speaker follows the subordinator
+    for sub in [
+        " why ",
+        " as ",
+        " after ",
+        " when ",
+        " because ",
+        " while ",
+        " since ",
+        " before ",
+        " until ",
+        " although ",
+        " though ",
+    ] {
+        if let Some(p) = text[s..e].rfind(sub) {
+            s += p + sub.len();
+        }
     }
     let frag = &text[s..e];
     let first = frag.split_whitespace().next().unwrap_or("").to_lowercase();
@@ -226,6 +278,12 @@ fn trim_np(text: &str, mut s: usize, mut e: usize) -> Option<(usize, usize)> {
             | "because"
             | "although"
             | "whereas"
+            | "since"
+            | "until"
+            | "unless"
+            | "though"
+            | "once"
+            | "where"
             // a speaker does not start with a preposition or an infinitive ("In other
             // states where …", "…, to be announced next week")
             | "in"
@@ -530,6 +588,12 @@ fn attribution_before(text: &str, start: usize, to: usize) -> Option<Attribution
             && words.get(k + 1).is_none_or(|x| x.1 != "it")
             && !words.iter().skip(k + 1).take(12).any(|x| x.1 == "at")
         {
+            continue;
+        }
+        // "the most populous states, such as …": a plural noun, unless a name, a pronoun,
+        // a title or an organisation is its subject ("the ministry states")
+        let before: Vec<&str> = words[..k].iter().map(|x| x.1).collect();
+        if has(NOUN_HOMOGRAPHS, &verb) && !homograph_is_verb(&before, &frag[p + w.len()..]) {
             continue;
         }
         if has(BE_FORMS, words[k - 1].1) {
@@ -1177,6 +1241,12 @@ fn indirect_in(ctx: &mut Context<'_>, s: usize, e: usize, comma_only: bool) -> V
         }
         // "Janie Levine Hellyer, a home schooler in Olympia, Wash., said …": the commas
         // close appositions of the subject, not a statement
+        let before: Vec<&str> = words[..k].iter().map(|x| x.1).collect();
+        if has(NOUN_HOMOGRAPHS, words[k].1)
+            && !homograph_is_verb(&before, &tail[words[k].0 + words[k].1.len()..])
+        {
+            continue;
+        }
         if has(BE_FORMS, words[k - 1].1) {
             // "…, the Sunday Telegraph was told by both sides of the divide": the agent speaks
             if words.get(k + 1).is_some_and(|x| x.1 == "by")
@@ -1236,9 +1306,10 @@ fn indirect_in(ctx: &mut Context<'_>, s: usize, e: usize, comma_only: bool) -> V
     let aw = word_spans(after);
     // the "that" of the verb comes after its hearer or a short adjunct ("told reporters in
     // Brussels that", "said on Wednesday that"), never after another verb
+    // "put that number at …": a determiner, not a complementizer
     let that = aw
         .iter()
-        .take(9)
+        .take(if matches!(verb, "put" | "puts") { 0 } else { 9 })
         .take_while(|(_, w)| !has(THAT_STOPS, w) && !has(lexicon::SPEECH_VERBS, w))
         .position(|(_, w)| *w == "that");
     if let Some(k) = that {
@@ -1263,7 +1334,26 @@ fn indirect_in(ctx: &mut Context<'_>, s: usize, e: usize, comma_only: bool) -> V
         }
         let upto = aw.get(k).map_or(after.len(), |x| x.0 + x.1.len());
         if after.trim_start().starts_with(',') || after[..upto].contains(',') {
-            ctx.resolve(&att.np);
+            // "Too many times, Bam Bam said, gang rivals had beaten him …": an attribution
+            // between commas interrupts one statement, said on both sides of it
+            let before = text[s..att.np.start].trim_end();
+            let comma = after.find(',').map_or(after.len(), |c| c + 1);
+            let next = after[comma..].split_whitespace().next().unwrap_or("");
+            let speaker = ctx.resolve(&att.np);
+            if let Some(speaker) = speaker
+                && before.ends_with(',')
+                && word_count(before) >= 2
+                && !next.ends_with("ing")
+                && !has(AFTER_ATTRIBUTION, &next.to_lowercase())
+                && let Some(tail) = clause(text, rest + comma, e, speaker)
+            {
+                let head = before.trim_end_matches(',');
+                return vec![RawQuote {
+                    start: s + text[s..].len() - text[s..].trim_start().len(),
+                    text: format!("{} {}", head.trim_start(), tail.text),
+                    ..tail
+                }];
+            }
             return Vec::new();
         }
         let first = aw.get(k).map(|x| x.1.to_lowercase()).unwrap_or_default();
@@ -1285,8 +1375,6 @@ fn indirect_in(ctx: &mut Context<'_>, s: usize, e: usize, comma_only: bool) -> V
                 | "down"
                 | "earlier"
                 | "later"
-                | "a"
-                | "an"
                 // a subordinate clause is not what was said ("he replied when asked …")
                 | "when"
                 | "while"
@@ -1897,5 +1985,50 @@ mod tests {
         );
         assert!(q.iter().all(|q| q.direct), "{q:?}");
         assert_eq!(q.len(), 2, "{q:?}");
+    }
+
+    #[test]
+    fn an_attribution_between_commas_interrupts_one_statement() {
+        // DUC 2006 D0601A
+        let q = quotes(
+            "Too many times, Bam Bam said, gang rivals had beaten him while he was walking home \
+             in the dark.",
+        );
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert_eq!(q[0].speaker, "Bam Bam");
+        assert_eq!(
+            q[0].text,
+            "Too many times gang rivals had beaten him while he was walking home in the dark"
+        );
+        assert_eq!(q[0].start, 0);
+    }
+
+    #[test]
+    fn the_speaker_follows_a_subordinator_and_a_clause_may_start_with_a() {
+        // seeds 003 and 004
+        let q = quotes(
+            "Tuesday’s offensive came as Russia said it has sent an advance missile system to \
+             the Syrian port city of Tartus on the Mediterranean coast.",
+        );
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert_eq!(q[0].speaker, "Russia");
+        let q = quotes(
+            "The State Department said a deal was close and could be announced by Secretary of \
+             State John Kerry and his Russian counterpart Sergei Lavrov, but hours later \
+             admitted defeat for now.",
+        );
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert_eq!(q[0].speaker, "State Department");
+        assert!(q[0].text.starts_with("a deal was close"), "{q:?}");
+    }
+
+    #[test]
+    fn a_plural_noun_spelled_like_a_speech_verb_is_not_one() {
+        // DUC 2006 D0610A
+        let q = quotes(
+            "Such numbers are notoriously imprecise, since some of the most populous states, \
+             such as Texas and Illinois, collect no meaningful data on home schooling.",
+        );
+        assert!(q.is_empty(), "{q:?}");
     }
 }
