@@ -135,6 +135,16 @@ fn sentence_bounds(text: &str, from: usize, to: usize) -> (usize, usize) {
             break;
         }
         if matches!(c, '.' | '!' | '?') {
+            // "Vermont Gov. Howard Dean", "David T. Felson": the period of a title or an
+            // initial does not end a sentence
+            let word = before[..i]
+                .rsplit(|c: char| c.is_whitespace())
+                .next()
+                .unwrap_or("");
+            let initial = word.chars().count() == 1 && word.starts_with(char::is_uppercase);
+            if c == '.' && (initial || has(lexicon::TITLES, word)) {
+                continue;
+            }
             let rest = before[i + 1..].trim_start_matches([' ', '"', '“', '”']);
             let gap = &before[i + 1..before.len() - rest.len()];
             if gap.contains(' ') || gap.is_empty() && rest.is_empty() {
@@ -152,6 +162,16 @@ fn sentence_bounds(text: &str, from: usize, to: usize) -> (usize, usize) {
             break;
         }
         if matches!(c, '.' | '!' | '?') && !(i < 2 && prev_close) {
+            // "declared Dr. David Eisenberg": the period of a title or an initial
+            let word = after[..i]
+                .rsplit(|c: char| c.is_whitespace())
+                .next()
+                .unwrap_or("");
+            let initial = word.chars().count() == 1 && word.starts_with(char::is_uppercase);
+            if c == '.' && (initial || has(lexicon::TITLES, word)) {
+                prev_close = false;
+                continue;
+            }
             end = to + i + 1;
             break;
         }
@@ -229,11 +249,19 @@ fn trim_np(text: &str, mut s: usize, mut e: usize) -> Option<(usize, usize)> {
             break;
         }
     }
+    // "as Mrs. Pierce puts it": a subordinator before a name is not part of it
+    let frag = &text[s..e];
+    if let Some((w, rest)) = frag.split_once(' ')
+        && has(&["as", "when", "after", "while", "because", "since"], w)
+        && rest.starts_with(|c: char| c.is_uppercase())
+    {
+        s = e - rest.len();
+    }
     // "But pro-government media said", "…, but a German official said": the conjunction
     // starts the clause, not the speaker
     let frag = &text[s..e];
     if let Some((w, rest)) = frag.split_once(' ')
-        && matches!(w.to_lowercase().as_str(), "but" | "and")
+        && matches!(w.to_lowercase().trim_end_matches(','), "but" | "and")
     {
         s = e - rest.trim_start().len();
     }
@@ -343,10 +371,7 @@ fn speaker_after(text: &str, from: usize, end: usize) -> Option<SpeakerNp> {
         && is_speech_verb(w)
     {
         let s = words.get(1)?.0;
-        let e = frag[s..]
-            .find([',', '.'])
-            .map(|p| s + p)
-            .unwrap_or(frag.len());
+        let e = s + phrase_end(&frag[s..]);
         if let Some((s, e)) = named_as(text, from + e) {
             return Some(SpeakerNp { start: s, end: e });
         }
@@ -354,9 +379,31 @@ fn speaker_after(text: &str, from: usize, end: usize) -> Option<SpeakerNp> {
         return Some(SpeakerNp { start: s, end: e });
     }
     // X said; "X, spokesman for the Civil Defence, told …" (an apposition closed by a comma
-    // right before the verb: the speaker is the name before it)
+    // right before the verb: the speaker is the name before it). After a quotation that ends
+    // a sentence, a new sentence ("… themselves.” Good research became even more necessary,
+    // she said.") holds its own statement, not this quotation's speaker.
+    let closed = text[..from]
+        .trim_end()
+        .trim_end_matches(['"', '”', '’', '\''])
+        .ends_with(['.', '!', '?']);
+    let new_sentence = closed && frag.trim_start().starts_with(|c: char| c.is_uppercase());
     for (k, &(p, w)) in words.iter().enumerate().take(16) {
         if is_speech_verb(w) && k > 0 {
+            if new_sentence && (k > 3 || frag[..p].contains(',')) {
+                return None;
+            }
+            // "“…,” and the combination of compounds worked best, said Dr. Robert R.
+            // Karpman": a clause closed by a comma, and the speaker after the verb
+            let gap = frag[words[0].0..p].trim_end();
+            if k > 1 && gap.ends_with(',') && gap.matches(',').count() == 1 {
+                let n = words.get(k + 1)?.0;
+                let e = n + phrase_end(&frag[n..]);
+                if !inverted_speaker(&frag[n..e]) {
+                    return None;
+                }
+                let (s, e) = trim_np(text, from + n, from + e)?;
+                return Some(SpeakerNp { start: s, end: e });
+            }
             let np = &text[from + words[0].0..from + p];
             let np_end = match np.find(',') {
                 Some(c) if np.trim_end().ends_with(',') && c + 1 < np.trim_end().len() => {
@@ -373,6 +420,27 @@ fn speaker_after(text: &str, from: usize, end: usize) -> Option<SpeakerNp> {
         }
     }
     None
+}
+
+/// The end of a speaker phrase: the first comma or full stop that is not the period of an
+/// abbreviated title or an initial ("Dr. David Eisenberg, director …", "Marc C. Hochberg").
+fn phrase_end(frag: &str) -> usize {
+    for (i, c) in frag.char_indices() {
+        if c == ',' {
+            return i;
+        }
+        if c == '.' {
+            let word = frag[..i]
+                .rsplit(|c: char| c.is_whitespace())
+                .next()
+                .unwrap_or("");
+            let initial = word.chars().count() == 1 && word.starts_with(char::is_uppercase);
+            if !(initial || has(lexicon::TITLES, word)) {
+                return i;
+            }
+        }
+    }
+    frag.len()
 }
 
 /// The name an unnamed speaker is given right after the phrase: "a fighter from the Failaq
@@ -451,6 +519,25 @@ fn apposition_subject(frag: &str, verb: usize) -> Vec<(usize, usize)> {
         from = i + 1;
     }
     segs.push((from, &pre[from..]));
+    // "Or, as Dr. Barrie Cassileth, chief of …, put it": a conjunction or "as" opening a
+    // segment is not part of a name
+    let segs: Vec<(usize, &str)> = segs
+        .into_iter()
+        .filter_map(|(o, seg)| {
+            let t = seg.trim_start();
+            let lead = seg.len() - t.len();
+            match t.split_once(' ') {
+                Some((w, rest)) if has(&["or", "but", "and", "so", "yet", "as"], w) => {
+                    Some((o + seg.len() - rest.len(), rest))
+                }
+                None if has(&["or", "but", "and", "so", "yet"], t) => None,
+                _ => Some((o + lead, t)),
+            }
+        })
+        .collect();
+    if segs.is_empty() {
+        return Vec::new();
+    }
     let first_word = |seg: &str| -> String {
         seg.split_whitespace()
             .next()
@@ -632,6 +719,7 @@ fn attribution_before(text: &str, start: usize, to: usize) -> Option<Attribution
         }
         if k == b {
             // "X, which operates the dam, said", "The authority's director, Petter Lund, said"
+            // "Now, said Cassileth, of Memorial Sloan-Kettering, “…”": the speaker follows
             if let Some((a, e)) = apposition_subject(frag, p)
                 .into_iter()
                 .filter(|&(a, e)| word_count(&frag[a..e]) <= 8)
@@ -643,6 +731,23 @@ fn attribution_before(text: &str, start: usize, to: usize) -> Option<Attribution
                     after: start + p + w.len(),
                     passive: false,
                 });
+            }
+            // "Now, said Cassileth, of Memorial Sloan-Kettering, “…”": the speaker follows,
+            // and what was said comes after the speaker
+            if let Some(&(n, _)) = words.get(k + 1)
+                && matches!(verb.as_str(), "said" | "says")
+            {
+                let e = n + frag[n..].find([',', ';']).unwrap_or(frag.len() - n);
+                if inverted_speaker(&frag[n..e])
+                    && let Some((a, b)) = trim_np(text, start + n, start + e)
+                {
+                    return Some(Attribution {
+                        np: SpeakerNp { start: a, end: b },
+                        verb,
+                        after: b,
+                        passive: false,
+                    });
+                }
             }
             continue;
         }
@@ -1166,6 +1271,19 @@ fn indirect_in(ctx: &mut Context<'_>, s: usize, e: usize, comma_only: bool) -> V
         let inner = indirect_in(ctx, s, s + p, true);
         if !inner.is_empty() {
             return inner;
+        }
+        // "… needle sticks in places where, according to the theories of traditional
+        // Chinese medicine, they should not do any good": the source is inserted inside a
+        // clause that it does not end
+        let last = sent[..p].split_whitespace().next_back().unwrap_or("");
+        if has(
+            &[
+                "where", "that", "which", "who", "when", "because", "if", "since", "while", "but",
+                "and", "as",
+            ],
+            last,
+        ) {
+            return Vec::new();
         }
         let np_s = s + p + ", according to ".len();
         // "…, according to the office, and several hundred people …": the source ends at
@@ -2030,5 +2148,76 @@ mod tests {
              such as Texas and Illinois, collect no meaningful data on home schooling.",
         );
         assert!(q.is_empty(), "{q:?}");
+    }
+
+    #[test]
+    fn a_source_inserted_inside_a_clause_does_not_end_the_statement() {
+        // DUC 2006 D0605E
+        let q = quotes(
+            "That is because Katcoff may be receiving sham acupuncture _ needle sticks in places \
+             where, according to the theories of traditional Chinese medicine, they should not do \
+             any good.",
+        );
+        assert!(q.is_empty(), "{q:?}");
+    }
+
+    #[test]
+    fn a_title_abbreviation_and_a_new_sentence_after_a_quotation() {
+        // DUC 2006 D0605E
+        let q = quotes(
+            "\"The scientific games have begun,\" declared Dr. David Eisenberg, director of the \
+             Center for Alternative Medicine Research.",
+        );
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert!(q[0].speaker.ends_with("David Eisenberg"), "{q:?}");
+        let q = quotes(
+            "Now, said Cassileth, of Memorial Sloan-Kettering, \"Everybody can play doctor and \
+             buy anything they want over the counter and treat themselves.\" Good research \
+             became even more necessary, she said.",
+        );
+        assert!(q.iter().all(|q| !q.speaker.contains("research")), "{q:?}");
+        assert!(
+            q.iter().any(|q| q.direct && q.speaker == "Cassileth"),
+            "{q:?}"
+        );
+    }
+
+    #[test]
+    fn a_clause_after_a_quotation_is_not_its_speaker() {
+        // DUC 2006 D0605E and D0601A
+        let q = quotes(
+            "\"We found the severity of the arthritis process was less in those given the \
+             treatment,\" and the combination of compounds worked best, said Dr. Robert R. \
+             Karpman, one of the researchers.",
+        );
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert!(q[0].speaker.ends_with("Robert R. Karpman"), "{q:?}");
+        let q = quotes(
+            "David Rocchio, deputy legal counsel to Vermont Gov. Howard Dean, who has been \
+             involved in discussions on Indian gambling, said that \"the concern that governors \
+             have is not with the benefit casinos bring to tribes.\"",
+        );
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert_eq!(q[0].speaker, "David Rocchio");
+    }
+
+    #[test]
+    fn a_conjunction_or_as_before_the_speaker_is_not_part_of_it() {
+        // DUC 2006 D0605E and D0610A
+        let q = quotes(
+            "Or, as Dr. Barrie Cassileth, chief of integrative medicine at Memorial \
+             Sloan-Kettering Cancer Center, put it: \"The research is just coming into its \
+             maturity.\"",
+        );
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert_eq!(q[0].speaker, "Barrie Cassileth");
+        let q = quotes(
+            "The program technology is simple, like a \"schoolbus\" as Mrs. Wendy Pierce puts \
+             it: \"It gets you there, and it is cheap.\"",
+        );
+        assert!(
+            q.iter().any(|q| q.direct && q.speaker == "Wendy Pierce"),
+            "{q:?}"
+        );
     }
 }
