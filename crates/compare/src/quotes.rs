@@ -762,6 +762,21 @@ fn attribution_before(text: &str, start: usize, to: usize) -> Option<Attribution
             while c > 0 && !frag[words[c - 1].0..words[c].0].contains(',') {
                 c -= 1;
             }
+            // "The dam is operated by the Kessel Valley Water Authority, which said …": the
+            // relative pronoun refers to the name right before it, not to the whole clause
+            let mut d = b;
+            while d > c
+                && (words[d - 1].1.starts_with(|ch: char| ch.is_uppercase())
+                    || words[d - 1].1.starts_with(|ch: char| ch.is_ascii_digit()))
+            {
+                d -= 1;
+            }
+            if d < b && d > c {
+                if d > c && has(&["the", "a", "an"], words[d - 1].1) {
+                    d -= 1;
+                }
+                c = d;
+            }
             b = c;
         }
         let (s, e) = trim_np(text, start + words[b].0, np_end)?;
@@ -2219,5 +2234,17 @@ mod tests {
             q.iter().any(|q| q.direct && q.speaker == "Wendy Pierce"),
             "{q:?}"
         );
+    }
+
+    #[test]
+    fn a_relative_pronoun_refers_to_the_name_before_it() {
+        // the demo
+        let q = quotes(
+            "The dam is operated by the Kessel Valley Water Authority, which said on Monday that \
+             the structure had been inspected last month.",
+        );
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert_eq!(q[0].speaker, "Kessel Valley Water Authority");
+        assert_eq!(q[0].text, "the structure had been inspected last month");
     }
 }
