@@ -794,6 +794,18 @@ fn attribution_before(text: &str, start: usize, to: usize) -> Option<Attribution
 /// foreign ministry.
 const DOCUMENT_NOUNS: &[&str] = &["statement", "communique", "communiqué", "release", "letter"];
 
+/// Generic nouns for an organisation: "the monitoring group", "the monitor", "the agency".
+const GENERIC_ORG_NOUNS: &[&str] = &[
+    "group",
+    "monitor",
+    "organisation",
+    "organization",
+    "agency",
+    "watchdog",
+    "charity",
+    "body",
+];
+
 /// Nouns for people that a speaker phrase may end in besides titles ("a military source",
 /// "her father"): "he" or "she" can refer to such a phrase.
 const PERSON_NOUNS: &[&str] = &[
@@ -998,7 +1010,7 @@ impl Context<'_> {
                     let indefinite = words
                         .first()
                         .is_some_and(|w| matches!(*w, "a" | "an" | "one" | "another"));
-                    (!np.is_empty()).then(|| self.earlier_speaker(&np, indefinite))
+                    (!np.is_empty()).then(|| self.earlier_speaker(&np, indefinite, before))
                 }
             }
         } else {
@@ -1007,7 +1019,7 @@ impl Context<'_> {
                 Some((d, rest)) if has(&["the", "a", "an"], d) => (rest, !has(&["the"], d)),
                 _ => (raw, false),
             };
-            Some(self.earlier_speaker(np, indefinite))
+            Some(self.earlier_speaker(np, indefinite, before))
         };
         let (name, kind) = result?;
         self.speakers.push((np.end, name.clone(), kind));
@@ -1020,7 +1032,12 @@ impl Context<'_> {
     /// emergency office") is that speaker, the latest one. An indefinite phrase ("a
     /// spokesman") introduces someone new, unless what is new is only the document ("a
     /// foreign ministry statement").
-    fn earlier_speaker(&self, np: &str, indefinite: bool) -> (String, Option<EntityKind>) {
+    fn earlier_speaker(
+        &self,
+        np: &str,
+        indefinite: bool,
+        before: usize,
+    ) -> (String, Option<EntityKind>) {
         let mut words: Vec<&str> = np.split_whitespace().collect();
         let mut document = false;
         // "statement from the ministry"
@@ -1051,10 +1068,33 @@ impl Context<'_> {
             let theirs: Vec<String> = name.split_whitespace().map(norm_word).collect();
             theirs.len() > key.len() && theirs.ends_with(&key)
         });
-        match earlier {
-            Some((_, name, kind)) => (name.clone(), *kind),
-            None => (phrase, None),
+        if let Some((_, name, kind)) = earlier {
+            return (name.clone(), *kind);
         }
+        // "…, according to the monitoring group" after "…, the observatory said": a definite
+        // description headed by a generic noun for an organisation refers to the latest
+        // organisation named or heard before it
+        if !document && words.last().is_some_and(|w| has(GENERIC_ORG_NOUNS, w)) {
+            let speaker = self
+                .speakers
+                .iter()
+                .rev()
+                .find(|(p, _, k)| *p <= before && *k == Some(EntityKind::Organization));
+            let mention = self
+                .mentions
+                .iter()
+                .rev()
+                .find(|m| m.end <= before && m.kind == EntityKind::Organization);
+            match (speaker, mention) {
+                (Some((p, name, kind)), Some(m)) if *p >= m.end => return (name.clone(), *kind),
+                (_, Some(m)) => {
+                    return (self.canonical(&m.text), Some(EntityKind::Organization));
+                }
+                (Some((_, name, kind)), None) => return (name.clone(), *kind),
+                (None, None) => {}
+            }
+        }
+        (phrase, None)
     }
 
     fn canonical(&self, name: &str) -> String {
@@ -2246,5 +2286,35 @@ mod tests {
         assert_eq!(q.len(), 1, "{q:?}");
         assert_eq!(q[0].speaker, "Kessel Valley Water Authority");
         assert_eq!(q[0].text, "the structure had been inspected last month");
+    }
+
+    #[test]
+    fn a_generic_description_refers_to_the_latest_organisation() {
+        // seed 002
+        let q = quotes(
+            "At least 25 people were killed in what appeared to be Russian air raids on the \
+             province, the Syrian Observatory for Human Rights said.\n\nThe strikes on Idlib have \
+             killed more than 300 people, including some 100 children, since mid-November, \
+             according to the monitoring group.",
+        );
+        assert_eq!(q.len(), 2, "{q:?}");
+        assert!(
+            q.iter()
+                .all(|q| q.speaker == "Syrian Observatory for Human Rights"),
+            "{q:?}"
+        );
+    }
+
+    #[test]
+    fn a_generic_description_refers_to_the_organisation_named_last() {
+        // DUC 2006 D0610A
+        let q = quotes(
+            "\"They're going to want to pass it on to their children,\" said Michael Smith, \
+             president of the Home School Legal Defense Association.\n\nThe organization \
+             estimates that 1.7 million American youngsters are now home schooled.",
+        );
+        assert_eq!(q.len(), 2, "{q:?}");
+        // (the entity tagger keeps only "Defense Association" of the name)
+        assert!(q[1].speaker.ends_with("Defense Association"), "{q:?}");
     }
 }
