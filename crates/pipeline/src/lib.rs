@@ -43,13 +43,23 @@ impl Default for Options {
     }
 }
 
-/// Runs the text stage on raw articles: boilerplate removal, language detection and
-/// sentence splitting (in parallel).
+/// Runs the text stage on raw articles: Penn Treebank detokenization (for corpora shipped
+/// tokenized), boilerplate removal, language detection and sentence splitting (in parallel).
 pub fn prepare(articles: Vec<Article>) -> Corpus {
     let prepared: Vec<(Article, Vec<storyline_core::Sentence>)> = articles
         .into_par_iter()
         .enumerate()
         .map(|(idx, mut a)| {
+            // Penn Treebank tokenized corpora ("-LRB- Reuters -RRB-", "`` We 're …") read
+            // as prose from here on; other text is untouched.
+            if let std::borrow::Cow::Owned(t) = storyline_text::detokenize(&a.text) {
+                a.text = t;
+            }
+            if let Some(title) = &a.title
+                && let std::borrow::Cow::Owned(t) = storyline_text::detokenize(title)
+            {
+                a.title = Some(t);
+            }
             a.text = storyline_text::remove_boilerplate(&a.text);
             if a.outlet == storyline_core::UNKNOWN_OUTLET
                 && let Some(agency) = a.dateline.as_deref().and_then(dateline_agency)
@@ -343,6 +353,30 @@ mod tests {
             title_line("Syrian government forces advance on rebel-held Aleppo").as_deref(),
             Some("Syrian government forces advance on rebel-held Aleppo")
         );
+    }
+
+    #[test]
+    fn prepare_reads_treebank_tokenized_text_as_prose() {
+        let ptb = Article::new(
+            "t17",
+            "WASHINGTON -LRB- Reuters -RRB- - Virtually all cases resist Roche AG 's Tamiflu , \
+             the CDC said on Monday .\n`` We 're not ready , '' he said .",
+        );
+        let plain = Article::new("ap", "``We are ready,'' he said. Iraq, he said, was not.");
+        let corpus = prepare(vec![ptb, plain.clone()]);
+        assert!(
+            corpus.articles[0]
+                .text
+                .contains("resist Roche AG's Tamiflu, the CDC said on Monday."),
+            "{}",
+            corpus.articles[0].text
+        );
+        assert!(
+            corpus.articles[0]
+                .text
+                .contains("“We're not ready,” he said.")
+        );
+        assert_eq!(corpus.articles[1].text, plain.text);
     }
 
     #[test]

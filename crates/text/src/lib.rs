@@ -10,7 +10,8 @@
 //! * [`stop`]: stop-word lists per language;
 //! * [`lang`]: language detection (ISO 639-1 codes);
 //! * [`boilerplate`]: removal of `READ MORE:`/`Source:`/caption lines;
-//! * [`dateline`]: the dateline and wire credit that open a lead (`CAIRO (Reuters) -`).
+//! * [`dateline`]: the dateline and wire credit that open a lead (`CAIRO (Reuters) -`);
+//! * [`ptb`]: Penn Treebank detokenization of corpora shipped tokenized (`-LRB- CDC -RRB-`).
 
 #![warn(missing_docs)]
 
@@ -18,6 +19,7 @@ pub mod abbrev;
 pub mod boilerplate;
 pub mod dateline;
 pub mod lang;
+pub mod ptb;
 pub mod split;
 pub mod stop;
 pub mod token;
@@ -25,6 +27,7 @@ pub mod token;
 pub use boilerplate::remove_boilerplate;
 pub use dateline::dateline_len;
 pub use lang::{Detection, detect, detect_language};
+pub use ptb::detokenize;
 pub use split::{paragraphs, split_sentences, split_sentences_in};
 pub use stop::is_stop_word;
 pub use token::{Analyzer, Term, Token, sorted_overlap, term_id, tokenize, tokenize_into, tokens};
