@@ -108,6 +108,10 @@ fn homograph_is_verb(before: &[&str], after: &str) -> bool {
         })
         .copied()
         .unwrap_or("");
+    // "the Russian claims, …": a verb is not followed by a comma or a full stop
+    if after.starts_with([',', '.', ';']) {
+        return false;
+    }
     let after = after.trim_start();
     before.starts_with(|c: char| c.is_uppercase())
         || has(&["he", "she", "it"], before)
@@ -641,6 +645,60 @@ fn apposition_chain(pre: &str) -> bool {
         })
 }
 
+/// Verbs that characterise something in the speaker's words ("described Shaar as “…”",
+/// "called Russia's decision … “irresponsible and profoundly ill-advised”"): a quotation of
+/// three words or more after them is the subject's.
+const CHARACTERISING_VERBS: &[&str] = &[
+    "called",
+    "calls",
+    "described",
+    "describes",
+    "termed",
+    "dubbed",
+    "labelled",
+    "labeled",
+    "branded",
+    "denounced",
+    "hailed",
+];
+
+/// The subject of a characterising verb before a quotation: "The top US diplomat called
+/// Russia’s decision to “…”".
+fn characterised_by(text: &str, start: usize, to: usize) -> Option<SpeakerNp> {
+    let frag = &text[start..to];
+    let words = word_spans(frag);
+    let k = words
+        .iter()
+        .position(|(_, w)| has(CHARACTERISING_VERBS, w))
+        .filter(|&k| k > 0)?;
+    // "a section called “100 Programs You Should Not Buy”": a quotation right after the
+    // verb is a name given, not words characterised ("called Russia’s decision to “…”")
+    if has(BE_FORMS, words[k - 1].1) || k + 1 >= words.len() {
+        return None;
+    }
+    let p = words[k].0;
+    let mut b = k;
+    while b > 0 && !frag[words[b - 1].0..p].contains([',', '”', '"', '“']) {
+        b -= 1;
+    }
+    if b == k || k - b > 8 {
+        return None;
+    }
+    // "Dr. Steven F. Bolling, a heart transplant surgeon who describes himself as “…”": the
+    // relative pronoun stands for the name the apposition describes
+    if matches!(words[k - 1].1, "who" | "which" | "that") {
+        if words[k - 1].1 != "who" {
+            return None;
+        }
+        let (s, e) = apposition_subject(frag, words[b].0)
+            .into_iter()
+            .find_map(|(a, e)| trim_np(text, start + a, start + e))?;
+        return Some(SpeakerNp { start: s, end: e });
+    }
+    let (s, e) = trim_np(text, start + words[b].0, start + p)?;
+    Some(SpeakerNp { start: s, end: e })
+}
+
 /// A speaker found before the words said.
 struct Attribution {
     np: SpeakerNp,
@@ -665,6 +723,28 @@ fn attribution_before(text: &str, start: usize, to: usize) -> Option<Attribution
     let frag = &text[start..to];
     let words = word_spans(frag);
     for (k, &(p, w)) in words.iter().enumerate() {
+        // "Russian Foreign Minister Sergey Lavrov was quoted by Russian news agencies as
+        // saying that …": the subject is the speaker, the words follow "as saying"
+        if w == "quoted"
+            && k > 1
+            && has(BE_FORMS, words[k - 1].1)
+            && let Some(j) = (k + 1..words.len().min(k + 12))
+                .find(|&j| words[j].1 == "as" && words.get(j + 1).is_some_and(|x| x.1 == "saying"))
+        {
+            let mut b = k - 1;
+            while b > 0 && !frag[words[b - 1].0..words[k - 1].0].contains([',', '”', '"']) {
+                b -= 1;
+            }
+            if let Some((a, e)) = trim_np(text, start + words[b].0, start + words[k - 1].0) {
+                let (sp, sw) = words[j + 1];
+                return Some(Attribution {
+                    np: SpeakerNp { start: a, end: e },
+                    verb: "said".into(),
+                    after: start + sp + sw.len(),
+                    passive: false,
+                });
+            }
+        }
         if !is_speech_verb(w) || k == 0 {
             continue;
         }
@@ -779,7 +859,11 @@ fn attribution_before(text: &str, start: usize, to: usize) -> Option<Attribution
             }
             b = c;
         }
-        let (s, e) = trim_np(text, start + words[b].0, np_end)?;
+        // "Countering the Russian claims, US State Department spokesman Mark Toner said":
+        // a phrase that is no speaker does not end the search
+        let Some((s, e)) = trim_np(text, start + words[b].0, np_end) else {
+            continue;
+        };
         return Some(Attribution {
             np: SpeakerNp { start: s, end: e },
             verb,
@@ -1071,6 +1155,35 @@ impl Context<'_> {
         if let Some((_, name, kind)) = earlier {
             return (name.clone(), *kind);
         }
+        // "The top US diplomat called …" after John Kerry (US Secretary of State) spoke: a
+        // definite description headed by a title or a noun for a person, one of whose
+        // modifiers is a title the person was given, is that person, the latest who spoke
+        if !document
+            && !indefinite
+            && words.len() >= 2
+            && words
+                .last()
+                .is_some_and(|w| has(lexicon::TITLES, w) || has(PERSON_NOUNS, w))
+        {
+            let modifiers: Vec<String> = words[..words.len() - 1]
+                .iter()
+                .map(|w| norm_word(w))
+                .filter(|w| !has(lexicon::SPEAKER_DETERMINERS, w))
+                .collect();
+            let person = self.speakers.iter().rev().find_map(|(p, name, k)| {
+                if *p > before || *k != Some(EntityKind::Person) {
+                    return None;
+                }
+                let e = self.index.resolve(name)?;
+                modifiers
+                    .iter()
+                    .any(|m| e.titles.contains(m.as_str()))
+                    .then(|| e.name.clone())
+            });
+            if let Some(name) = person {
+                return (name, Some(EntityKind::Person));
+            }
+        }
         // "…, according to the monitoring group" after "…, the observatory said": a definite
         // description headed by a generic noun for an organisation refers to the latest
         // organisation named or heard before it
@@ -1174,6 +1287,10 @@ pub fn find_quotes(text: &str, mentions: &[Mention], index: &EntityIndex) -> Vec
                 .or_else(|| {
                     speaker_before(text, ss, s.saturating_sub(open))
                         .and_then(|(np, _)| ctx.resolve(&np))
+                })
+                .or_else(|| {
+                    characterised_by(text, ss, s.saturating_sub(open))
+                        .and_then(|np| ctx.resolve(&np))
                 })
                 .or_else(|| {
                     // a quote that continues the previous speaker's words in the next paragraph
@@ -2316,5 +2433,62 @@ mod tests {
         assert_eq!(q.len(), 2, "{q:?}");
         // (the entity tagger keeps only "Defense Association" of the name)
         assert!(q[1].speaker.ends_with("Defense Association"), "{q:?}");
+    }
+
+    #[test]
+    fn quoted_as_saying_and_a_noun_before_the_attribution() {
+        // seeds 003 and 002
+        let q = quotes(
+            "Russian Foreign Minister Sergey Lavrov was quoted by Russian news agencies as saying \
+             that Moscow would make efforts to resolve the crisis despite the US suspension of \
+             talks.",
+        );
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert_eq!(q[0].speaker, "Sergey Lavrov");
+        assert!(q[0].text.starts_with("Moscow would make efforts"), "{q:?}");
+        let q = quotes(
+            "Countering the Russian claims, US State Department spokesman Mark Toner said in \
+             Washington that, \"talks haven't been cancelled. We never were in a position to \
+             confirm that these talks were taking place this week.\"",
+        );
+        assert!(
+            q.iter().any(|q| q.direct && q.speaker == "Mark Toner"),
+            "{q:?}"
+        );
+    }
+
+    #[test]
+    fn a_quotation_after_a_characterising_verb_is_the_subjects() {
+        // seed 003
+        let q = quotes(
+            "He accused Moscow of turning a blind eye.\n\nThe top US diplomat called Russia’s \
+             decision to “associate its interests and its reputation with that of Assad” as \
+             “irresponsible and profoundly ill-advised”.",
+        );
+        assert_eq!(q.len(), 2, "{q:?}");
+        assert!(
+            q.iter().all(|q| q.direct && q.speaker == "top US diplomat"),
+            "{q:?}"
+        );
+    }
+
+    #[test]
+    fn a_name_given_by_called_is_not_a_quotation_of_the_subject() {
+        // DUC 2006 D0610A
+        let q = quotes(
+            "Their annual catalog includes a section called “100 Programs You Should Not Buy.”",
+        );
+        assert!(q.is_empty(), "{q:?}");
+    }
+
+    #[test]
+    fn who_before_a_characterising_verb_is_the_name_described() {
+        // DUC 2006 D0605E
+        let q = quotes(
+            "And at the University of Michigan, Dr. Steven F. Bolling, a heart transplant surgeon \
+             who describes himself as \"the high priest of techno-medicine,\" is surprised.",
+        );
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert!(q[0].speaker.ends_with("Steven F. Bolling"), "{q:?}");
     }
 }
