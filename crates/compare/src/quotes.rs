@@ -2491,4 +2491,28 @@ mod tests {
         assert_eq!(q.len(), 1, "{q:?}");
         assert!(q[0].speaker.ends_with("Steven F. Bolling"), "{q:?}");
     }
+
+    proptest::proptest! {
+        /// Any text made of the words and marks the attribution rules look at gives quotes
+        /// whose offsets cut the text at character boundaries, without panicking.
+        #[test]
+        fn quotes_of_any_text_are_slices_of_it(words in proptest::collection::vec(
+            proptest::sample::select(vec![
+                "said", "says", "told", "was", "by", "that", "adding", "saying", "according",
+                "to", ",", ".", "“", "”", "\"", "'", "which", "who", "however", "Dr.", "K.",
+                "Smith", "John", "the", "a", "ministry", "statement", "group", "as", "quoted",
+                "called", "described", "and", "but", "while", "maintains", "states", "puts", "at",
+                "it", "he", "she", "Reuters", "é", "\u{a0}", "—", "\n\n", "(MSF)", "gave", "his",
+                "name", "on", "Tuesday", "warned", "when",
+            ]),
+            0..60,
+        )) {
+            let text = words.join(" ");
+            for q in quotes(&text) {
+                proptest::prop_assert!(q.start <= q.end && q.end <= text.len());
+                proptest::prop_assert!(text.is_char_boundary(q.start));
+                proptest::prop_assert!(text.is_char_boundary(q.end));
+            }
+        }
+    }
 }
