@@ -13,6 +13,8 @@
 //!   events inside it.
 //! * [`Briefing`]: the final sourced document that every output format renders.
 //!
+//! [`logistic::Logistic`] is the one small learned model the stages share (with its fit).
+//!
 //! Ids: an article is addressed inside one run by its position in the corpus
 //! ([`ArticleIdx`]), and outside by its stable string id ([`Article::id`]).
 
@@ -20,6 +22,7 @@
 
 mod briefing;
 mod diagnostics;
+pub mod logistic;
 
 pub use briefing::*;
 pub use diagnostics::*;
