@@ -563,8 +563,11 @@ pub fn opposite_statements(corpus: &Corpus, statements: &[Statement]) -> Vec<Dis
                     .map(|(s, _)| s)
                     .filter(|s| *s != stem && ca.contains(s))
                     .collect();
+                // statements apart need two shared stems: one generic word ("areas" in "the
+                // Handarat camp was only taken because it is in an open area" and "those
+                // areas had not yet fallen") does not make them about the same thing
                 let adjacent = sa.article == sb.article && a.abs_diff(b) == 1;
-                if !shared.is_empty() || adjacent {
+                if shared.len() >= 2 || adjacent {
                     let e = found.entry(stem.clone()).or_default();
                     let pa = e.entry((false, sa.speaker.clone())).or_default();
                     if !pa.contains(&a) {
@@ -661,5 +664,51 @@ mod tests {
         assert_eq!(f[0].topic, Some("territory held by rebels"));
         let f = find_figures("Dozens of people were killed");
         assert_eq!((f[0].low, f[0].high), (24.0, 99.0));
+    }
+
+    #[test]
+    fn statements_apart_sharing_one_generic_word_are_not_opposed() {
+        // seeds 002 and 003: "those areas had not yet fallen" is about SANA's districts, not
+        // about the Handarat camp "taken because it is in an open area"
+        let mut corpus = Corpus::default();
+        for id in ["002", "003"] {
+            corpus
+                .articles
+                .push(storyline_core::Article::new(id, "text"));
+        }
+        let st = |article, speaker: &str, text: &str, start| Statement {
+            article,
+            speaker: speaker.into(),
+            text: text.into(),
+            start,
+        };
+        let statements = vec![
+            st(
+                0,
+                "SANA",
+                "government forces had also captured the adjoining Qaterji district and the Merjeh and Sheikh Lutfi areas further south",
+                0,
+            ),
+            st(
+                0,
+                "Rami Abdel Rahman",
+                "those areas had not yet fallen, but parts of them were exposed to the regime's firepower",
+                100,
+            ),
+            st(
+                1,
+                "Baraa al-Halabi",
+                "the Handarat camp was only taken because it is in an open area",
+                0,
+            ),
+        ];
+        let d = opposite_statements(&corpus, &statements);
+        assert_eq!(d.len(), 1, "{d:?}");
+        let speakers: Vec<_> = d[0]
+            .positions
+            .iter()
+            .filter_map(|p| p.asserted_by.clone())
+            .collect();
+        assert_eq!(speakers, ["SANA", "Rami Abdel Rahman"], "{d:?}");
     }
 }
