@@ -61,6 +61,8 @@ struct ArticleDates {
     timexes: Vec<TimexEntry>,
 }
 
+/// One expression; `start`/`end` are byte offsets into the article text as the briefing reads
+/// it (after boilerplate removal), not into the file.
 #[derive(Serialize)]
 struct TimexEntry {
     text: String,
@@ -158,7 +160,16 @@ fn analyse(articles: Vec<Article>, dct: Option<NaiveDate>, explain: bool) -> Rep
         .articles
         .iter()
         .map(|a| {
-            let timexes = storyline_time::tag_explained(&a.text, a.date(), a.language.as_deref());
+            let lang = a.language.as_deref();
+            // The anchors need a second tagging without the date: only for --explain.
+            let timexes = if explain {
+                storyline_time::tag_explained(&a.text, a.date(), lang)
+            } else {
+                storyline_time::tag_in(&a.text, a.date(), lang)
+                    .into_iter()
+                    .map(|t| (t, Anchor::TextAlone))
+                    .collect()
+            };
             ArticleDates {
                 id: a.id.clone(),
                 path: a.origin.to_string(),
