@@ -176,19 +176,49 @@ pub(crate) fn article(rec: Record, place: &Place<'_>, out: &mut Out<'_>) -> Opti
             ),
         }
     }
-    a.language = rec
+    if let Some(l) = rec
         .language
-        .map(|l| l.trim().to_ascii_lowercase())
-        .filter(|l| !l.is_empty());
+        .as_deref()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+    {
+        match iso_639_1(l) {
+            Some(code) => a.language = Some(code),
+            None => out.warning(
+                loc.clone(),
+                format!(
+                    "\"{}\" {l:?} is not an ISO 639-1 code (\"en\", \"fr-CA\"); the language \
+                     is detected from the text",
+                    name(Field::Language)
+                ),
+            ),
+        }
+    }
     a.origin.path = place.name.to_string();
     a.origin.line = Some(place.line);
     a.origin.offset = Some(place.offset);
     Some(a)
 }
 
+/// The two-letter code of a language tag (`en`, `EN`, `fr-CA`, `pt_BR`), if it is one.
+fn iso_639_1(tag: &str) -> Option<String> {
+    let code = tag.split(['-', '_']).next()?;
+    (code.len() == 2 && code.chars().all(|c| c.is_ascii_alphabetic()))
+        .then(|| code.to_ascii_lowercase())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn language_tags_keep_their_two_letter_code() {
+        assert_eq!(iso_639_1("EN").as_deref(), Some("en"));
+        assert_eq!(iso_639_1("fr-CA").as_deref(), Some("fr"));
+        assert_eq!(iso_639_1("pt_BR").as_deref(), Some("pt"));
+        assert_eq!(iso_639_1("English"), None);
+        assert_eq!(iso_639_1("e1"), None);
+    }
 
     #[test]
     fn names_match_without_case_and_with_separators() {

@@ -145,9 +145,15 @@ mod tests {
 
     #[test]
     fn tsv_prefers_the_documented_name_and_a_file_without_text_is_named() {
-        let data = "id\tbody\ttext\turl\n7\tthe body\tthe text\thttps://www.example.org/a\n";
-        let (arts, _) = collect(|out| read("n.tsv", data.as_bytes(), b'\t', out));
-        assert_eq!(arts.len(), 1);
+        let data = "id\tbody\ttext\turl\tlang\n7\tthe body\tthe text\thttps://www.example.org/a\tfr-CA\n\
+                    8\tb\tt\t\tFrench\n";
+        let (arts, report) = collect(|out| read("n.tsv", data.as_bytes(), b'\t', out));
+        assert_eq!(arts.len(), 2);
+        assert_eq!(arts[0].language.as_deref(), Some("fr"));
+        assert_eq!(arts[1].language, None);
+        assert_eq!(report.diagnostics.len(), 1);
+        assert_eq!(report.diagnostics[0].location, "n.tsv:3");
+        assert!(report.diagnostics[0].message.contains("ISO 639-1"));
         assert_eq!(arts[0].id, "7");
         assert_eq!(arts[0].text, "the text");
         assert_eq!(arts[0].outlet, "example.org");
