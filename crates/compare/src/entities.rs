@@ -188,7 +188,16 @@ pub fn find_entities(text: &str) -> Vec<Mention> {
         while j < ws.len() && ws[j].joined && !ws[j].initial {
             if is_capitalised(ws[j].text) {
                 j += 1;
-            } else if has(CONNECTORS, ws[j].text)
+            } else if (has(CONNECTORS, ws[j].text)
+                // "Centers for Disease Control and Prevention", "Center for Alternative
+                // Medicine Research and Education": "and" and one last word inside a name
+                // that already has "of"/"for" ("University of Pittsburgh and Carnegie Mellon
+                // University" are two)
+                || ws[j].text == "and"
+                    && (i + 1..j).any(|k| matches!(ws[k].text, "of" | "for"))
+                    && !ws
+                        .get(j + 2)
+                        .is_some_and(|w| w.joined && !w.initial && is_capitalised(w.text)))
                 && j + 1 < ws.len()
                 && ws[j + 1].joined
                 && is_capitalised(ws[j + 1].text)
@@ -384,6 +393,10 @@ fn split_span(
     }) && t0 + 1 < e
         && !has(lexicon::TITLES, ws[t0 + 1].text)
         && ws[t0 + 1].text != "of"
+        // a title word inside an organisation's name ("World Health Organization"; but
+        // "Shares of General Motors" is a phrase before the name)
+        && !((t0 + 1..e).any(|k| has(lexicon::ORG_WORDS, ws[k].text))
+            && !(s..t0).any(|k| has(CONNECTORS, ws[k].text)))
     {
         prefix_entity = Some((s, t0, None, Vec::new()));
     }
@@ -1042,6 +1055,26 @@ mod tests {
             k.contains(&("Ahmed Ramadan".into(), EntityKind::Person)),
             "{k:?}"
         );
+    }
+
+    #[test]
+    fn and_joins_one_last_word_of_a_name_with_of_or_for() {
+        let k = kinds(
+            "The Centers for Disease Control and Prevention and the Center for Alternative \
+             Medicine Research and Education met researchers of the University of Pittsburgh \
+             and Carnegie Mellon University, and Britain and France agreed.",
+        );
+        let names: Vec<&str> = k.iter().map(|(n, _)| n.as_str()).collect();
+        for name in [
+            "Centers for Disease Control and Prevention",
+            "Center for Alternative Medicine Research and Education",
+            "University of Pittsburgh",
+            "Carnegie Mellon University",
+            "Britain",
+            "France",
+        ] {
+            assert!(names.contains(&name), "{name} in {names:?}");
+        }
     }
 
     #[test]

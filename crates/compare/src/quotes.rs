@@ -1897,6 +1897,23 @@ mod tests {
     }
 
     #[test]
+    fn organisations_with_and_or_a_title_word_in_their_name_speak_whole() {
+        let t = "The U.S. Centers for Disease Control and Prevention said on Sunday that 2,532 \
+                 cases were confirmed. The World Health Organization said it was concerned about \
+                 800 cases. Apple CEO Steve Jobs said the phone would ship in June.";
+        let speakers: Vec<String> = quotes(t).into_iter().map(|q| q.speaker).collect();
+        assert_eq!(
+            speakers,
+            [
+                "U.S. Centers for Disease Control and Prevention",
+                "World Health Organization",
+                "Steve Jobs"
+            ],
+            "{speakers:?}"
+        );
+    }
+
+    #[test]
     fn direct_with_speaker_after_and_pronouns() {
         let t = "German Chancellor Angela Merkel on Tuesday lashed out. “Aleppo is a disgrace,” she \
                  said in a speech. “It is a disgrace that we have been unable,” the German chancellor said.";
