@@ -395,8 +395,8 @@ fn split_span(
         && ws[t0 + 1].text != "of"
         // a title word inside an organisation's name ("World Health Organization"; but
         // "Shares of General Motors" is a phrase before the name)
-        && !((t0 + 1..e).any(|k| has(lexicon::ORG_WORDS, ws[k].text))
-            && !(s..t0).any(|k| has(CONNECTORS, ws[k].text)))
+        && (!(t0 + 1..e).any(|k| has(lexicon::ORG_WORDS, ws[k].text))
+            || (s..t0).any(|k| has(CONNECTORS, ws[k].text)))
     {
         prefix_entity = Some((s, t0, None, Vec::new()));
     }
