@@ -122,6 +122,14 @@ pub(crate) fn file_stem(name: &str) -> String {
     }
 }
 
+/// The two-letter ISO 639-1 code of a language tag (`en`, `EN`, ` fr-CA`, `pt_BR`), if it
+/// starts with one.
+pub(crate) fn language_code(tag: &str) -> Option<String> {
+    let code = tag.trim().split(['-', '_']).next()?;
+    (code.len() == 2 && code.chars().all(|c| c.is_ascii_alphabetic()))
+        .then(|| code.to_ascii_lowercase())
+}
+
 /// A date from metadata with full confidence.
 pub(crate) fn published(date: NaiveDate, source: DateSource, confidence: f32) -> Published {
     Published {

@@ -14,7 +14,8 @@ use regex::Regex;
 use storyline_core::{Article, DateSource};
 
 use crate::common::{
-    Out, collapse_ws, file_stem, outlet_from_url, parse_date, published, take_dateline,
+    Out, collapse_ws, file_stem, language_code, outlet_from_url, parse_date, published,
+    take_dateline,
 };
 use crate::html::fragment_text;
 
@@ -103,12 +104,7 @@ pub(crate) fn read(name: &str, text: &str, out: &mut Out<'_>) {
         });
         let date = raw_date.or_else(|| entry.published.or(entry.updated).map(|d| d.date_naive()));
         a.published = date.map(|d| published(d, DateSource::Metadata, 1.0));
-        a.language = entry
-            .language
-            .as_deref()
-            .and_then(|l| l.split(['-', '_']).next())
-            .map(|l| l.to_ascii_lowercase())
-            .filter(|l| l.len() == 2);
+        a.language = entry.language.as_deref().and_then(language_code);
         a.origin.path = name.to_string();
         a.origin.offset = offset.map(|o| o as u64);
         a.origin.item = Some(i as u64);

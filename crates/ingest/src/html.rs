@@ -26,8 +26,8 @@ use scraper::{Html, Node, Selector};
 use storyline_core::{Article, DateSource, Origin};
 
 use crate::common::{
-    Out, collapse_ws, file_stem, join_paragraphs, outlet_from_url, parse_date, published,
-    take_dateline,
+    Out, collapse_ws, file_stem, join_paragraphs, language_code, outlet_from_url, parse_date,
+    published, take_dateline,
 };
 
 /// What the caller knows about a page before reading it (from a WARC record).
@@ -228,9 +228,7 @@ impl Meta {
             .root_element()
             .value()
             .attr("lang")
-            .and_then(|l| l.split(['-', '_']).next())
-            .map(|l| l.trim().to_ascii_lowercase())
-            .filter(|l| l.len() == 2 && l.chars().all(|c| c.is_ascii_lowercase()));
+            .and_then(language_code);
         m
     }
 

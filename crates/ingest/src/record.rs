@@ -6,7 +6,7 @@
 
 use storyline_core::{Article, DateSource};
 
-use crate::common::{Out, collapse_ws, outlet_from_url, parse_date, published};
+use crate::common::{Out, collapse_ws, language_code, outlet_from_url, parse_date, published};
 
 /// An article field a record can carry.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -182,7 +182,7 @@ pub(crate) fn article(rec: Record, place: &Place<'_>, out: &mut Out<'_>) -> Opti
         .map(str::trim)
         .filter(|l| !l.is_empty())
     {
-        match iso_639_1(l) {
+        match language_code(l) {
             Some(code) => a.language = Some(code),
             None => out.warning(
                 loc.clone(),
@@ -200,24 +200,17 @@ pub(crate) fn article(rec: Record, place: &Place<'_>, out: &mut Out<'_>) -> Opti
     Some(a)
 }
 
-/// The two-letter code of a language tag (`en`, `EN`, `fr-CA`, `pt_BR`), if it is one.
-fn iso_639_1(tag: &str) -> Option<String> {
-    let code = tag.split(['-', '_']).next()?;
-    (code.len() == 2 && code.chars().all(|c| c.is_ascii_alphabetic()))
-        .then(|| code.to_ascii_lowercase())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
     fn language_tags_keep_their_two_letter_code() {
-        assert_eq!(iso_639_1("EN").as_deref(), Some("en"));
-        assert_eq!(iso_639_1("fr-CA").as_deref(), Some("fr"));
-        assert_eq!(iso_639_1("pt_BR").as_deref(), Some("pt"));
-        assert_eq!(iso_639_1("English"), None);
-        assert_eq!(iso_639_1("e1"), None);
+        assert_eq!(language_code("EN").as_deref(), Some("en"));
+        assert_eq!(language_code("fr-CA").as_deref(), Some("fr"));
+        assert_eq!(language_code("pt_BR").as_deref(), Some("pt"));
+        assert_eq!(language_code("English"), None);
+        assert_eq!(language_code("e1"), None);
     }
 
     #[test]
