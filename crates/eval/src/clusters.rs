@@ -403,6 +403,18 @@ pub struct JoinPairs {
     pub articles: Vec<std::ops::Range<usize>>,
 }
 
+/// The gold story holding most of a story's articles (the first such on ties), from its
+/// counts per gold story.
+fn majority(counts: &BTreeMap<usize, usize>) -> Option<usize> {
+    let mut best: Option<(usize, usize)> = None;
+    for (&g, &k) in counts {
+        if best.is_none_or(|(_, bk)| k > bk) {
+            best = Some((g, k));
+        }
+    }
+    best.map(|(g, _)| g)
+}
+
 /// Runs the online pass with `config` over the gold stream (as [`evaluate`] does) and labels
 /// every (article, story) pair it scored.
 pub fn join_pairs(gold: &GoldStories, config: &ClusterConfig, seed: u64) -> JoinPairs {
@@ -410,16 +422,6 @@ pub fn join_pairs(gold: &GoldStories, config: &ClusterConfig, seed: u64) -> Join
     let (online, trace) = storyline_stories::assign_traced(&corpus, &[], config);
     // Gold counts of each story's articles assigned so far.
     let mut counts: BTreeMap<usize, BTreeMap<usize, usize>> = BTreeMap::new();
-    let majority = |c: Option<&BTreeMap<usize, usize>>| -> Option<usize> {
-        let c = c?;
-        let mut best: Option<(usize, usize)> = None;
-        for (&g, &k) in c {
-            if best.is_none_or(|(_, bk)| k > bk) {
-                best = Some((g, k));
-            }
-        }
-        best.map(|(g, _)| g)
-    };
     let mut out = JoinPairs::default();
     let mut t = 0;
     for i in storyline_stories::stream_order(&corpus) {
@@ -428,7 +430,7 @@ pub fn join_pairs(gold: &GoldStories, config: &ClusterConfig, seed: u64) -> Join
             let (_, s, f) = &trace[t];
             out.features.extend_from_slice(f);
             out.labels
-                .push(majority(counts.get(s)) == labels.get(i).copied());
+                .push(counts.get(s).and_then(majority) == labels.get(i).copied());
             t += 1;
         }
         if out.labels.len() > start {
@@ -510,15 +512,6 @@ pub fn merge_pairs(gold: &GoldStories, config: &ClusterConfig, seed: u64) -> Mer
     for (&s, &g) in trace.slots.iter().zip(&labels) {
         *counts[s].entry(g).or_default() += 1;
     }
-    let majority = |c: &BTreeMap<usize, usize>| -> Option<usize> {
-        let mut best: Option<(usize, usize)> = None;
-        for (&g, &k) in c {
-            if best.is_none_or(|(_, bk)| k > bk) {
-                best = Some((g, k));
-            }
-        }
-        best.map(|(g, _)| g)
-    };
     let mut out = MergePairs::default();
     for e in &trace.events {
         match e {
