@@ -306,6 +306,27 @@ mod tests {
         storyline_text::corpus(articles)
     }
 
+    /// "a" and "c" report one event in other words a day apart; "b" is another story.
+    fn two_reports_of_aleppo_and_one_of_an_iphone() -> Corpus {
+        corpus(vec![
+            article(
+                "a",
+                "Syrian troops seized five districts of eastern Aleppo from rebels.",
+                Some(6),
+            ),
+            article(
+                "b",
+                "Apple unveiled a new iPhone in Cupertino with a faster chip.",
+                Some(6),
+            ),
+            article(
+                "c",
+                "Rebels lost five districts of eastern Aleppo to Syrian troops.",
+                Some(7),
+            ),
+        ])
+    }
+
     #[test]
     fn syndicated_copies_join_their_original() {
         let c = corpus(vec![
@@ -347,23 +368,7 @@ mod tests {
 
     #[test]
     fn consolidation_merges_split_stories_only() {
-        let c = corpus(vec![
-            article(
-                "a",
-                "Syrian troops seized five districts of eastern Aleppo from rebels.",
-                Some(6),
-            ),
-            article(
-                "b",
-                "Apple unveiled a new iPhone in Cupertino with a faster chip.",
-                Some(6),
-            ),
-            article(
-                "c",
-                "Rebels lost five districts of eastern Aleppo to Syrian troops.",
-                Some(7),
-            ),
-        ]);
+        let c = two_reports_of_aleppo_and_one_of_an_iphone();
         // A join threshold no article can reach: every article starts its own story.
         let strict = ClusterConfig {
             threshold: 2.0,
@@ -432,23 +437,7 @@ mod tests {
 
     #[test]
     fn traced_passes_give_the_untraced_result() {
-        let c = corpus(vec![
-            article(
-                "a",
-                "Syrian troops seized five districts of eastern Aleppo from rebels.",
-                Some(6),
-            ),
-            article(
-                "b",
-                "Apple unveiled a new iPhone in Cupertino with a faster chip.",
-                Some(6),
-            ),
-            article(
-                "c",
-                "Rebels lost five districts of eastern Aleppo to Syrian troops.",
-                Some(7),
-            ),
-        ]);
+        let c = two_reports_of_aleppo_and_one_of_an_iphone();
         let config = ClusterConfig::default();
         let (online, trace) = assign_traced(&c, &[], &config);
         assert_eq!(online, assign(&c, &[], &config));
