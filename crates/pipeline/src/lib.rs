@@ -107,15 +107,20 @@ pub struct Analysis {
 /// tagging sentences or clustering.
 pub fn prepare_dated(articles: Vec<Article>) -> Corpus {
     let mut corpus = prepare(articles);
-    let groups = storyline_syndication::find_groups(&corpus);
-    storyline_time::infer_publication_dates(&mut corpus, &groups);
+    date_articles(&mut corpus);
     corpus
+}
+
+/// Finds the syndication groups and, with them, fills in missing publication dates.
+fn date_articles(corpus: &mut Corpus) -> Vec<Group> {
+    let groups = storyline_syndication::find_groups(corpus);
+    storyline_time::infer_publication_dates(corpus, &groups);
+    groups
 }
 
 /// Runs syndication, time and story clustering on a prepared corpus.
 pub fn analyze(mut corpus: Corpus) -> Analysis {
-    let groups = storyline_syndication::find_groups(&corpus);
-    storyline_time::infer_publication_dates(&mut corpus, &groups);
+    let groups = date_articles(&mut corpus);
     storyline_time::annotate(&mut corpus);
     let sources = SentenceSources::build(&corpus);
     let stories = storyline_stories::cluster(&corpus, &groups);
