@@ -100,6 +100,9 @@ fn easter(y: i32) -> Option<NaiveDate> {
 /// How many words back a month name looks for the tense of its clause.
 const MONTH_TENSE_WINDOW: usize = 15;
 
+/// How far back a month looks for a tense cue when none is near: its whole sentence.
+const SENTENCE_TENSE_WINDOW: usize = 60;
+
 /// Tokens that end a clause for the tense cues: sentence punctuation and quotation marks.
 fn clause_stop(w: &str) -> bool {
     matches!(w, "." | "!" | "?" | ";" | "\"" | "“" | "”")
@@ -449,6 +452,15 @@ impl<'a> Tagger<'a> {
             if let Some(t) = self.cue(k) {
                 return Some(t);
             }
+        }
+        // A month in a long sentence ("flights would leave … from March 30, with the third
+        // departing each Thursday from August 6"): the nearest cue earlier in the sentence.
+        // Not in a history, where clauses of other times follow one another.
+        if window >= MONTH_TENSE_WINDOW
+            && !self.narrative
+            && let Some(j) = self.cue_before(i, SENTENCE_TENSE_WINDOW)
+        {
+            return self.cue(j);
         }
         None
     }
@@ -1230,6 +1242,14 @@ impl<'a> Tagger<'a> {
             "noon" if i > 0 && self.is(i - 1, "high") => return None,
             "noon" | "midday" => M::new(i + 1, Time, "T12:00", "clock.noon"),
             "midnight" => M::new(i + 1, Time, "T24:00", "clock.midnight"),
+            // "the Communist Party daily Granma", "the Israeli daily Haaretz": a newspaper.
+            "daily" | "weekly"
+                if i > 0
+                    && self.capitalized(i + 1)
+                    && (self.capitalized(i - 1) || self.is(i - 1, "the")) =>
+            {
+                return None;
+            }
             "daily" | "nightly" => M::new(i + 1, Set, "P1D", "set.adverb"),
             "weekly" => M::new(i + 1, Set, "P1W", "set.adverb"),
             "monthly" => M::new(i + 1, Set, "P1M", "set.adverb"),

@@ -2391,3 +2391,44 @@ fn no_panic_on_this_rounds_forms() {
         }
     }
 }
+
+#[test]
+fn a_month_far_into_a_future_sentence_is_ahead() {
+    // The future cue ("would") is 19 words before "August 6"; the month still lies ahead.
+    let dct = d(1998, 2, 13);
+    let all = tv(
+        "It said two new flights would leave Bombay on Monday and Tuesday nights from March 30, \
+         with the third departing each Thursday from August 6.",
+        dct,
+    );
+    assert!(
+        all.contains(&("March 30".into(), "1998-03-30".into())),
+        "{all:?}"
+    );
+    assert!(
+        all.contains(&("August 6".into(), "1998-08-06".into())),
+        "{all:?}"
+    );
+    // Without any cue in the sentence a month after the DCT is still last year's.
+    assert_eq!(
+        one("The flights from August 6 carried 700 people.", dct).value,
+        "1997-08-06"
+    );
+}
+
+#[test]
+fn a_daily_newspaper_is_not_a_recurrence() {
+    let dct = d(2000, 1, 28);
+    assert!(
+        tag(
+            "The Communist Party daily Granma compared Elian with a hero.",
+            Some(dct)
+        )
+        .is_empty()
+    );
+    assert!(tag("The Israeli daily Haaretz reported it.", Some(dct)).is_empty());
+    assert_eq!(
+        one("Qantas plans daily flights to Bombay.", dct).value,
+        "P1D"
+    );
+}
