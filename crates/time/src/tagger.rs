@@ -2235,91 +2235,100 @@ impl<'a> Tagger<'a> {
         if hyphenated && self.is(end, "-") && self.is(end + 1, "long") {
             end += 2;
         }
-        // Relative: "two weeks ago", "a day earlier", "three days later".
-        let after = self.w(end);
-        if matches!(
-            after,
-            "ago" | "earlier" | "later" | "before" | "after" | "hence"
-        ) && !hyphenated
-        {
-            // "an hour later", "72 hours after his son was found": TimeBank marks the
-            // amount of clock time as a duration, without the relating word.
-            if matches!(unit, Unit::Hour | Unit::Minute | Unit::Second) && after != "ago" {
-                return Some(M::new(end, Duration, duration_value(n, unit), "duration"));
-            }
-            let amount = n.unwrap_or(0.0).round() as i32;
-            let anaphoric = matches!(after, "earlier" | "later" | "before" | "after");
-            let sign = if matches!(after, "ago" | "earlier" | "before") {
-                -1
-            } else {
-                1
-            };
-            if matches!(after, "before" | "after") {
-                // "two days before the vote": only with an anchor and no following noun.
-                let nx = self.w(end + 1);
-                if !(nx.is_empty() || matches!(nx, "," | "." | ";" | "and")) {
+        // "a week or so ago", "a month or so": the same amount, approximately.
+        let or_so = self.seq(end, "or so");
+        let relative = |end: usize| -> Option<M> {
+            // Relative: "two weeks ago", "a day earlier", "three days later".
+            let after = self.w(end);
+            if matches!(
+                after,
+                "ago" | "earlier" | "later" | "before" | "after" | "hence"
+            ) && !hyphenated
+            {
+                // "an hour later", "72 hours after his son was found": TimeBank marks the
+                // amount of clock time as a duration, without the relating word.
+                if matches!(unit, Unit::Hour | Unit::Minute | Unit::Second) && after != "ago" {
                     return Some(M::new(end, Duration, duration_value(n, unit), "duration"));
                 }
-            }
-            if n.is_none() {
-                let v = if sign < 0 { "PAST_REF" } else { "FUTURE_REF" };
-                return Some(M::new(end + 1, Date, v, "ago.vague"));
-            }
-            if unit == Unit::Year
-                && amount == 1
-                && sign < 0
-                && (anaphoric || self.ref_quarter.is_some())
-            {
-                return self.year_earlier(i, end + 1).map(|mut m| {
-                    if m.rule != "anchor.period-ended" {
-                        m.rule = "ago.year-earlier";
-                    }
-                    m
-                });
-            }
-            let base = if anaphoric {
-                self.ref_cal.or(self.dct.map(Cal::Day))
-            } else {
-                self.dct.map(Cal::Day)
-            };
-            let rule = if anaphoric { "ago.anchored" } else { "ago.dct" };
-            let Some(base) = base else {
-                return Some(M::new(end + 1, Date, "XXXX-XX-XX", rule));
-            };
-            let (u, steps) = match unit {
-                Unit::Decade => (Unit::Year, amount * 10),
-                Unit::Century => (Unit::Year, amount * 100),
-                Unit::Hour | Unit::Minute | Unit::Second => (Unit::Day, 0),
-                u => (u, amount),
-            };
-            let cal = match base {
-                Cal::Day(_) => base.at_unit(u)?,
-                // anchored on a coarser reference: keep the coarser granularity
-                other => {
-                    if matches!(u, Unit::Day | Unit::Week) {
-                        other
-                    } else {
-                        other.at_unit(u).unwrap_or(other)
+                let amount = n.unwrap_or(0.0).round() as i32;
+                let anaphoric = matches!(after, "earlier" | "later" | "before" | "after");
+                let sign = if matches!(after, "ago" | "earlier" | "before") {
+                    -1
+                } else {
+                    1
+                };
+                if matches!(after, "before" | "after") {
+                    // "two days before the vote": only with an anchor and no following noun.
+                    let nx = self.w(end + 1);
+                    if !(nx.is_empty() || matches!(nx, "," | "." | ";" | "and")) {
+                        return Some(M::new(end, Duration, duration_value(n, unit), "duration"));
                     }
                 }
-            };
-            let cal = cal.shift(sign * steps);
-            let mut m = cal_match(end + 1, Date, cal, rule);
-            m.anchor = anaphoric || unit == Unit::Day;
-            return Some(m);
+                if n.is_none() {
+                    let v = if sign < 0 { "PAST_REF" } else { "FUTURE_REF" };
+                    return Some(M::new(end + 1, Date, v, "ago.vague"));
+                }
+                if unit == Unit::Year
+                    && amount == 1
+                    && sign < 0
+                    && (anaphoric || self.ref_quarter.is_some())
+                {
+                    return self.year_earlier(i, end + 1).map(|mut m| {
+                        if m.rule != "anchor.period-ended" {
+                            m.rule = "ago.year-earlier";
+                        }
+                        m
+                    });
+                }
+                let base = if anaphoric {
+                    self.ref_cal.or(self.dct.map(Cal::Day))
+                } else {
+                    self.dct.map(Cal::Day)
+                };
+                let rule = if anaphoric { "ago.anchored" } else { "ago.dct" };
+                let Some(base) = base else {
+                    return Some(M::new(end + 1, Date, "XXXX-XX-XX", rule));
+                };
+                let (u, steps) = match unit {
+                    Unit::Decade => (Unit::Year, amount * 10),
+                    Unit::Century => (Unit::Year, amount * 100),
+                    Unit::Hour | Unit::Minute | Unit::Second => (Unit::Day, 0),
+                    u => (u, amount),
+                };
+                let cal = match base {
+                    Cal::Day(_) => base.at_unit(u)?,
+                    // anchored on a coarser reference: keep the coarser granularity
+                    other => {
+                        if matches!(u, Unit::Day | Unit::Week) {
+                            other
+                        } else {
+                            other.at_unit(u).unwrap_or(other)
+                        }
+                    }
+                };
+                let cal = cal.shift(sign * steps);
+                let mut m = cal_match(end + 1, Date, cal, rule);
+                m.anchor = anaphoric || unit == Unit::Day;
+                return Some(m);
+            }
+            if matches!(after, "from") && self.is(end + 1, "now") {
+                return Some(M::new(
+                    end + 2,
+                    Duration,
+                    duration_value(n, unit),
+                    "duration.from-now",
+                ));
+            }
+            if !hyphenated && (self.w(i) == "a" || self.w(i) == "an") && unit == Unit::Quarter {
+                return None;
+            }
+            Some(M::new(end, Duration, duration_value(n, unit), "duration"))
+        };
+        let mut m = relative(or_so.unwrap_or(end))?;
+        if or_so.is_some() {
+            m.modifier.get_or_insert("APPROX");
         }
-        if matches!(after, "from") && self.is(end + 1, "now") {
-            return Some(M::new(
-                end + 2,
-                Duration,
-                duration_value(n, unit),
-                "duration.from-now",
-            ));
-        }
-        if !hyphenated && (self.w(i) == "a" || self.w(i) == "an") && unit == Unit::Quarter {
-            return None;
-        }
-        Some(M::new(end, Duration, duration_value(n, unit), "duration"))
+        Some(m)
     }
 
     fn numeric_date(&self, i: usize) -> Option<M> {

@@ -2432,3 +2432,20 @@ fn a_daily_newspaper_is_not_a_recurrence() {
         "P1D"
     );
 }
+
+#[test]
+fn or_so_makes_an_amount_approximate() {
+    let dct = d(1991, 2, 25);
+    let t = one("Bush rejected the plan a week or so ago.", dct);
+    assert_eq!(
+        (t.text.as_str(), t.value.as_str()),
+        ("a week or so ago", "1991-W08")
+    );
+    assert_eq!(t.modifier.as_deref(), Some("APPROX"));
+    let t = one("They will stay for a month or so.", dct);
+    assert_eq!(
+        (t.text.as_str(), t.value.as_str()),
+        ("a month or so", "P1M")
+    );
+    assert_eq!(t.modifier.as_deref(), Some("APPROX"));
+}
