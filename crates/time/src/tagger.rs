@@ -927,10 +927,17 @@ impl<'a> Tagger<'a> {
             if self.is(k, ",") && self.month_expr(k + 1).is_some() {
                 k += 1;
             }
+            // "at 10 p.m. on Friday": the day after "on" dates the clock and stays an
+            // expression of its own, as TimeML marks "11 a.m. on 11 November 1918".
+            let on = k == j && self.is(k, "on");
+            if on {
+                k += 1;
+            }
             let day = self
                 .keyword(k)
                 .or_else(|| self.weekday_at(k, i))
-                .or_else(|| self.month_expr(k));
+                .or_else(|| self.month_expr(k))
+                .or_else(|| if on { self.core(k) } else { None });
             if let Some(day) = day
                 && day.precision == Some(Precision::Day)
                 && day.kind == TimexType::Date

@@ -2449,3 +2449,22 @@ fn or_so_makes_an_amount_approximate() {
     );
     assert_eq!(t.modifier.as_deref(), Some("APPROX"));
 }
+
+#[test]
+fn a_clock_takes_the_day_after_on() {
+    let dct = d(2016, 12, 7);
+    let all = tv(
+        "The attack began at 10 p.m. on Friday, officials said.",
+        dct,
+    );
+    assert_eq!(
+        all,
+        vec![
+            ("10 p.m.".into(), "2016-12-02T22:00".into()),
+            ("Friday".into(), "2016-12-02".into())
+        ]
+    );
+    let all = tv("The guns fell silent at 11 a.m. on 11 November 1918.", dct);
+    assert_eq!(all[0], ("11 a.m.".into(), "1918-11-11T11:00".into()));
+    assert_eq!(all[1], ("11 November 1918".into(), "1918-11-11".into()));
+}
