@@ -2401,10 +2401,20 @@ impl<'a> Tagger<'a> {
         }
         // "that day", "that same day": the day (week, month, year) last mentioned.
         let same = usize::from(w == "that" && self.is(i + 1, "same"));
-        if w == "that" && matches!(self.w(i + 1 + same), "day" | "year" | "month" | "week") {
-            let c = self.ref_cal?;
+        if w == "that"
+            && matches!(
+                self.w(i + 1 + same),
+                "day" | "year" | "month" | "week" | "quarter"
+            )
+        {
             let (u, _) = lexicon::unit(self.w(i + 1 + same))?;
-            let cal = c.at_unit(u)?;
+            // "Results for that quarter": the quarter of the date last mentioned, else the
+            // quarter being reported.
+            let cal = match (self.ref_cal.and_then(|c| c.at_unit(u)), self.ref_quarter) {
+                (Some(c), _) => c,
+                (None, Some((y, q))) if u == Unit::Quarter => Cal::Quarter(y, q),
+                _ => return None,
+            };
             let mut m = cal_match(i + 2 + same, Date, cal, "anchor.that");
             m.anchor = false;
             return Some(m);

@@ -2468,3 +2468,18 @@ fn a_clock_takes_the_day_after_on() {
     assert_eq!(all[0], ("11 a.m.".into(), "1918-11-11T11:00".into()));
     assert_eq!(all[1], ("11 November 1918".into(), "1918-11-11".into()));
 }
+
+#[test]
+fn that_quarter_is_the_quarter_last_mentioned() {
+    let dct = d(1989, 10, 27);
+    let all = tv(
+        "Sales rose in the third quarter. In that quarter, profit fell.",
+        dct,
+    );
+    assert_eq!(all[1], ("that quarter".into(), "1989-Q3".into()));
+    let all = tv(
+        "Troops entered the city on March 3, 1998. Later that quarter, the rebels left.",
+        dct,
+    );
+    assert_eq!(all[1], ("Later that quarter".into(), "1998-Q1".into()));
+}
