@@ -195,9 +195,10 @@ pub fn find_entities(text: &str) -> Vec<Mention> {
                 // University" are two)
                 || ws[j].text == "and"
                     && (i + 1..j).any(|k| matches!(ws[k].text, "of" | "for"))
-                    && !ws
+                    && (!ws
                         .get(j + 2)
-                        .is_some_and(|w| w.joined && !w.initial && is_capitalised(w.text)))
+                        .is_some_and(|w| w.joined && !w.initial && is_capitalised(w.text))
+                        || coordinated_field(&ws, i, j)))
                 && j + 1 < ws.len()
                 && ws[j + 1].joined
                 && is_capitalised(ws[j + 1].text)
@@ -266,6 +267,112 @@ pub fn find_entities(text: &str) -> Vec<Mention> {
         .collect();
     propagate(&mut out);
     out
+}
+
+/// Heads of a name whose "of"/"for" complement is a field of work, which may be two fields
+/// joined by "and": "Department of Health and Human Services", "Ministry of Agriculture and
+/// Rural Affairs", "Centers for Disease Control and Prevention".
+const FIELD_HEADS: &[&str] = &[
+    "department",
+    "ministry",
+    "secretary",
+    "office",
+    "bureau",
+    "center",
+    "centers",
+    "centre",
+    "centres",
+    "institute",
+    "institutes",
+    "school",
+    "museum",
+    "council",
+    "commission",
+    "agency",
+    "administration",
+    "committee",
+    "board",
+    "academy",
+    "faculty",
+    "division",
+    "directorate",
+];
+
+/// Names of institutions by themselves: after "and", a run holding one of these is a second
+/// name ("University of Pittsburgh and Carnegie Mellon University").
+const INSTITUTION_HEADS: &[&str] = &[
+    "university",
+    "college",
+    "bank",
+    "department",
+    "ministry",
+    "office",
+    "commission",
+    "agency",
+    "authority",
+    "council",
+    "court",
+    "company",
+    "corporation",
+    "corp",
+    "inc",
+    "ltd",
+    "llc",
+    "plc",
+    "group",
+    "institute",
+    "foundation",
+    "association",
+    "union",
+    "party",
+    "school",
+    "hospital",
+    "bureau",
+    "museum",
+    "committee",
+    "board",
+    "administration",
+    "center",
+    "centre",
+    "society",
+    "airlines",
+    "airways",
+    "motors",
+    "times",
+    "post",
+    "news",
+];
+
+/// Whether the "and" at `j` inside the capitalised span starting at `i` joins two fields of
+/// one name ("Department of Health and Human Services") rather than two names: the span is
+/// headed by a field-taking head before "of"/"for", and the capitalised run after "and"
+/// (two or three words, ending the span) holds no head of its own, no place, no first name,
+/// no acronym and no connector ("Department of Defense and Lockheed Martin" cannot be told
+/// apart this way and is joined, a known limit).
+fn coordinated_field(ws: &[Word<'_>], i: usize, j: usize) -> bool {
+    let Some(of) = (i + 1..j).find(|&k| matches!(ws[k].text, "of" | "for")) else {
+        return false;
+    };
+    if !has(FIELD_HEADS, &ws[of - 1].text.to_lowercase()) {
+        return false;
+    }
+    let mut end = j + 1;
+    while end < ws.len() && ws[end].joined && !ws[end].initial && is_capitalised(ws[end].text) {
+        end += 1;
+    }
+    let run = &ws[j + 1..end];
+    (2..=3).contains(&run.len())
+        && !ws
+            .get(end)
+            .is_some_and(|w| w.joined && has(CONNECTORS, w.text))
+        && !has(lexicon::PLACES, &joined(run))
+        && run.iter().all(|w| {
+            let lw = w.text.to_lowercase();
+            !has(INSTITUTION_HEADS, &lw)
+                && !has(lexicon::PLACES, w.text)
+                && !has(lexicon::FIRST_NAMES, w.text)
+                && !all_caps(w.text)
+        })
 }
 
 /// Where the name inside a capitalised span `[i, j)` starts and ends: without leading stop
@@ -397,6 +504,11 @@ fn split_span(
         // "Shares of General Motors" is a phrase before the name)
         && (!(t0 + 1..e).any(|k| has(lexicon::ORG_WORDS, ws[k].text))
             || (s..t0).any(|k| has(CONNECTORS, ws[k].text)))
+        // "Department of Health and Human Services": two fields after a field head's "of"
+        && !(t0 >= s + 2
+            && ws[t0 + 1].text == "and"
+            && has(CONNECTORS, ws[t0 - 1].text)
+            && has(FIELD_HEADS, &ws[t0 - 2].text.to_lowercase()))
     {
         prefix_entity = Some((s, t0, None, Vec::new()));
     }
@@ -1072,6 +1184,29 @@ mod tests {
             "Carnegie Mellon University",
             "Britain",
             "France",
+        ] {
+            assert!(names.contains(&name), "{name} in {names:?}");
+        }
+    }
+
+    #[test]
+    fn and_joins_two_fields_after_a_field_head() {
+        let k = kinds(
+            "The Department of Health and Human Services said on Monday that the Ministry of \
+             Agriculture and Rural Affairs would help. Analysts at the Bank of America and Wells \
+             Fargo disagreed, and the Department of Energy and Apple Inc. signed, as did the \
+             Office for National Statistics and University College London.",
+        );
+        let names: Vec<&str> = k.iter().map(|(n, _)| n.as_str()).collect();
+        for name in [
+            "Department of Health and Human Services",
+            "Ministry of Agriculture and Rural Affairs",
+            "Bank of America",
+            "Wells Fargo",
+            "Department of Energy",
+            "Apple Inc",
+            "Office for National Statistics",
+            "University College London",
         ] {
             assert!(names.contains(&name), "{name} in {names:?}");
         }

@@ -956,6 +956,68 @@ const PERSON_NOUNS: &[&str] = &[
     "refugee",
 ];
 
+/// Nouns of quantity that take "of" before the people they count: "a number of experts",
+/// "a group of doctors", "dozens of residents", "tens of thousands of protesters".
+const QUANTITY_NOUNS: &[&str] = &[
+    "number",
+    "group",
+    "couple",
+    "handful",
+    "majority",
+    "minority",
+    "lot",
+    "lots",
+    "dozen",
+    "dozens",
+    "score",
+    "scores",
+    "hundreds",
+    "thousands",
+    "millions",
+    "tens",
+    "pair",
+    "host",
+    "team",
+    "panel",
+    "band",
+    "crowd",
+];
+
+/// Quantifiers that take "of the" before a definite plural: "some of the analysts", "many
+/// of the residents", "one of the officials".
+const PARTITIVES: &[&str] = &[
+    "some", "many", "most", "several", "few", "all", "both", "none", "each", "any", "one", "two",
+    "three", "four", "five", "half", "more",
+];
+
+/// How many leading words of a lowercase speaker phrase are determiners or a quantity
+/// before its head noun: "a number of experts" → 3 ("experts"), "some of the analysts" → 3,
+/// "tens of thousands of protesters" → 4, "the spokesman" → 1. A quantity is only skipped
+/// when a noun follows ("one of them" keeps its quantifier: the pronoun is no speaker).
+fn quantity_len(words: &[&str]) -> usize {
+    const DEFINITE: &[&str] = &["the", "these", "those", "its", "their", "his", "her"];
+    let mut k = 0;
+    while k < words.len() {
+        let quantity = (has(QUANTITY_NOUNS, words[k]) || has(PARTITIVES, words[k]))
+            && words.get(k + 1) == Some(&"of");
+        if quantity {
+            let mut h = k + 2;
+            while h < words.len() && has(DEFINITE, words[h]) {
+                h += 1;
+            }
+            match words.get(h) {
+                Some(w) if !has(&["them", "us", "you", "which", "whom"], w) => k = h,
+                _ => return k,
+            }
+        } else if has(lexicon::SPEAKER_DETERMINERS, words[k]) {
+            k += 1;
+        } else {
+            return k;
+        }
+    }
+    k
+}
+
 /// Whether an unnamed speaker phrase names one person: its head noun (the last word before
 /// "of", "for", "from", …) is a title or a noun for a person.
 fn names_a_person(phrase: &str) -> bool {
@@ -1082,18 +1144,24 @@ impl Context<'_> {
                 (Some(t), _) => Some((t, Some(EntityKind::Person))),
                 (None, Some((n, k))) => Some((n, Some(k))),
                 _ => {
-                    let stripped = words
-                        .iter()
-                        .skip_while(|w| has(lexicon::SPEAKER_DETERMINERS, w))
-                        .count();
+                    // determiners and a quantity ("a number of experts") are not part of
+                    // the speaker's name: like "a spokesman" → "spokesman", the phrase is
+                    // rendered by its head noun and what follows ("experts")
+                    let skip = quantity_len(&words);
                     let np = raw
                         .split_whitespace()
-                        .skip(words.len() - stripped)
+                        .skip(skip)
                         .collect::<Vec<_>>()
                         .join(" ");
+                    // bare plurals after a quantity ("dozens of residents") are indefinite,
+                    // a partitive of a definite group ("some of the analysts") is not
                     let indefinite = words
                         .first()
-                        .is_some_and(|w| matches!(*w, "a" | "an" | "one" | "another"));
+                        .is_some_and(|w| matches!(*w, "a" | "an" | "one" | "another"))
+                        || (skip > 0
+                            && !words[..skip].iter().any(|w| {
+                                has(&["the", "these", "those", "its", "their", "his", "her"], w)
+                            }));
                     (!np.is_empty()).then(|| self.earlier_speaker(&np, indefinite, before))
                 }
             }
@@ -2487,6 +2555,31 @@ mod tests {
             q.iter().all(|q| q.direct && q.speaker == "top US diplomat"),
             "{q:?}"
         );
+    }
+
+    #[test]
+    fn a_quantity_before_the_speaker_is_left_out_like_a_determiner() {
+        let t = "A number of experts said the vaccine was safe. Dozens of residents said the \
+                 water had risen overnight. Some of the analysts said the index would recover. \
+                 Tens of thousands of protesters said the vote was rigged. A spokesman said the \
+                 plant was closed.";
+        let speakers: Vec<String> = quotes(t).into_iter().map(|q| q.speaker).collect();
+        assert_eq!(
+            speakers,
+            [
+                "experts",
+                "residents",
+                "analysts",
+                "protesters",
+                "spokesman"
+            ],
+            "{speakers:?}"
+        );
+        assert_eq!(quantity_len(&["a", "number", "of", "experts"]), 3);
+        assert_eq!(quantity_len(&["many", "of", "the", "residents"]), 3);
+        assert_eq!(quantity_len(&["the", "head", "of", "the", "agency"]), 1);
+        // a pronoun after the quantity is no speaker's name: the quantity stays
+        assert_eq!(quantity_len(&["some", "of", "them"]), 0);
     }
 
     #[test]
