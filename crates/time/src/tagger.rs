@@ -1623,6 +1623,29 @@ impl<'a> Tagger<'a> {
                 return Some(M::new(j + 2, TimexType::Set, v, "set.weekday-plural"));
             }
         }
+        // "Sat Apr 25, 2009", "Mon, Mar. 2": the short forms that are other words too ("sat",
+        // "sun", "wed") are weekdays when capitalised and followed by a date.
+        // The date must fall on that weekday when its year is known ("the Sun Apr 25, 2009
+        // edition" is a newspaper's).
+        let short = match self.w(j) {
+            "mon" => Some(1),
+            "wed" => Some(3),
+            "sat" => Some(6),
+            "sun" => Some(7),
+            _ => None,
+        };
+        if let Some(wd) = short
+            && self.capitalized(j)
+        {
+            let at = if self.is(j + 1, ",") { j + 2 } else { j + 1 };
+            let mut m = self.month_expr(at).filter(|m| {
+                m.precision == Some(Precision::Day)
+                    && m.date
+                        .is_none_or(|d| d.weekday().number_from_monday() == wd)
+            })?;
+            m.rule = "weekday+date";
+            return Some(m);
+        }
         let wd = lexicon::weekday(self.w(j))?;
         let end = j + 1;
         // "Tuesday, Dec. 6", "Friday Oct. 13": the explicit date decides.

@@ -2483,3 +2483,55 @@ fn that_quarter_is_the_quarter_last_mentioned() {
     );
     assert_eq!(all[1], ("Later that quarter".into(), "1998-Q1".into()));
 }
+
+#[test]
+fn a_web_stamp_after_a_pipe_is_a_dateline() {
+    // Reuters' web pages: "CITY | Mon Mar 2, 2009 4:23 pm EST", inside the first sentence.
+    let text = "By Maggie Fox, Health and Science Editor WASHINGTON | Mon Mar 2, 2009 4:23 pm EST \
+                WASHINGTON (Reuters) - Virtually all cases of the most common strain of flu now \
+                resist the main drug used to treat it, the CDC reported on Monday.\n\
+                CDC researchers said 98 percent of all flu samples were resistant.\n";
+    assert_eq!(pubdate::dateline_date(text), Some(d(2009, 3, 2)));
+    // The same date in the middle of a sentence is what the story reports.
+    let prose = "By Maggie Fox WASHINGTON (Reuters) - The drug was approved on Mon Mar 2, 2009 \
+                 after a long review, the agency said.\nResearchers said it works.\n";
+    assert_eq!(pubdate::dateline_date(prose), None);
+}
+
+#[test]
+fn the_dateline_ingest_took_off_dates_the_article() {
+    let mut a = article(
+        "r",
+        "Virtually all cases of flu now resist the drug, the CDC said.",
+    );
+    a.dateline = Some("WASHINGTON | Mon Mar 2, 2009 4:23 pm EST WASHINGTON (Reuters)".into());
+    let mut b = article("x", "Virtually all cases of flu now resist the drug.");
+    b.dateline = Some("WASHINGTON (Reuters)".into());
+    let mut corpus = Corpus::default();
+    corpus.articles.extend([a, b]);
+    corpus.sentences.extend([Vec::new(), Vec::new()]);
+    infer_publication_dates(&mut corpus, &[]);
+    let p = corpus.articles[0]
+        .published
+        .clone()
+        .expect("dated by its dateline");
+    assert_eq!(
+        (p.date, p.source),
+        (d(2009, 3, 2), storyline_core::DateSource::Dateline)
+    );
+    assert!(corpus.articles[1].published.is_none());
+}
+
+#[test]
+fn short_weekdays_that_are_words_only_before_their_date() {
+    let t = one("LONDON | Sat Apr 25, 2009 7:32 pm EDT", d(2009, 4, 26));
+    assert_eq!(
+        (t.text.as_str(), t.value.as_str()),
+        ("Sat Apr 25, 2009 7:32 pm", "2009-04-25T19:32")
+    );
+    // 25 April 2009 was a Saturday: "Sun" is the newspaper's name here.
+    let t = one("The Sun Apr 25, 2009 edition sold out.", d(2009, 4, 26));
+    assert_eq!(t.text, "Apr 25, 2009");
+    let t = one("He sat Apr 25, 2009 at the table.", d(2009, 4, 26));
+    assert_eq!(t.text, "Apr 25, 2009");
+}
