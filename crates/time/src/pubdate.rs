@@ -95,6 +95,20 @@ fn is_cue(tail: &str) -> bool {
     .any(|c| tail.ends_with(c))
 }
 
+/// Whether `before` (the text up to a date) ends with a pipe, or with a pipe and a clock time
+/// ("| 10:57 UK time, Friday, "): the separator of a page's stamp.
+fn after_pipe(before: &str) -> bool {
+    let Some(bar) = before.rfind('|') else {
+        return false;
+    };
+    let gap = &before[bar + 1..];
+    let clock = gap
+        .as_bytes()
+        .windows(3)
+        .any(|w| w[0].is_ascii_digit() && w[1] == b':' && w[2].is_ascii_digit());
+    gap.trim().is_empty() || (gap.len() <= 32 && clock)
+}
+
 /// "10-05-98", "3/4/2016": a numeric date whose first two fields are both possible months
 /// (and differ), so that the order of day and month decides the date.
 fn ambiguous_numeric(written: &str) -> bool {
@@ -157,8 +171,9 @@ fn dateline_of(text: &str, timexes: &[Timex]) -> Option<NaiveDate> {
             continue;
         }
         let tail = cue_tail(text, s);
-        // "WASHINGTON | Mon Mar 2, 2009 4:23 pm EST": a web page's place and time stamp.
-        let stamp = text[..s].trim_end().ends_with('|');
+        // "WASHINGTON | Mon Mar 2, 2009 4:23 pm EST", "Rajan Datar | 10:57 UK time, Friday,
+        // 22 January 2010": a web page's place (or author) and time stamp.
+        let stamp = after_pipe(&text[..s]);
         let cue = is_cue(&tail)
             || stamp
             || tail.ends_with(" am")

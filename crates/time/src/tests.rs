@@ -2492,6 +2492,10 @@ fn a_web_stamp_after_a_pipe_is_a_dateline() {
                 resist the main drug used to treat it, the CDC reported on Monday.\n\
                 CDC researchers said 98 percent of all flu samples were resistant.\n";
     assert_eq!(pubdate::dateline_date(text), Some(d(2009, 3, 2)));
+    // BBC's: the author, then the clock time before the date.
+    let bbc = "Rajan Datar | 10:57 UK time, Friday, 22 January 2010 The UN has described it as \
+               the worst disaster it has ever been involved in.\nAid is arriving slowly.\n";
+    assert_eq!(pubdate::dateline_date(bbc), Some(d(2010, 1, 22)));
     // The same date in the middle of a sentence is what the story reports.
     let prose = "By Maggie Fox WASHINGTON (Reuters) - The drug was approved on Mon Mar 2, 2009 \
                  after a long review, the agency said.\nResearchers said it works.\n";
