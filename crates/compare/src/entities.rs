@@ -245,6 +245,7 @@ pub fn find_entities(text: &str) -> Vec<Mention> {
         }
     }
     places.retain(|k| !k.is_empty() && !is_demonym(k));
+    let spans = without_products_and_events(text, &ws, spans);
     for (i, j) in spans {
         if places.contains(&span_key(&ws, i, j)) {
             raw.extend(place_span(&ws, i, j));
@@ -267,6 +268,139 @@ pub fn find_entities(text: &str) -> Vec<Mention> {
         .collect();
     propagate(&mut out);
     out
+}
+
+/// A model code after a brand: "A380", "A330-200", "VC-10", "787", "737-800", "737s", "900"
+/// (three digits; a year is not one).
+fn is_model_code(w: &str) -> bool {
+    let digits = w.chars().take_while(char::is_ascii_digit).count();
+    let rest = &w[digits..];
+    let numeric = digits == 3
+        && (rest.is_empty()
+            || rest == "s"
+            || rest
+                .strip_prefix('-')
+                .is_some_and(|r| r.len() == 3 && r.chars().all(|c| c.is_ascii_digit())));
+    numeric || model_code(w)
+}
+
+/// A brand written with one lowercase letter before capitals: "iPod", "iTunes", "eBay" (not
+/// "saidAlan", two words run together).
+fn intercapped_brand(w: &str) -> bool {
+    let mut cs = w.chars();
+    cs.next().is_some_and(|c| c.is_ascii_lowercase())
+        && cs.next().is_some_and(|c| c.is_ascii_uppercase())
+        && w.chars().skip(2).all(|c| c.is_ascii_alphanumeric())
+}
+
+/// Heads of the names of events, which are neither organisations nor places ("Paris Air
+/// Show", "Worldwide Developers Conference", "Beijing Olympic Games").
+const EVENT_HEADS: &[&str] = &[
+    "conference",
+    "show",
+    "games",
+    "olympics",
+    "expo",
+    "summit",
+    "festival",
+    "championship",
+    "championships",
+    "tournament",
+    "awards",
+    "marathon",
+    "exhibition",
+];
+
+/// Removes from the capitalised spans the names of products and events, which are not
+/// entities of the three kinds:
+/// - a brand right before a model code is part of a product's name ("the Airbus A380",
+///   "Boeing 787", "Rolls-Royce Trent 900", "an American Airlines 777"), and the capitalised
+///   words after the code name the product ("787 Dreamliner", "A350 XWB") in the whole text,
+///   also in the plural ("Dreamliners"); "Air France Flight 447" keeps the airline;
+/// - a capitalised span right after an intercapped brand ("iPod Nano", "iTunes Music Store")
+///   names a product or service of it, in the whole text;
+/// - a name headed by an event noun ("Paris Air Show") is an event, and so is the acronym
+///   given for it in brackets ("Worldwide Developers Conference (WWDC)"), in the whole text.
+fn without_products_and_events(
+    text: &str,
+    ws: &[Word<'_>],
+    spans: Vec<(usize, usize)>,
+) -> Vec<(usize, usize)> {
+    // the text between two words holds only spaces and quotation marks
+    let quoted_gap = |a: usize, b: usize| {
+        text[ws[a].end..ws[b].start]
+            .chars()
+            .all(|c| c.is_whitespace() || matches!(c, '"' | '\'' | '`' | '“' | '”' | '‘' | '’'))
+            && !ws[b].initial
+    };
+    let mut products: BTreeSet<String> = BTreeSet::new();
+    let mut events: BTreeSet<String> = BTreeSet::new();
+    let mut kept: Vec<(usize, usize)> = Vec::new();
+    for &(i, j) in &spans {
+        // the first model code in the span or right after it
+        let code = (i..j).find(|&k| is_model_code(ws[k].text)).or_else(|| {
+            (j < ws.len() && ws[j].joined && !ws[j].initial && is_model_code(ws[j].text))
+                .then_some(j)
+        });
+        if let Some(c) = code {
+            // the model's name after the code ("787 Dreamliner", "787 “Dreamliner”")
+            let mut m = c + 1;
+            while m < ws.len()
+                && (m < j || quoted_gap(m - 1, m))
+                && is_capitalised(ws[m].text)
+                && !is_model_code(ws[m].text)
+            {
+                m += 1;
+            }
+            if m > c + 1 {
+                products.insert(joined(&ws[c + 1..m]));
+            }
+            // what follows the product inside the span is a name of its own
+            if m < j {
+                kept.push((m, j));
+            }
+            let brand_end = c;
+            let last = ws[i..brand_end].last().map(|w| w.text.to_lowercase());
+            match last.as_deref() {
+                // "Adam Air Flight 574": the airline
+                Some("flight") if brand_end > i + 1 => kept.push((i, brand_end - 1)),
+                Some(l)
+                    if has(lexicon::LOC_WORDS, l)
+                        || has(lexicon::LOC_AFTER, l)
+                        || has(lexicon::ORG_AFTER, l) =>
+                {
+                    kept.push((i, j))
+                }
+                _ => {}
+            }
+            continue;
+        }
+        // after an intercapped brand: "iPod Nano"
+        if i > 0 && ws[i].joined && intercapped_brand(ws[i - 1].text) {
+            products.insert(span_key(ws, i, j));
+            continue;
+        }
+        let last = ws[j - 1].text.to_lowercase();
+        if j > i + 1 && has(EVENT_HEADS, &last) {
+            events.insert(span_key(ws, i, j));
+            // "(WWDC)"
+            if j + 1 < ws.len()
+                && text[ws[j - 1].end..ws[j].start].trim() == "("
+                && all_caps(ws[j].text)
+                && text[ws[j].end..].trim_start().starts_with(')')
+            {
+                events.insert(ws[j].text.to_string());
+            }
+            continue;
+        }
+        kept.push((i, j));
+    }
+    kept.retain(|&(i, j)| {
+        let key = span_key(ws, i, j);
+        let singular = key.strip_suffix('s').unwrap_or(&key);
+        !products.contains(&key) && !products.contains(singular) && !events.contains(&key)
+    });
+    kept
 }
 
 /// Heads of a name whose "of"/"for" complement is a field of work, which may be two fields
@@ -580,16 +714,29 @@ fn split_span(
 /// A word that is never (part of) a name: a model code ("A380", "A400M", "B-52"; not "G20"),
 /// or an index in capitals, a currency code or a unit ("FTSE", "USD", "GHz").
 fn not_entity_word(w: &str) -> bool {
+    model_code(w) || has(lexicon::UNITS, w) || (has(lexicon::MARKET_INDICES, w) && all_caps(w))
+}
+
+/// A model code of letters and digits: "A380", "A400M", "B-52", "VC-10", "DC-9",
+/// "A330-200", "A330-300E", and their plurals ("A380s"); not "G20" or "MH17".
+fn model_code(w: &str) -> bool {
+    let w = w.strip_suffix('s').unwrap_or(w);
     let letters = w.chars().take_while(|c| c.is_ascii_uppercase()).count();
     let hyphen = w[letters..].starts_with('-');
     let rest = &w[letters + usize::from(hyphen)..];
     let digits = rest.chars().take_while(char::is_ascii_digit).count();
-    let suffix = &rest[digits..];
-    let model = (1..=3).contains(&letters)
-        && (digits >= 3 || (hyphen && digits >= 2))
+    let mut suffix = &rest[digits..];
+    // "A330-200", "A330-300E": a variant number
+    if let Some(v) = suffix.strip_prefix('-') {
+        let n = v.chars().take_while(char::is_ascii_digit).count();
+        if n >= 2 {
+            suffix = &v[n..];
+        }
+    }
+    (1..=3).contains(&letters)
+        && (digits >= 3 || (hyphen && digits >= 2) || (hyphen && letters >= 2 && digits >= 1))
         && suffix.len() <= 2
-        && suffix.chars().all(|c| c.is_ascii_uppercase());
-    model || has(lexicon::UNITS, w) || (has(lexicon::MARKET_INDICES, w) && all_caps(w))
+        && suffix.chars().all(|c| c.is_ascii_uppercase())
 }
 
 /// A nationality word, also in the plural ("Russian", "Russians", "Israelis").
@@ -1213,6 +1360,50 @@ mod tests {
     }
 
     #[test]
+    fn products_and_events_are_not_entities() {
+        let t = "Airbus has delivered the first Airbus A380 to Singapore Airlines. The Boeing \
+                 787 Dreamliner flew on Tuesday; two Dreamliners were sold and Ryanair ordered \
+                 five Boeing 737s and six A320s. On Monday Apple unveiled the iPod Nano at the Worldwide \
+                 Developers Conference (WWDC) in San Francisco. WWDC ended. The Nano is small. \
+                 Adam Air Flight 574 crashed. The Paris Air Show opened.";
+        let k = kinds(t);
+        let names: Vec<&str> = k.iter().map(|(n, _)| n.as_str()).collect();
+        for name in [
+            "Singapore Airlines",
+            "Ryanair",
+            "Apple",
+            "San Francisco",
+            "Adam Air",
+        ] {
+            assert!(names.contains(&name), "{name} in {names:?}");
+        }
+        for name in [
+            "Boeing",
+            "Dreamliner",
+            "Dreamliners",
+            "A320s",
+            "Nano",
+            "Worldwide Developers Conference",
+            "WWDC",
+            "Adam Air Flight",
+            "Paris Air Show",
+        ] {
+            assert!(!names.contains(&name), "{name} in {names:?}");
+        }
+        // the company itself stays; only its name before the model code goes
+        assert_eq!(
+            names.iter().filter(|n| **n == "Airbus").count(),
+            1,
+            "{names:?}"
+        );
+        // two words run together are no brand: "saidAlan Shaw" keeps the person
+        assert!(intercapped_brand("iPod") && intercapped_brand("eBay"));
+        assert!(!intercapped_brand("saidAlan") && !intercapped_brand("McCain"));
+        assert!(is_model_code("787") && is_model_code("737-800") && is_model_code("A330-300E"));
+        assert!(!is_model_code("2009") && !is_model_code("G20") && !is_model_code("45"));
+    }
+
+    #[test]
     fn titles_inside_firm_names_prefixes_and_complements() {
         let k = kinds(
             "Shares of General Motors rose. The Defense Ministry agreed. Apple CEO Steve Jobs \
@@ -1248,10 +1439,9 @@ mod tests {
             k.contains(&("Apple Computer".into(), EntityKind::Organization)),
             "{k:?}"
         );
-        assert!(
-            k.contains(&("Airbus".into(), EntityKind::Organization)),
-            "{k:?}"
-        );
+        // "the Airbus A380" names a product, not the company (see
+        // products_and_events_are_not_entities)
+        assert!(!k.iter().any(|(n, _)| n == "Airbus"), "{k:?}");
         assert!(k.contains(&("U.S.".into(), EntityKind::Location)), "{k:?}");
         assert!(
             k.contains(&("Pablo Marco".into(), EntityKind::Person)),
