@@ -70,13 +70,23 @@ pub(crate) fn words(text: &str) -> Vec<Word<'_>> {
     let mut i = 0;
     let mut gap_clean = true;
     let mut sentence_start = true;
+    let mut straight_quotes = 0;
     while i < chars.len() {
         let (pos, c) = chars[i];
         if !is_word_char(c) {
             if !c.is_whitespace() {
                 gap_clean = false;
             }
-            if matches!(c, '.' | '!' | '?' | '\n' | ':' | ';') {
+            // a quotation opens with a capital like a sentence ("saying, “Stop me if …”")
+            let opening = match c {
+                '“' | '`' | '‘' => true,
+                '"' => {
+                    straight_quotes += 1;
+                    straight_quotes % 2 == 1
+                }
+                _ => false,
+            };
+            if matches!(c, '.' | '!' | '?' | '\n' | ':' | ';') || opening {
                 sentence_start = true;
             }
             i += 1;
@@ -185,8 +195,16 @@ pub fn find_entities(text: &str) -> Vec<Mention> {
         }
         // extend the span
         let mut j = i + 1;
-        while j < ws.len() && ws[j].joined && !ws[j].initial {
-            if is_capitalised(ws[j].text) {
+        // "Standard & Poor's", "Johnson & Johnson", "Defence & Space": an ampersand joins
+        // the words of one name
+        let ampersand = |k: usize| text[ws[k - 1].end..ws[k].start].trim() == "&";
+        while j < ws.len() && (ws[j].joined || ampersand(j)) && !ws[j].initial {
+            if !ws[j].joined {
+                if !is_capitalised(ws[j].text) {
+                    break;
+                }
+                j += 1;
+            } else if is_capitalised(ws[j].text) {
                 j += 1;
             } else if (has(CONNECTORS, ws[j].text)
                 // "Centers for Disease Control and Prevention", "Center for Alternative
@@ -293,6 +311,45 @@ fn intercapped_brand(w: &str) -> bool {
         && w.chars().skip(2).all(|c| c.is_ascii_alphanumeric())
 }
 
+/// Words that are part of a title only before a title word: "First Minister", "First Lady",
+/// "Oil Minister", "Tourism Minister" (not "the First Amendment", "Shell Oil").
+const TITLE_MODIFIERS: &[&str] = &[
+    "first",
+    "oil",
+    "petroleum",
+    "industry",
+    "commerce",
+    "tourism",
+    "mining",
+    "fisheries",
+    "planning",
+    "economic",
+    "security",
+    "intelligence",
+    "treasury",
+    "water",
+    "communications",
+    "budget",
+];
+
+/// Parts of a text or a law, which a number follows: "Chapter 11", "Article 5".
+const DOCUMENT_PARTS: &[&str] = &[
+    "chapter",
+    "article",
+    "section",
+    "clause",
+    "paragraph",
+    "part",
+    "amendment",
+    "rule",
+    "annex",
+    "appendix",
+    "page",
+    "figure",
+    "table",
+    "volume",
+];
+
 /// Heads of the names of events, which are neither organisations nor places ("Paris Air
 /// Show", "Worldwide Developers Conference", "Beijing Olympic Games").
 const EVENT_HEADS: &[&str] = &[
@@ -337,6 +394,39 @@ fn without_products_and_events(
     let mut events: BTreeSet<String> = BTreeSet::new();
     let mut kept: Vec<(usize, usize)> = Vec::new();
     for &(i, j) in &spans {
+        // a stock index: "the Standard & Poor's 500 index", "the Russell 2000 Index", "the
+        // FTSE-100 index", "the Nasdaq Composite"
+        let mut k = j;
+        if k < ws.len()
+            && ws[k].text == "s"
+            && matches!(text[ws[k - 1].end..ws[k].start].trim(), "'" | "’")
+        {
+            k += 1;
+        }
+        if k < ws.len() && !ws[k].initial && ws[k].text.chars().all(|c| c.is_ascii_digit()) {
+            k += 1;
+        }
+        let index_word = |w: &str| has(&["index", "indices", "indexes", "average", "composite"], w);
+        // ("the UK index", "the United States Dow Jones Industrial Average": a place before
+        // the index is named in its own right)
+        let (s0, _) = name_bounds(ws, i, j);
+        let place_first =
+            (1..=3).any(|n| s0 + n <= j && has(lexicon::PLACES, &joined(&ws[s0..s0 + n])));
+        if !place_first
+            && ((k < ws.len() && k > i && !ws[k].initial && index_word(ws[k].text))
+                || index_word(ws[j - 1].text))
+        {
+            continue;
+        }
+        // a part of a text or a law: "Chapter 11", "Article 5", "Section 230"
+        if j == i + 1
+            && has(DOCUMENT_PARTS, ws[i].text)
+            && ws
+                .get(j)
+                .is_some_and(|w| w.joined && w.text.starts_with(|c: char| c.is_ascii_digit()))
+        {
+            continue;
+        }
         // the first model code in the span or right after it
         let code = (i..j).find(|&k| is_model_code(ws[k].text)).or_else(|| {
             (j < ws.len() && ws[j].joined && !ws[j].initial && is_model_code(ws[j].text))
@@ -654,7 +744,11 @@ fn split_span(
     while k < e {
         let lw = ws[k].text.to_lowercase();
         let lw = lw.trim_end_matches('.');
-        if has(lexicon::TITLES, lw) {
+        // "Scottish First Minister", "Nigerian Oil Minister": a modifier of the title after it
+        let modifies_title = has(TITLE_MODIFIERS, lw)
+            && k + 1 < e
+            && has(lexicon::TITLES, ws[k + 1].text.trim_end_matches('.'));
+        if has(lexicon::TITLES, lw) || modifies_title {
             last_title = Some(k);
         } else if lw == "of" && k + 1 < e && ws[k + 1].text == "State" {
             last_title = Some(k + 1);
@@ -705,6 +799,13 @@ fn split_span(
     }
     // lone demonyms are not entities; a leading demonym of a place or person is dropped
     if e - s == 1 && is_demonym(ws[s].text) {
+        return Vec::new();
+    }
+    // "North American", "South African": a compass word and a nationality
+    if e - s == 2
+        && has(&["north", "south", "east", "west", "central"], ws[s].text)
+        && is_demonym(ws[s + 1].text)
+    {
         return Vec::new();
     }
     out.push((s, e, None, Vec::new()));
@@ -1401,6 +1502,48 @@ mod tests {
         assert!(!intercapped_brand("saidAlan") && !intercapped_brand("McCain"));
         assert!(is_model_code("787") && is_model_code("737-800") && is_model_code("A330-300E"));
         assert!(!is_model_code("2009") && !is_model_code("G20") && !is_model_code("45"));
+    }
+
+    #[test]
+    fn indices_nationalities_document_parts_ampersands_and_quotation_openers() {
+        // a nationality before a title is one of the titles
+        let p = kinds(
+            "Scottish First Minister Alex Salmond met Nigerian Oil Minister Rilwanu Lukman. At \
+             17:00 BST Nicola Sturgeon spoke.",
+        );
+        for name in ["Alex Salmond", "Rilwanu Lukman"] {
+            assert!(p.contains(&(name.into(), EntityKind::Person)), "{p:?}");
+        }
+        // a time zone is no part of a name
+        assert!(p.iter().any(|(n, _)| n == "Nicola Sturgeon"), "{p:?}");
+        let k = kinds(
+            "The Standard & Poor's 500 index fell, while the FTSE-100 index rose and the \
+             primary UK index slipped. Investors bought Johnson & Johnson as the Romanian \
+             government reported North American sales. GM later filed for Chapter 11 \
+             protection. He said, “Stop me if you have heard this.” The Russell 2000 Index \
+             dropped.",
+        );
+        let names: Vec<&str> = k.iter().map(|(n, _)| n.as_str()).collect();
+        assert!(
+            k.contains(&("Johnson & Johnson".into(), EntityKind::Organization)),
+            "{k:?}"
+        );
+        assert!(k.contains(&("UK".into(), EntityKind::Location)), "{k:?}");
+        assert!(names.contains(&"GM"), "{names:?}");
+        for none in [
+            "Standard",
+            "Poor",
+            "Standard & Poor",
+            "FTSE-100",
+            "Romanian",
+            "North American",
+            "Chapter",
+            "Stop",
+            "Russell",
+            "Index",
+        ] {
+            assert!(!names.contains(&none), "{none} in {names:?}");
+        }
     }
 
     #[test]
