@@ -3448,6 +3448,25 @@ impl<'a> Tagger<'a> {
     /// Clock times: "3 p.m.", "15:00", "9:30 a.m.".
     fn clock(&self, i: usize) -> Option<M> {
         let h = self.num(i)?;
+        // "0800 UTC", "1530 GMT": hours and minutes of the wire's 24-hour clock; the zone
+        // is read by the caller.
+        if self.w(i).len() == 4 && matches!(self.w(i + 1), "gmt" | "utc") {
+            let (hh, mm) = (h / 100, h % 100);
+            // "10:35 a.m. (0735 GMT) Friday": the same time in another zone, part of the
+            // clock time before it.
+            let restated = i > 0
+                && self.is(i - 1, "(")
+                && (i.saturating_sub(5)..i - 1).any(|k| matches!(self.w(k), "am" | "pm" | "m"));
+            if hh > 23 || mm > 59 || restated {
+                return None;
+            }
+            return Some(M::new(
+                i + 1,
+                TimexType::Time,
+                format!("T{hh:02}:{mm:02}"),
+                "clock",
+            ));
+        }
         // "1030am", "730pm": hours and minutes written together before am/pm.
         if (3..=4).contains(&self.w(i).len())
             && matches!(self.w(i + 1), "am" | "pm")

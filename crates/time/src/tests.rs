@@ -2290,7 +2290,10 @@ fn the_day_that_a_report_ends_or_starts_is_the_day_reported() {
 fn a_24_hour_time_before_utc_is_no_year() {
     // "1900 GMT" is a clock time written without a colon, not the year 1900.
     let dct = d(2008, 9, 18);
-    assert!(tv("Trading stopped at 1900 GMT.", dct).is_empty());
+    assert_eq!(
+        tv("Trading stopped at 1900 GMT.", dct),
+        vec![("1900 GMT".into(), "2008-09-18T19:00Z".into())]
+    );
     // A time restated in parentheses after a local one is no second expression.
     let v = tv(
         "The blast came at 10:35 a.m. (0735 GMT) Friday.",
@@ -2538,4 +2541,23 @@ fn short_weekdays_that_are_words_only_before_their_date() {
     assert_eq!(t.text, "Apr 25, 2009");
     let t = one("He sat Apr 25, 2009 at the table.", d(2009, 4, 26));
     assert_eq!(t.text, "Apr 25, 2009");
+}
+
+#[test]
+fn a_wire_clock_with_its_zone() {
+    let dct = d(2009, 5, 10);
+    let t = one("The launch was at 0800 UTC.", dct);
+    assert_eq!(
+        (t.text.as_str(), t.value.as_str()),
+        ("0800 UTC", "2009-05-10T08:00Z")
+    );
+    let all = tv("The launch was at 1900 GMT on Friday.", dct);
+    assert_eq!(all[0], ("1900 GMT".into(), "2009-05-08T19:00Z".into()));
+    // Not a clock: 25 hours; and the same time restated in another zone is no new expression.
+    assert!(tag("It was 2500 GMT.", Some(dct)).is_empty());
+    let all = tv(
+        "The bomb went off at about 10:35 a.m. (0735 GMT) Friday.",
+        d(1998, 8, 8),
+    );
+    assert!(all.iter().all(|(t, _)| !t.contains("0735")), "{all:?}");
 }
