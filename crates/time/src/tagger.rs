@@ -721,9 +721,54 @@ impl<'a> Tagger<'a> {
         d.with_day(n)
     }
 
+    /// A season word without a determiner at token `i` (season code `s`), when a preposition
+    /// or a paired season precedes it; see [`Self::match_at`].
+    fn bare_season(&self, i: usize, s: &str) -> Option<M> {
+        let prev = if i > 0 { self.w(i - 1) } else { "" };
+        let after_prep = matches!(prev, "in" | "during" | "by" | "until" | "since" | "through");
+        // The second of a pair: "summer and autumn 1918".
+        let second =
+            i > 1 && matches!(prev, "and" | "or") && lexicon::season(self.w(i - 2)).is_some();
+        let written = self.year_at(i + 1).map(|y| (y, i + 2)).or_else(|| {
+            // The first of a pair: "summer and autumn 1918".
+            (matches!(self.w(i + 1), "and" | "or") && lexicon::season(self.w(i + 2)).is_some())
+                .then(|| self.year_at(i + 3))
+                .flatten()
+                .map(|y| (y, i + 1))
+        });
+        let value = |y: i32| format!("{}-{s}", year_str(y));
+        match written {
+            Some((y, end)) if after_prep || second => {
+                let mut m = M::new(end, TimexType::Date, value(y), "season.year");
+                m.anchor = end == i + 2;
+                Some(m)
+            }
+            None if after_prep
+                && (self.kind(i + 1) != Some(Kind::Word)
+                    || matches!(
+                        self.w(i + 1),
+                        "and" | "or" | "when" | "as" | "to" | "the" | "but"
+                    )) =>
+            {
+                let y = self.story_year().or(self.dct.map(|d| d.year()))?;
+                Some(M::new(i + 1, TimexType::Date, value(y), "dct.season"))
+            }
+            _ => None,
+        }
+    }
+
     /// The longest expression starting at token `i`, with its prefixes.
     fn match_at(&self, i: usize) -> Option<M> {
         let w = self.w(i);
+        // "sales fell in spring", "until autumn": a bare season after a preposition is that
+        // season of the story's year ("in spring training", "in fall prices" are nouns); "in
+        // summer 2007", "in summer and autumn 1918": of the year written after it (or after
+        // the pair).
+        if let Some(s) = lexicon::season(w)
+            && let Some(m) = self.bare_season(i, s)
+        {
+            return Some(m);
+        }
         // Approximators and position modifiers that TimeBank keeps in the span.
         let approx: Option<(usize, &'static str)> = match w {
             "about" | "around" | "approximately" | "roughly" | "some" => Some((i + 1, "APPROX")),

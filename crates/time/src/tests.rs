@@ -2561,3 +2561,26 @@ fn a_wire_clock_with_its_zone() {
     );
     assert!(all.iter().all(|(t, _)| !t.contains("0735")), "{all:?}");
 }
+
+#[test]
+fn bare_seasons_after_a_preposition() {
+    let dct = d(2009, 5, 10);
+    assert_eq!(
+        tv("Sales fell in spring.", dct),
+        vec![("spring".into(), "2009-SP".into())]
+    );
+    assert_eq!(
+        tv("Violence rose in summer 2007.", dct),
+        vec![("summer 2007".into(), "2007-SU".into())]
+    );
+    assert_eq!(
+        tv("The war ended in summer and autumn 1918.", dct),
+        vec![
+            ("summer".into(), "1918-SU".into()),
+            ("autumn 1918".into(), "1918-FA".into())
+        ]
+    );
+    // Nouns, not seasons.
+    assert!(tv("He was in spring training.", dct).is_empty());
+    assert!(tv("A spring broke.", dct).is_empty());
+}
