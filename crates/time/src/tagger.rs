@@ -689,10 +689,13 @@ impl<'a> Tagger<'a> {
             })
     }
 
-    /// The day in "and 25" / "or 25" at token `i` after a month-day date `d`, when the
-    /// number is a later day of that month and not an amount ("and 25 percent").
+    /// The day in "and 25" / "or 25" / "to 25" / "-25" at token `i` after a month-day date `d`,
+    /// when the number is a later day of that month and not an amount ("and 25 percent").
     fn conjoined_day(&self, i: usize, d: NaiveDate) -> Option<NaiveDate> {
-        if !matches!(self.w(i), "and" | "or") || self.glued(i + 1) {
+        // "April 6-7", "January 25-29": a range written with a dash, each end its own day.
+        let dash = self.is(i, "-") && self.glued(i) && self.glued(i + 1);
+        let word = matches!(self.w(i), "and" | "or" | "to" | "through") && !self.glued(i + 1);
+        if !(dash || word) {
             return None;
         }
         let n = self.num(i + 1)?;
@@ -1932,9 +1935,26 @@ impl<'a> Tagger<'a> {
             year = Some(ry + off);
             j = e;
         }
+        // "between March and April 1918", "May-August 1950": the first month of a pair or
+        // range takes the year written after the second.
+        let paired_year = if day.is_none() && year.is_none() {
+            let linked = (matches!(self.w(j), "and" | "or" | "to" | "through")
+                && !self.glued(j + 1))
+                || (self.is(j, "-") && self.glued(j) && self.glued(j + 1));
+            linked
+                .then(|| lexicon::month(self.w(j + 1)).and_then(|_| self.year_at(j + 2)))
+                .flatten()
+        } else {
+            None
+        };
         // "may" and "march" are months only after a word that introduces a date
-        // ("in May", "since March"); "march" also after "from"/"to".
-        if matches!(w, "may" | "march") && day.is_none() && year.is_none() {
+        // ("in May", "since March"); "march" also after "from"/"to"; and before the second
+        // month of a dated range ("May-August 1950").
+        if matches!(w, "may" | "march")
+            && day.is_none()
+            && year.is_none()
+            && !(paired_year.is_some() && self.capitalized(i))
+        {
             let prev = if i > 0 { self.w(i - 1) } else { "" };
             let introduces_date = matches!(
                 prev,
@@ -1951,6 +1971,7 @@ impl<'a> Tagger<'a> {
                     | "of"
                     | "during"
             ) || (w == "march" && matches!(prev, "from" | "to"))
+                || (prev == "between" && self.capitalized(i))
                 // "the March accession", "the May elections": a month before a common noun
                 // ("along the March." or "the March to the Sea" is a name).
                 || (prev == "the"
@@ -1961,6 +1982,9 @@ impl<'a> Tagger<'a> {
             if !(introduces_date || (w == "march" && i == 0)) {
                 return None;
             }
+        }
+        if paired_year.is_some() {
+            year = paired_year;
         }
         let (cal, rule) = match (day, year) {
             (Some(d), Some(y)) => (Cal::Day(ymd(y, month, d)?), "date.month-day-year"),

@@ -2584,3 +2584,41 @@ fn bare_seasons_after_a_preposition() {
     assert!(tv("He was in spring training.", dct).is_empty());
     assert!(tv("A spring broke.", dct).is_empty());
 }
+
+#[test]
+fn ranges_of_days_and_months_give_each_end() {
+    let dct = d(1915, 5, 10);
+    assert_eq!(
+        tv("Obregon won at Celaya on April 6-7.", dct),
+        vec![
+            ("April 6".into(), "1915-04-06".into()),
+            ("7".into(), "1915-04-07".into())
+        ]
+    );
+    assert_eq!(
+        tv("They attacked from January 25 to 29.", dct)[1],
+        ("29".into(), "1915-01-29".into())
+    );
+    // Not a later day of the month: no second date.
+    assert_eq!(tv("On May 4-2 the vote was split.", dct).len(), 1);
+    let dct = d(2009, 5, 10);
+    assert_eq!(
+        tv(
+            "German casualties between March and April 1918 were high.",
+            dct
+        ),
+        vec![
+            ("March".into(), "1918-03".into()),
+            ("April 1918".into(), "1918-04".into())
+        ]
+    );
+    assert_eq!(
+        tv("The islands were taken (May-August 1950).", dct)[0],
+        ("May".into(), "1950-05".into())
+    );
+    // "may" stays a verb without a dated range after it.
+    assert_eq!(
+        tv("You may and must leave in 2008.", dct),
+        vec![("2008".into(), "2008".into())]
+    );
+}
