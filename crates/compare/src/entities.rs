@@ -274,7 +274,7 @@ pub fn find_entities(text: &str) -> Vec<Mention> {
     let mut out: Vec<Mention> = raw
         .into_iter()
         .map(|(s, e, kind, titles)| {
-            let kind = kind.unwrap_or_else(|| guess_kind(&ws, s, e));
+            let kind = kind.unwrap_or_else(|| guess_kind(text, &ws, s, e));
             Mention {
                 start: ws[s].start,
                 end: ws[e - 1].end,
@@ -862,8 +862,37 @@ fn lower_titles_before(ws: &[Word<'_>], s: usize) -> Vec<String> {
     titles
 }
 
+/// Whether a name of two or three words stands in apposition with a title: "Jusman Syafii
+/// Djamal, minister of transport", "Kaoru Yosano, the Japanese minister of fiscal policy",
+/// "Jim Press, the Vice Chairman of Chrysler", "The bank's CEO, Ken Lewis, said". A title
+/// describes a person.
+fn title_apposition(text: &str, ws: &[Word<'_>], s: usize, e: usize) -> bool {
+    let comma = |a: usize, b: usize| text[ws[a].end..ws[b].start].trim() == ",";
+    // after: ", (the|a|an) (nationality|place)* title"
+    if e < ws.len() && comma(e - 1, e) {
+        let mut k = e;
+        while k < ws.len() && k < e + 3 {
+            let w = ws[k].text.trim_end_matches('.');
+            if has(lexicon::TITLES, w) && !has(&["former", "then", "senior", "acting"], w) {
+                // "…, a Romanian official said": the subject of the next clause
+                return !ws
+                    .get(k + 1)
+                    .is_some_and(|n| n.joined && has(lexicon::SPEECH_VERBS, n.text));
+            }
+            let describes =
+                has(&["the", "a", "an"], w) || has(lexicon::DEMONYMS, w) || has(lexicon::PLACES, w);
+            if !describes || (k > e && !ws[k].joined) {
+                break;
+            }
+            k += 1;
+        }
+    }
+    // before: "CEO, Ken Lewis"
+    s > 0 && comma(s - 1, s) && has(lexicon::TITLES, ws[s - 1].text.trim_end_matches('.'))
+}
+
 /// Types a span that carries no title.
-fn guess_kind(ws: &[Word<'_>], s: usize, e: usize) -> EntityKind {
+fn guess_kind(text: &str, ws: &[Word<'_>], s: usize, e: usize) -> EntityKind {
     let name: Vec<String> = ws[s..e].iter().map(|w| w.text.to_lowercase()).collect();
     let joined = name.join(" ");
     let last = name.last().map(String::as_str).unwrap_or("");
@@ -937,6 +966,9 @@ fn guess_kind(ws: &[Word<'_>], s: usize, e: usize) -> EntityKind {
     if has(lexicon::FIRST_NAMES, &name[0]) && e - s >= 2 {
         return EntityKind::Person;
     }
+    if (2..=3).contains(&(e - s)) && title_apposition(text, ws, s, e) {
+        return EntityKind::Person;
+    }
     if let Some(p) = &prev
         && has(lexicon::LOC_BEFORE, p)
     {
@@ -997,6 +1029,29 @@ fn propagate(mentions: &mut [Mention]) {
             {
                 m.kind = *k;
             }
+        }
+    }
+    // one name, one kind in a text: a name that no gazetteer or place word makes a place, but
+    // that a preposition made one ("a stake in Chrysler", "cut costs at Opel"), is the
+    // organisation it is more often in that text
+    let mut votes: HashMap<String, (usize, usize)> = HashMap::new();
+    for m in mentions.iter() {
+        let v = votes.entry(m.text.clone()).or_default();
+        match m.kind {
+            EntityKind::Organization => v.0 += 1,
+            EntityKind::Location => v.1 += 1,
+            EntityKind::Person => {}
+        }
+    }
+    for m in mentions.iter_mut() {
+        let last = m.text.rsplit(' ').next().unwrap_or("");
+        if m.kind == EntityKind::Location
+            && !has(lexicon::PLACES, &m.text)
+            && !has(lexicon::PLACES, &m.text.replace('.', ""))
+            && !has(lexicon::LOC_WORDS, last)
+            && votes.get(&m.text).is_some_and(|&(org, loc)| org > loc)
+        {
+            m.kind = EntityKind::Organization;
         }
     }
 }
@@ -1544,6 +1599,33 @@ mod tests {
         ] {
             assert!(!names.contains(&none), "{none} in {names:?}");
         }
+    }
+
+    #[test]
+    fn industry_heads_title_appositions_and_one_kind_per_name() {
+        let k = kinds(
+            "Then Apple Computer announced a laptop, and Douglas Aircraft built jets while \
+             Apple Corps claims the logo. Kaoru Yosano, the Japanese minister of fiscal policy, \
+             spoke. The bank's CEO, Ken Lewis, said losses rose. Ford bought Automobile \
+             Craiova, a Romanian official said. Fiat wants a stake in Chrysler, and Chrysler \
+             agreed; Chrysler cut jobs.",
+        );
+        for (name, kind) in [
+            ("Apple Computer", EntityKind::Organization),
+            ("Douglas Aircraft", EntityKind::Organization),
+            ("Apple Corps", EntityKind::Organization),
+            ("Kaoru Yosano", EntityKind::Person),
+            ("Ken Lewis", EntityKind::Person),
+            ("Automobile Craiova", EntityKind::Organization),
+        ] {
+            assert!(k.contains(&(name.to_string(), kind)), "{name} in {k:?}");
+        }
+        let chrysler: Vec<EntityKind> = k
+            .iter()
+            .filter(|(n, _)| n == "Chrysler")
+            .map(|(_, kind)| *kind)
+            .collect();
+        assert_eq!(chrysler, [EntityKind::Organization; 3], "{k:?}");
     }
 
     #[test]

@@ -208,6 +208,18 @@ pub const ORG_WORDS: &[&str] = &[
     "reserve",
     "exchange",
     "motors",
+    // industry heads of firm names ("Apple Computer", "Douglas Aircraft", "Boeing Commercial
+    // Airplanes", "Apple Corps", "Adam Air", "Air Canada")
+    "computer",
+    "computers",
+    "aircraft",
+    "airplanes",
+    "corps",
+    "air",
+    "steel",
+    "chemicals",
+    "foods",
+    "automotive",
     "motor",
     "systems",
     "technologies",
