@@ -2172,6 +2172,23 @@ impl<'a> Tagger<'a> {
             m.anchor = true;
             return Some(m);
         }
+        // "499-493 BC", "264 to 241 BC": the first year of a range before Christ, which
+        // counts down.
+        if self.kind(i) == Some(Kind::Num)
+            && self.w(i).len() <= 4
+            && let Ok(first) = self.w(i).parse::<i32>()
+        {
+            let dash = matches!(self.w(i + 1), "-" | "–") && self.glued(i + 1) && self.glued(i + 2);
+            let word = matches!(self.w(i + 1), "to" | "and");
+            if (dash || word)
+                && let Some((last, _)) = self.year_bc(i + 2)
+                && first > -last
+            {
+                let mut m = cal_match(i + 1, Date, Cal::Year(-first), "year.bc");
+                m.anchor = true;
+                return Some(m);
+            }
+        }
         // "480 BC": a year before Christ.
         if let Some((y, end)) = self.year_bc(i) {
             let mut m = cal_match(end, Date, Cal::Year(y), "year.bc");

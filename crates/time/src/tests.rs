@@ -2622,3 +2622,21 @@ fn ranges_of_days_and_months_give_each_end() {
         vec![("2008".into(), "2008".into())]
     );
 }
+
+#[test]
+fn the_first_year_of_a_range_before_christ() {
+    let dct = d(2009, 5, 10);
+    assert_eq!(
+        tv("The Ionian Revolt (499-493 BC) began.", dct),
+        vec![
+            ("499".into(), "BC0499".into()),
+            ("493 BC".into(), "BC0493".into())
+        ]
+    );
+    assert_eq!(
+        tv("It lasted from 264 to 241 BC.", dct)[0],
+        ("264".into(), "BC0264".into())
+    );
+    // Years before Christ count down: "5 to 10 BC" is no range of years.
+    assert_eq!(tv("He found 5 to 10 BC coins.", dct).len(), 1);
+}
