@@ -525,8 +525,17 @@ impl<'a> Tagger<'a> {
                         && m.date
                             .zip(self.ref_year())
                             .is_some_and(|(d, ry)| d.year() < ry);
+                    // In a history, a later year in a clause about the future ("exposed for
+                    // a planned campaign in 1976") is a plan; the story stays in its year.
+                    let planned = self.narrative
+                        && m.precision == Some(Precision::Year)
+                        && m.date
+                            .zip(self.ref_year())
+                            .is_some_and(|(d, ry)| d.year() > ry)
+                        && self.tense_cue(i, m.end) == Some(Tense::Future);
                     if m.anchor
                         && !name_year
+                        && !planned
                         && let Some(d) = m.date
                     {
                         self.ref_cal = Some(match m.precision {

@@ -2640,3 +2640,28 @@ fn the_first_year_of_a_range_before_christ() {
     // Years before Christ count down: "5 to 10 BC" is no range of years.
     assert_eq!(tv("He found 5 to 10 BC coins.", dct).len(), 1);
 }
+
+#[test]
+fn a_planned_year_in_a_history_is_no_anchor() {
+    // A history (five years written, none near the DCT): a later year in a clause about the
+    // future is a plan, and "11 March" stays in the year of the events.
+    let text = "The war began in 1955. The Americans arrived in 1965 and left in 1973. \
+                Aid was cut in 1974. On 10 March 1975, General Dung launched Campaign 275. If \
+                the town could be taken, the road to the coast would be exposed for a planned \
+                campaign in 1976. The defenders collapsed on 11 March.";
+    let all = tv(text, d(2009, 12, 19));
+    assert!(
+        all.contains(&("11 March".into(), "1975-03-11".into())),
+        "{all:?}"
+    );
+    // Told as a fact, the later year is the story's time.
+    let text = text.replace(
+        "would be exposed for a planned campaign",
+        "was exposed in a campaign",
+    );
+    let all = tv(&text, d(2009, 12, 19));
+    assert!(
+        all.contains(&("11 March".into(), "1976-03-11".into())),
+        "{all:?}"
+    );
+}
