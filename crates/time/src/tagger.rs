@@ -2433,7 +2433,12 @@ impl<'a> Tagger<'a> {
                 };
                 let cal = cal.shift(sign * steps);
                 let mut m = cal_match(end + 1, Date, cal, rule);
-                m.anchor = anaphoric || unit == Unit::Day;
+                // In a history, "almost two decades earlier" looks back from the story's
+                // time without moving it; "two years later" moves it on.
+                let flashback = self.narrative
+                    && sign < 0
+                    && matches!(unit, Unit::Year | Unit::Decade | Unit::Century);
+                m.anchor = (anaphoric && !flashback) || unit == Unit::Day;
                 return Some(m);
             }
             if matches!(after, "from") && self.is(end + 1, "now") {

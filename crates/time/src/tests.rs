@@ -2665,3 +2665,20 @@ fn a_planned_year_in_a_history_is_no_anchor() {
         "{all:?}"
     );
 }
+
+#[test]
+fn a_flashback_in_a_history_does_not_move_its_year() {
+    let text = "The war began in 1946. The French left in 1954. Advisers came in 1961 and 1962. \
+                Marines landed in 1965. In a statement similar to that made to the French almost \
+                two decades earlier, Ho Chi Minh warned the Americans. In March, bombing began.";
+    let all = tv(text, d(2009, 12, 19));
+    assert!(all.contains(&("March".into(), "1965-03".into())), "{all:?}");
+    // Moving forward, the story's year follows.
+    let text = text.replace(
+        "In a statement similar to that made to the French almost two \
+                             decades earlier",
+        "Two years later",
+    );
+    let all = tv(&text, d(2009, 12, 19));
+    assert!(all.contains(&("March".into(), "1967-03".into())), "{all:?}");
+}
