@@ -220,6 +220,8 @@ pub fn find_entities(text: &str) -> Vec<Mention> {
                 && j + 1 < ws.len()
                 && ws[j + 1].joined
                 && is_capitalised(ws[j + 1].text)
+                // "Cerberus Capital Management for US$ 7.4 billion": a currency is no name
+                && !text[ws[j + 1].end..].starts_with('$')
                 && !ws[j + 1]
                     .text
                     .chars()
@@ -686,7 +688,9 @@ fn split_span(
         if index_here {
             return Vec::new();
         }
-        if has(lexicon::NOT_NAMES, w)
+        // "AT&T": capitals before an ampersand are an acronym, not the preposition
+        let before_ampersand = all_caps(w) && s + 1 < j && !ws[s + 1].joined;
+        if (has(lexicon::NOT_NAMES, w) && !before_ampersand)
             || not_entity_word(w)
             || (crate::is_stop(&lw) && !all_caps(w))
             || lone_opener
@@ -969,8 +973,31 @@ fn guess_kind(text: &str, ws: &[Word<'_>], s: usize, e: usize) -> EntityKind {
     if (2..=3).contains(&(e - s)) && title_apposition(text, ws, s, e) {
         return EntityKind::Person;
     }
+    // "a stake in Chrysler", "its holding in Opel": what one holds a stake in is a firm
+    if prev.as_deref() == Some("in")
+        && s >= 2
+        && ws[s - 1].joined
+        && has(
+            &["stake", "stakes", "holding", "holdings", "shareholding"],
+            ws[s - 2].text,
+        )
+    {
+        return EntityKind::Organization;
+    }
+    // "San Jose", "Santa Clara", "Fort Worth", "Port Said", "Mount Kenya", "Lake Geneva":
+    // a place word or a Spanish or Portuguese saint's name opens the name of a place
+    if e - s >= 2
+        && has(
+            &[
+                "san", "santa", "santo", "sao", "são", "fort", "port", "mount", "lake", "cape",
+            ],
+            &name[0],
+        )
+    {
+        return EntityKind::Location;
+    }
     if let Some(p) = &prev
-        && has(lexicon::LOC_BEFORE, p)
+        && (has(lexicon::LOC_BEFORE, p) || p == "downtown")
     {
         return EntityKind::Location;
     }
@@ -1626,6 +1653,24 @@ mod tests {
             .map(|(_, kind)| *kind)
             .collect();
         assert_eq!(chrysler, [EntityKind::Organization; 3], "{k:?}");
+    }
+
+    #[test]
+    fn stakes_acronyms_with_ampersands_currencies_and_place_prefixes() {
+        let k = kinds(
+            "Fiat bought a stake in Chrysler. Investors bought AT&T. He sold it to Cerberus \
+             Capital Management for US$ 7.4 billion. The show is in downtown San Jose, and \
+             later in Fort Worth.",
+        );
+        for (name, kind) in [
+            ("Chrysler", EntityKind::Organization),
+            ("AT&T", EntityKind::Organization),
+            ("Cerberus Capital Management", EntityKind::Organization),
+            ("San Jose", EntityKind::Location),
+            ("Fort Worth", EntityKind::Location),
+        ] {
+            assert!(k.contains(&(name.to_string(), kind)), "{name} in {k:?}");
+        }
     }
 
     #[test]
