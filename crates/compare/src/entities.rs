@@ -334,6 +334,23 @@ const TITLE_MODIFIERS: &[&str] = &[
     "budget",
 ];
 
+/// The days of the week.
+const WEEKDAYS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
+/// Common nouns usually written as acronyms: never a name by themselves.
+const COMMON_ACRONYMS: &[&str] = &[
+    "tv", "lcd", "led", "vip", "cd", "dvd", "pc", "gps", "sms", "mp3", "usb", "atm", "gdp", "ipo",
+    "dna", "hiv", "ceo", "cfo", "coo", "os", "hd", "3d", "pdf", "faq", "diy",
+];
+
 /// Parts of a text or a law, which a number follows: "Chapter 11", "Article 5".
 const DOCUMENT_PARTS: &[&str] = &[
     "chapter",
@@ -712,6 +729,20 @@ fn split_span(
         e -= 1;
     }
     if s >= e {
+        return Vec::new();
+    }
+    // "Black Monday", "Super Tuesday": one word before a weekday names the day, not an entity
+    if e == s + 1
+        && e < j
+        && has(WEEKDAYS, ws[e].text)
+        && !has(lexicon::FIRST_NAMES, ws[s].text)
+        && !has(lexicon::PLACES, ws[s].text)
+    {
+        return Vec::new();
+    }
+    // a common noun written as an acronym is no name on its own ("TV episodes", "an LCD
+    // screen", "VIP guests")
+    if e == s + 1 && has(COMMON_ACRONYMS, ws[s].text) {
         return Vec::new();
     }
     // an organisation or place before a title and a name ("Apple CEO Steve Jobs", "Bank of
@@ -1670,6 +1701,20 @@ mod tests {
             ("Fort Worth", EntityKind::Location),
         ] {
             assert!(k.contains(&(name.to_string(), kind)), "{name} in {k:?}");
+        }
+    }
+
+    #[test]
+    fn named_days_common_acronyms_and_scale_words_are_not_names() {
+        let k = kinds(
+            "Shares fell on Black Monday. The store sells TV episodes to VIP guests. Daimler \
+             agreed to sell the Chrysler Group for $7.4 Billion on Monday. Ahmed Ramadan spoke.",
+        );
+        let names: Vec<&str> = k.iter().map(|(n, _)| n.as_str()).collect();
+        assert!(names.contains(&"Chrysler Group"), "{names:?}");
+        assert!(names.contains(&"Ahmed Ramadan"), "{names:?}");
+        for none in ["Black", "TV", "VIP", "Billion"] {
+            assert!(!names.contains(&none), "{none} in {names:?}");
         }
     }
 

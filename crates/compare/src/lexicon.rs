@@ -1161,6 +1161,10 @@ pub const NOT_NAMES: &[&str] = &[
     "with",
     "from",
     "about",
+    // scale words written with a capital in headlines ("… for $7.4 Billion")
+    "million",
+    "billion",
+    "trillion",
     "christmas",
     "easter",
     "ramadan",
