@@ -334,6 +334,30 @@ const TITLE_MODIFIERS: &[&str] = &[
     "budget",
 ];
 
+/// Titles that end no name ("Apple Computer CEO" is Apple Computer and a title); titles that
+/// are also surnames or end names ("James Dean", "John Major", "Department of Justice", "Hugo
+/// Boss") are left out.
+const TRAILING_TITLES: &[&str] = &[
+    "ceo",
+    "cfo",
+    "coo",
+    "chairman",
+    "chairwoman",
+    "chairperson",
+    "president",
+    "director",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "founder",
+    "co-founder",
+    "executive",
+    "officer",
+    "chief",
+    "minister",
+    "secretary",
+];
+
 /// The days of the week.
 const WEEKDAYS: &[&str] = &[
     "monday",
@@ -831,6 +855,12 @@ fn split_span(
             out.push((t + 1, e, Some(EntityKind::Person), titles));
         }
         return out;
+    }
+    // "Apple Computer CEO and co-founder Steve Jobs", "the Apple Chief Executive Officer",
+    // "Ryanair CEO, Michael O'Leary": executive titles after a name are not part of it
+    let mut e = e;
+    while e > s + 1 && has(TRAILING_TITLES, ws[e - 1].text) {
+        e -= 1;
     }
     // lone demonyms are not entities; a leading demonym of a place or person is dropped
     if e - s == 1 && is_demonym(ws[s].text) {
@@ -1707,13 +1737,15 @@ mod tests {
     #[test]
     fn named_days_common_acronyms_and_scale_words_are_not_names() {
         let k = kinds(
-            "Shares fell on Black Monday. The store sells TV episodes to VIP guests. Daimler \
+            "Shares fell on Black Monday. The store sells TV episodes to VIP guests. Steve \
+             Jobs, the Apple Computer CEO, came. Daimler \
              agreed to sell the Chrysler Group for $7.4 Billion on Monday. Ahmed Ramadan spoke.",
         );
         let names: Vec<&str> = k.iter().map(|(n, _)| n.as_str()).collect();
         assert!(names.contains(&"Chrysler Group"), "{names:?}");
         assert!(names.contains(&"Ahmed Ramadan"), "{names:?}");
-        for none in ["Black", "TV", "VIP", "Billion"] {
+        assert!(names.contains(&"Apple Computer"), "{names:?}");
+        for none in ["Black", "TV", "VIP", "Billion", "Apple Computer CEO"] {
             assert!(!names.contains(&none), "{none} in {names:?}");
         }
     }
