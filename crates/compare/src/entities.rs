@@ -858,7 +858,6 @@ fn split_span(
     }
     // "Apple Computer CEO and co-founder Steve Jobs", "the Apple Chief Executive Officer",
     // "Ryanair CEO, Michael O'Leary": executive titles after a name are not part of it
-    let mut e = e;
     while e > s + 1 && has(TRAILING_TITLES, ws[e - 1].text) {
         e -= 1;
     }
