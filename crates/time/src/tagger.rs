@@ -539,19 +539,10 @@ impl<'a> Tagger<'a> {
                         && m.precision == Some(Precision::Year)
                         && i > 0
                         && self.is(i - 1, "since");
-                    // In a history of long ago, a recent year ("documents found in 2004"
-                    // in a story of 1920) is a remark from the present, not the story's time.
-                    let remark = self.narrative
-                        && m.date.zip(self.ref_year()).zip(self.dct).is_some_and(
-                            |((d, ry), dct)| {
-                                (dct.year() - d.year()).abs() <= 10 && dct.year() - ry >= 30
-                            },
-                        );
                     if m.anchor
                         && !name_year
                         && !planned
                         && !since
-                        && !remark
                         && let Some(d) = m.date
                     {
                         self.ref_cal = Some(match m.precision {
