@@ -3262,7 +3262,9 @@ impl<'a> Tagger<'a> {
                         return Some(M::new(j + 1, Date, v, "anchor.the-next-unknown"));
                     };
                     let mut m = cal_match(j + 1, Date, cal, "anchor.the-next");
-                    m.anchor = true;
+                    // In a history, "the previous year" looks back without moving the story
+                    // (as "two decades earlier" does); "the next year" moves it on.
+                    m.anchor = !(self.narrative && off < 0 && unit == Unit::Year);
                     return Some(m);
                 }
                 "current" => {

@@ -2681,6 +2681,19 @@ fn a_flashback_in_a_history_does_not_move_its_year() {
     );
     let all = tv(&text, d(2009, 12, 19));
     assert!(all.contains(&("March".into(), "1967-03".into())), "{all:?}");
+    // "the previous year" looks back as well.
+    let text = "The war began in 1939. France fell in 1940. Italy joined in 1940. The Germans \
+                invaded the Soviet Union in June 1941. In December 1941 Japan attacked. Losses \
+                exceeded those of the previous year. In January, Allied leaders met.";
+    let all = tv(text, d(2009, 12, 19));
+    assert!(
+        all.contains(&("the previous year".into(), "1940".into())),
+        "{all:?}"
+    );
+    assert!(
+        all.contains(&("January".into(), "1941-01".into())),
+        "{all:?}"
+    );
 }
 
 #[test]
