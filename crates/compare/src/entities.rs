@@ -358,6 +358,11 @@ const TRAILING_TITLES: &[&str] = &[
     "secretary",
 ];
 
+/// Legal forms that end a firm's name ("Inc.", "LLC", "N.V.").
+const LEGAL_FORMS: &[&str] = &[
+    "inc", "corp", "ltd", "llc", "plc", "ag", "nv", "n.v", "sa", "s.a", "gmbh", "co", "lp", "llp",
+];
+
 /// The days of the week.
 const WEEKDAYS: &[&str] = &[
     "monday",
@@ -694,6 +699,14 @@ fn split_span(
     lower_forms: &BTreeSet<String>,
     cap_forms: &BTreeSet<&str>,
 ) -> Vec<(usize, usize, Option<EntityKind>, Vec<String>)> {
+    // "Chrysler LLC Jim Press", "Apple Inc. CEO Steve Jobs": a legal form ends a firm's name
+    if let Some(k) = (i + 1..j.saturating_sub(1))
+        .find(|&k| has(LEGAL_FORMS, ws[k].text) && !has(LEGAL_FORMS, ws[k + 1].text))
+    {
+        let mut out = split_span(ws, i, k + 1, lower_forms, cap_forms);
+        out.extend(split_span(ws, k + 1, j, lower_forms, cap_forms));
+        return out;
+    }
     let mut s = i;
     // drop leading non-names, sentence openers that occur in lower case elsewhere
     while s < j {
@@ -772,6 +785,13 @@ fn split_span(
     // an organisation or place before a title and a name ("Apple CEO Steve Jobs", "Bank of
     // England Governor Mervyn King"): its own entity, the title and name as below
     let mut prefix_entity = None;
+    // the last word of a run of titles ("Chrysler Chief Executive Robert Nardelli")
+    let title_run_end = |t0: usize| {
+        (t0..e)
+            .take_while(|&k| has(lexicon::TITLES, ws[k].text.trim_end_matches('.')))
+            .last()
+            .unwrap_or(t0)
+    };
     if let Some(t0) = (s + 1..e.min(s + 4)).find(|&k| {
         has(lexicon::TITLES, ws[k].text.trim_end_matches('.'))
             && !has(lexicon::TITLES, ws[s].text)
@@ -780,9 +800,8 @@ fn split_span(
                     || all_caps(ws[x].text)
                     || has(lexicon::PLACES, ws[x].text)
             })
-    }) && t0 + 1 < e
-        && !has(lexicon::TITLES, ws[t0 + 1].text)
-        && ws[t0 + 1].text != "of"
+    }) && title_run_end(t0) + 1 < e
+        && ws[title_run_end(t0) + 1].text != "of"
         // a title word inside an organisation's name ("World Health Organization"; but
         // "Shares of General Motors" is a phrase before the name)
         && (!(t0 + 1..e).any(|k| has(lexicon::ORG_WORDS, ws[k].text))
@@ -909,6 +928,8 @@ fn is_demonym(w: &str) -> bool {
     has(lexicon::DEMONYMS, w)
         || w.strip_suffix('s')
             .is_some_and(|x| has(lexicon::DEMONYMS, x))
+            // "the Philippines" is a country, not Filipinos
+            && !has(lexicon::PLACES, w)
 }
 
 fn lower_titles_before(ws: &[Word<'_>], s: usize) -> Vec<String> {
@@ -1031,6 +1052,14 @@ fn guess_kind(text: &str, ws: &[Word<'_>], s: usize, e: usize) -> EntityKind {
         return EntityKind::Person;
     }
     if (2..=3).contains(&(e - s)) && title_apposition(text, ws, s, e) {
+        return EntityKind::Person;
+    }
+    // "Mr. Lee Hsien Loong": an honorific before the name (the span stops at its full stop)
+    if s > 0
+        && e - s <= 3
+        && text[ws[s - 1].end..ws[s].start].trim() == "."
+        && has(&["mr", "mrs", "ms", "dr", "prof"], ws[s - 1].text)
+    {
         return EntityKind::Person;
     }
     // "a stake in Chrysler", "its holding in Opel": what one holds a stake in is a firm
@@ -1746,6 +1775,26 @@ mod tests {
         assert!(names.contains(&"Apple Computer"), "{names:?}");
         for none in ["Black", "TV", "VIP", "Billion", "Apple Computer CEO"] {
             assert!(!names.contains(&none), "{none} in {names:?}");
+        }
+    }
+
+    #[test]
+    fn legal_forms_end_a_name_title_runs_and_honorifics() {
+        let k = kinds(
+            "\"It hurts,\" said the vice chairman of Chrysler LLC Tom Lasorda. Later, Chrysler \
+             Chief Executive Robert Nardelli left. The guests included Mr. Lee Hsien Loong and \
+             Assistant Director General Keiji Fukuda, back from the Philippines.",
+        );
+        for (name, kind) in [
+            ("Chrysler LLC", EntityKind::Organization),
+            ("Tom Lasorda", EntityKind::Person),
+            ("Chrysler", EntityKind::Organization),
+            ("Robert Nardelli", EntityKind::Person),
+            ("Lee Hsien Loong", EntityKind::Person),
+            ("Keiji Fukuda", EntityKind::Person),
+            ("Philippines", EntityKind::Location),
+        ] {
+            assert!(k.contains(&(name.to_string(), kind)), "{name} in {k:?}");
         }
     }
 

@@ -149,6 +149,9 @@ pub const TITLES: &[&str] = &[
     "teacher",
     "student",
     "official",
+    // "Assistant Director General Keiji Fukuda", "Associate Professor …"
+    "assistant",
+    "associate",
 ];
 
 /// Organisation heads: a name ending with (or containing) one of these is an organisation.
@@ -1028,6 +1031,7 @@ pub const DEMONYMS: &[&str] = &[
     "scandinavian",
     "hispanic",
     "latino",
+    "philippine",
 ];
 
 /// Words that are never names: days, months and common sentence openers.
