@@ -938,7 +938,9 @@ fn lower_titles_before(ws: &[Word<'_>], s: usize) -> Vec<String> {
     while k > 0 && s - k < 3 {
         let w = &ws[k - 1];
         let lw = w.text.to_lowercase();
-        if !ws[k].joined || !has(lexicon::TITLES, &lw) || is_capitalised(w.text) {
+        // "then Chrysler cut jobs": a lone "then" before a name is the adverb ("then-president"
+        // is one word)
+        if !ws[k].joined || !has(lexicon::TITLES, &lw) || is_capitalised(w.text) || lw == "then" {
             break;
         }
         titles.insert(0, lw);
@@ -1724,7 +1726,7 @@ mod tests {
              Apple Corps claims the logo. Kaoru Yosano, the Japanese minister of fiscal policy, \
              spoke. The bank's CEO, Ken Lewis, said losses rose. Ford bought Automobile \
              Craiova, a Romanian official said. Fiat wants a stake in Chrysler, and Chrysler \
-             agreed; Chrysler cut jobs.",
+             agreed; then Chrysler cut jobs.",
         );
         for (name, kind) in [
             ("Apple Computer", EntityKind::Organization),
