@@ -1888,10 +1888,16 @@ pub fn group(corpus: &Corpus, quotes: &[(ArticleIdx, RawQuote)]) -> Vec<Quote> {
                 placed = true;
                 break;
             }
-            let similar = c
-                .wordings
-                .iter()
-                .any(|w| w.stems.intersection(&st).count() >= 3 && overlap(&w.stems, &st) >= 0.5);
+            // A short fragment shares its few words with many longer statements: the shared
+            // stems must also make a quarter of the longer wording ("the most important
+            // neighbourhood in east Aleppo" is no wording of "troops retook five districts
+            // including the Shaar neighbourhood … in east Aleppo").
+            let similar = c.wordings.iter().any(|w| {
+                let shared = w.stems.intersection(&st).count();
+                shared >= 3
+                    && overlap(&w.stems, &st) >= 0.5
+                    && shared * 4 >= w.stems.len().max(st.len())
+            });
             if similar {
                 c.wordings.push(Wording {
                     text: q.text.clone(),
@@ -2554,6 +2560,51 @@ mod tests {
         assert!(
             q.iter().all(|q| q.direct && q.speaker == "top US diplomat"),
             "{q:?}"
+        );
+    }
+
+    #[test]
+    fn a_short_fragment_is_no_wording_of_a_long_statement() {
+        let mut corpus = Corpus::default();
+        for id in ["a", "b"] {
+            corpus.articles.push(storyline_core::Article::new(id, ""));
+            corpus.sentences.push(Vec::new());
+        }
+        let raw = |text: &str| RawQuote {
+            start: 0,
+            end: text.len(),
+            text: text.to_string(),
+            direct: false,
+            speaker: "Observatory".to_string(),
+        };
+        let quotes = [
+            (
+                0,
+                raw("the most important neighbourhood in the heart of east Aleppo"),
+            ),
+            (
+                1,
+                raw("the most important neighbourhood in the heart of eastern Aleppo"),
+            ),
+            (
+                1,
+                raw(
+                    "government troops retook five districts including the strategic Shaar \
+                     neighbourhood and were in control of 70 percent of former rebel territory \
+                     in east Aleppo",
+                ),
+            ),
+            (
+                0,
+                raw("government troops retook five districts including the Shaar neighbourhood"),
+            ),
+        ];
+        let grouped = group(&corpus, &quotes);
+        // Two statements, each with its other wording.
+        assert_eq!(grouped.len(), 2, "{grouped:#?}");
+        assert!(
+            grouped.iter().all(|q| q.variants.len() == 1),
+            "{grouped:#?}"
         );
     }
 
