@@ -363,17 +363,6 @@ const LEGAL_FORMS: &[&str] = &[
     "inc", "corp", "ltd", "llc", "plc", "ag", "nv", "n.v", "sa", "s.a", "gmbh", "co", "lp", "llp",
 ];
 
-/// The days of the week.
-const WEEKDAYS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];
-
 /// Common nouns usually written as acronyms: never a name by themselves.
 const COMMON_ACRONYMS: &[&str] = &[
     "tv", "lcd", "led", "vip", "cd", "dvd", "pc", "gps", "sms", "mp3", "usb", "atm", "gdp", "ipo",
@@ -652,9 +641,7 @@ fn coordinated_field(ws: &[Word<'_>], i: usize, j: usize) -> bool {
 /// ("Handarat Palestinian refugee camp" → "Handarat").
 fn name_bounds(ws: &[Word<'_>], i: usize, j: usize) -> (usize, usize) {
     let s = (i..j)
-        .find(|&k| {
-            !crate::is_stop(&ws[k].text.to_lowercase()) && !has(lexicon::NOT_NAMES, ws[k].text)
-        })
+        .find(|&k| !crate::is_stop(&ws[k].text.to_lowercase()) && !lexicon::not_a_name(ws[k].text))
         .unwrap_or(j);
     let mut e = j;
     while e > s && (has(CONNECTORS, ws[e - 1].text) || (e > s + 1 && is_demonym(ws[e - 1].text))) {
@@ -744,7 +731,7 @@ fn split_span(
         }
         // "AT&T": capitals before an ampersand are an acronym, not the preposition
         let before_ampersand = all_caps(w) && s + 1 < j && !ws[s + 1].joined;
-        if (has(lexicon::NOT_NAMES, w) && !before_ampersand)
+        if (lexicon::not_a_name(w) && !before_ampersand)
             || not_entity_word(w)
             || (crate::is_stop(&lw) && !all_caps(w))
             || lone_opener
@@ -758,7 +745,7 @@ fn split_span(
     let mut e = j;
     // a month or holiday after a first name is a surname ("Ahmed Ramadan")
     while e > s
-        && ((has(lexicon::NOT_NAMES, ws[e - 1].text)
+        && ((lexicon::not_a_name(ws[e - 1].text)
             && !(e - s >= 2 && has(lexicon::FIRST_NAMES, ws[e - 2].text)))
             || has(CONNECTORS, ws[e - 1].text)
             || not_entity_word(ws[e - 1].text))
@@ -771,7 +758,7 @@ fn split_span(
     // "Black Monday", "Super Tuesday": one word before a weekday names the day, not an entity
     if e == s + 1
         && e < j
-        && has(WEEKDAYS, ws[e].text)
+        && has(lexicon::WEEKDAYS, ws[e].text)
         && !has(lexicon::FIRST_NAMES, ws[s].text)
         && !has(lexicon::PLACES, ws[s].text)
     {

@@ -1034,8 +1034,8 @@ pub const DEMONYMS: &[&str] = &[
     "philippine",
 ];
 
-/// Words that are never names: days, months and common sentence openers.
-pub const NOT_NAMES: &[&str] = &[
+/// The days of the week.
+pub const WEEKDAYS: &[&str] = &[
     "monday",
     "tuesday",
     "wednesday",
@@ -1043,6 +1043,11 @@ pub const NOT_NAMES: &[&str] = &[
     "friday",
     "saturday",
     "sunday",
+];
+
+/// Words besides the [`WEEKDAYS`] that are never names: months and common sentence openers;
+/// see [`not_a_name`].
+pub const NOT_NAMES: &[&str] = &[
     "january",
     "february",
     "march",
@@ -1642,6 +1647,11 @@ pub const FRACTIONS: &[(&str, f64)] = &[
     ("three fifths", 0.6),
     ("four fifths", 0.8),
 ];
+
+/// Whether `word` (any case) is never a name: a weekday, a month or a common sentence opener.
+pub fn not_a_name(word: &str) -> bool {
+    has(WEEKDAYS, word) || has(NOT_NAMES, word)
+}
 
 /// Whether `word` (any case) is in `list`.
 pub fn has(list: &[&str], word: &str) -> bool {

@@ -1394,17 +1394,10 @@ pub fn find_quotes(text: &str, mentions: &[Mention], index: &EntityIndex) -> Vec
     out
 }
 
-const DAYS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "today",
-    "yesterday",
-];
+/// A word naming a day: a weekday, "today" or "yesterday" (any case).
+fn is_day(word: &str) -> bool {
+    has(lexicon::WEEKDAYS, word) || has(&["today", "yesterday"], word)
+}
 
 /// Speech verbs whose complement is mostly a noun phrase ("announced the inquiry", "reported
 /// heavy fighting", "vowed revenge"): without "that" they do not introduce a reported clause.
@@ -1571,7 +1564,7 @@ fn indirect_in(ctx: &mut Context<'_>, s: usize, e: usize, comma_only: bool) -> V
                         | "insisted"
                 )
                 && !first.ends_with("ly")
-                && !has(DAYS, first)
+                && !is_day(first)
                 && !has(
                     &[
                         "earlier",
@@ -1628,9 +1621,9 @@ fn indirect_in(ctx: &mut Context<'_>, s: usize, e: usize, comma_only: bool) -> V
                 // "…, X said on Tuesday, …", not "…, X said US, British and French …"
                 word_count(x) <= 3
                     && !x.split_whitespace().any(|w| w == "that")
-                    && x.split_whitespace().next().is_some_and(|w| {
-                        w.starts_with(|c: char| c.is_lowercase()) || has(DAYS, &w.to_lowercase())
-                    })
+                    && x.split_whitespace()
+                        .next()
+                        .is_some_and(|w| w.starts_with(|c: char| c.is_lowercase()) || is_day(w))
             }) && after.contains(',');
         // "…, X said, as they pushed …", "…, X said, bringing the total …": what follows
         // the comma is not X's statement
@@ -1684,9 +1677,9 @@ fn indirect_in(ctx: &mut Context<'_>, s: usize, e: usize, comma_only: bool) -> V
         let mut k = 0;
         while k < aw.len()
             && k < 3
-            && (has(DAYS, aw[k].1)
+            && (is_day(aw[k].1)
                 || aw[k].1.ends_with("ly")
-                || aw[k].1 == "on" && aw.get(k + 1).is_some_and(|x| has(DAYS, x.1)))
+                || aw[k].1 == "on" && aw.get(k + 1).is_some_and(|x| is_day(x.1)))
         {
             k += 1;
         }
