@@ -77,6 +77,18 @@ pub(crate) fn weekday(w: &str) -> Option<u32> {
     })
 }
 
+/// Short weekday forms that are other English words too ("mon", "wed", "sat", "sun"), which
+/// [`weekday`] leaves out: weekdays only where a date confirms them.
+pub(crate) fn weekday_word_form(w: &str) -> Option<u32> {
+    Some(match w {
+        "mon" => 1,
+        "wed" => 3,
+        "sat" => 6,
+        "sun" => 7,
+        _ => return None,
+    })
+}
+
 /// A unit word, singular or plural.
 pub(crate) fn unit(w: &str) -> Option<(Unit, bool)> {
     let (u, plural) = match w {

@@ -634,11 +634,6 @@ impl<'a> Tagger<'a> {
         out
     }
 
-    /// Whether the match `m` at `i` is the title of a programme or work that opens a
-    /// quotation after a possessive (ABC's "This Week," CBS's "60 Minutes."): a unit word
-    /// after the first word is capitalised, as no running text writes it ("Next
-    /// Tuesday," is a date; holidays such as "Thanksgiving Day" are names of days; a
-    /// named period, remembered as "57 Days of Hell", follows no possessive).
     /// The end of a unit compound whose first unit is token `k` ("quarter-to-quarter",
     /// "year-over-year", "day-by-day"), if one is there.
     fn unit_compound(&self, k: usize) -> Option<usize> {
@@ -682,6 +677,11 @@ impl<'a> Tagger<'a> {
         ((n - whole).abs() < 1e-9).then_some(j + 3)
     }
 
+    /// Whether the match `m` at `i` is the title of a programme or work that opens a
+    /// quotation after a possessive (ABC's "This Week," CBS's "60 Minutes."): a unit word
+    /// after the first word is capitalised, as no running text writes it ("Next
+    /// Tuesday," is a date; holidays such as "Thanksgiving Day" are names of days; a
+    /// named period, remembered as "57 Days of Hell", follows no possessive).
     fn quoted_title(&self, i: usize, m: &M) -> bool {
         let mut q = i;
         // Opening quote marks, not the possessive apostrophe glued to "News'".
@@ -705,13 +705,18 @@ impl<'a> Tagger<'a> {
             })
     }
 
+    /// Whether token `k` joins the two ends of a pair or range: "and", "or", "to", "through"
+    /// before a separate word, or a dash glued to both ("6-7", "May-August").
+    fn range_link(&self, k: usize) -> bool {
+        (matches!(self.w(k), "and" | "or" | "to" | "through") && !self.glued(k + 1))
+            || (self.is(k, "-") && self.glued(k) && self.glued(k + 1))
+    }
+
     /// The day in "and 25" / "or 25" / "to 25" / "-25" at token `i` after a month-day date `d`,
     /// when the number is a later day of that month and not an amount ("and 25 percent").
     fn conjoined_day(&self, i: usize, d: NaiveDate) -> Option<NaiveDate> {
         // "April 6-7", "January 25-29": a range written with a dash, each end its own day.
-        let dash = self.is(i, "-") && self.glued(i) && self.glued(i + 1);
-        let word = matches!(self.w(i), "and" | "or" | "to" | "through") && !self.glued(i + 1);
-        if !(dash || word) {
+        if !self.range_link(i) {
             return None;
         }
         let n = self.num(i + 1)?;
@@ -1688,38 +1693,25 @@ impl<'a> Tagger<'a> {
             }
         }
         // "Sat Apr 25, 2009", "Mon, Mar. 2": the short forms that are other words too ("sat",
-        // "sun", "wed") are weekdays when capitalised and followed by a date.
-        // The date must fall on that weekday when its year is known ("the Sun Apr 25, 2009
-        // edition" is a newspaper's).
-        let short = match self.w(j) {
-            "mon" => Some(1),
-            "wed" => Some(3),
-            "sat" => Some(6),
-            "sun" => Some(7),
-            _ => None,
-        };
-        if let Some(wd) = short
-            && self.capitalized(j)
-        {
-            let at = if self.is(j + 1, ",") { j + 2 } else { j + 1 };
-            let mut m = self.month_expr(at).filter(|m| {
-                m.precision == Some(Precision::Day)
-                    && m.date
-                        .is_none_or(|d| d.weekday().number_from_monday() == wd)
-            })?;
-            m.rule = "weekday+date";
-            return Some(m);
-        }
-        let wd = lexicon::weekday(self.w(j))?;
+        // "sun", "wed") are weekdays only when capitalised and followed by a date on that
+        // weekday (when its year is known: "the Sun Apr 25, 2009 edition" is a newspaper's).
+        let word_form = lexicon::weekday_word_form(self.w(j)).filter(|_| self.capitalized(j));
+        let wd = lexicon::weekday(self.w(j)).or(word_form)?;
         let end = j + 1;
         // "Tuesday, Dec. 6", "Friday Oct. 13": the explicit date decides.
         let date_at = if self.is(end, ",") { end + 1 } else { end };
-        if let Some(m) = self.month_expr(date_at)
-            && m.precision == Some(Precision::Day)
-        {
-            let mut m = m;
+        let dated = self.month_expr(date_at).filter(|m| {
+            m.precision == Some(Precision::Day)
+                && (word_form.is_none()
+                    || m.date
+                        .is_none_or(|d| d.weekday().number_from_monday() == wd))
+        });
+        if let Some(mut m) = dated {
             m.rule = "weekday+date";
             return Some(m);
+        }
+        if word_form.is_some() {
+            return None;
         }
         let Some(dct) = self.dct else {
             return Some(M::new(
@@ -1954,10 +1946,7 @@ impl<'a> Tagger<'a> {
         // "between March and April 1918", "May-August 1950": the first month of a pair or
         // range takes the year written after the second.
         let paired_year = if day.is_none() && year.is_none() {
-            let linked = (matches!(self.w(j), "and" | "or" | "to" | "through")
-                && !self.glued(j + 1))
-                || (self.is(j, "-") && self.glued(j) && self.glued(j + 1));
-            linked
+            self.range_link(j)
                 .then(|| lexicon::month(self.w(j + 1)).and_then(|_| self.year_at(j + 2)))
                 .flatten()
         } else {
