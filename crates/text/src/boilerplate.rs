@@ -7,6 +7,14 @@
 //!   `… All rights reserved.`;
 //! * photo captions: short lines without sentence punctuation ending in a credit such as
 //!   `(file)`, `(AFP)`, `(Getty Images)`, or starting `Photo:`/`Image:`/`Image caption`;
+//! * site furniture: media-player notices (`Can not play media.`, `Sorry, this media is not
+//!   available in your territory.`, `To play this content JavaScript must be turned on …`),
+//!   comment policies (`Comments are not pre-screened …`), and lines that speak to the reader
+//!   about the site itself (`Your comments may be published …`, `Please create a screen name.`,
+//!   `Get Wonkbook delivered to your inbox …`): a line that addresses the reader ("you",
+//!   "your", "please", "we welcome") and names a piece of the site's machinery (comments,
+//!   privacy policy, screen name, inbox, edition …), and quotes nobody (a quotation "“Your
+//!   comments were offensive,” he said" is article text);
 //! * repeats: a line equal to one of the three non-blank lines before it; a short line without
 //!   sentence punctuation that opens a block and is repeated on the very next line (a caption
 //!   shown twice) goes with its first copy too.
@@ -83,6 +91,50 @@ const WHOLE: &[&str] = &[
     "story continues below advertisement",
 ];
 
+/// Media-player and comment-policy notices: a line containing one of these (ASCII,
+/// lower-cased) is furniture.
+const SITE_NOTICES: &[&str] = &[
+    "can not play media",
+    "cannot play media",
+    "this media is not available",
+    "media playback is unsupported",
+    "media playback is not supported",
+    "javascript must be turned on",
+    "javascript is disabled",
+    "enable javascript",
+    "comments are not pre-screened",
+    "comments are moderated",
+    "views expressed in the comments",
+];
+
+/// Words and phrases (ASCII, lower-cased, matched on word boundaries) that name the site's
+/// own machinery rather than anything in the news.
+const SITE_TERMS: &[&str] = &[
+    "comment",
+    "comments",
+    "privacy policy",
+    "terms of service",
+    "terms of use",
+    "rules of conduct",
+    "screen name",
+    "sign up",
+    "log in",
+    "registering",
+    "javascript",
+    "flash player",
+    "browser",
+    "inbox",
+    "newsletter",
+    "rss",
+    "feeds",
+    "edition",
+    "ireport",
+    "profile picture",
+];
+
+/// Words by which a line addresses the reader (lower-cased, whole words).
+const READER_ADDRESS: &[&str] = &["you", "your", "you're", "you've", "please"];
+
 /// Credits that end a caption line.
 const CAPTION_ENDINGS: &[&str] = &[
     "(file)",
@@ -147,7 +199,61 @@ pub fn is_boilerplate_line(t: &str) -> bool {
             return true;
         }
     }
-    is_caption(t)
+    is_caption(t) || is_site_furniture(t)
+}
+
+/// Whether `phrase` (lower-case words separated by single spaces) occurs in `lower` on word
+/// boundaries.
+fn contains_phrase(lower: &str, phrase: &str) -> bool {
+    let bytes = lower.as_bytes();
+    lower.match_indices(phrase).any(|(at, _)| {
+        let end = at + phrase.len();
+        let open = at == 0 || !bytes[at - 1].is_ascii_alphanumeric();
+        let close = end == bytes.len() || !bytes[end].is_ascii_alphanumeric();
+        open && close
+    })
+}
+
+/// A line about the site rather than the news: a media-player or comment-policy notice, or
+/// a line that names the site's machinery while speaking to the reader and quotes nobody.
+fn is_site_furniture(t: &str) -> bool {
+    if t.len() > MAX_PREFIX_LINE {
+        return false;
+    }
+    let lower = t.to_ascii_lowercase();
+    if SITE_NOTICES.iter().any(|p| lower.contains(p)) {
+        return true;
+    }
+    // A quotation is somebody's statement, which is article text; a word or two in quotation
+    // marks ("By clicking on “sign up” you agree …") is only a label.
+    let quotation = t
+        .split(['"', '“', '”', '«', '»'])
+        .skip(1)
+        .step_by(2)
+        .any(|quoted| quoted.split_whitespace().count() >= 3);
+    if quotation || t.contains('`') {
+        return false;
+    }
+    // A line that starts in lower case continues a wrapped paragraph ("comments, like `You
+    // act like …"): a piece of a sentence, not a line of its own.
+    if t.chars().next().is_some_and(char::is_lowercase) {
+        return false;
+    }
+    // "David Cameron's comments disappointed you": somebody's comments are news.
+    let possessed = |p: &str| {
+        matches!(p, "comment" | "comments")
+            && (lower.contains(&format!("'s {p}")) || lower.contains(&format!("’s {p}")))
+    };
+    if !SITE_TERMS
+        .iter()
+        .any(|p| contains_phrase(&lower, p) && !possessed(p))
+    {
+        return false;
+    }
+    lower
+        .split(|c: char| !(c.is_ascii_alphanumeric() || c == '\'' || c == '’'))
+        .any(|w| READER_ADDRESS.contains(&w.replace('’', "'").as_str()))
+        || contains_phrase(&lower, "we welcome")
 }
 
 /// A short line without sentence punctuation that ends with a photo credit.
@@ -256,6 +362,55 @@ mod tests {
         // A dateline with a credit is not a caption: it is followed by text.
         let dateline = "ALEPPO (AFP) - Government troops retook five districts.";
         assert_eq!(remove_boilerplate(dateline), dateline);
+    }
+
+    #[test]
+    fn removes_site_furniture_of_news_pages() {
+        // Lines of Timeline17's BBC, CNN, Reuters and Washington Post pages.
+        for line in [
+            "Can not play media.",
+            "Sorry, this media is not available in your territory.",
+            "To play this content JavaScript must be turned on and the latest Flash player installed.",
+            "Your comments may be published on any BBC media worldwide.",
+            "The BBC may edit your comments and not all emails will be published.",
+            "We welcome comments that advance the story through relevant opinion, anecdotes, links and data.",
+            "Views expressed in the comments do not represent those of Reuters.",
+            "Comments are not pre-screened before they post.",
+            "You agree that anything you post may be used, along with your name and profile picture, in accordance with our Privacy Policy.",
+            "Get Wonkbook delivered to your inbox or mobile device every morning.",
+            "Please get involved and leave a comment.",
+            "Please create a screen name.",
+            "Would you like to make this your default edition?",
+            "Send your video, images to CNN iReport.",
+            "By clicking on “sign up” you agree with CNN's Terms of Service.",
+        ] {
+            assert!(is_boilerplate_line(line), "{line}");
+        }
+        let text = "What happened in the Haiti quake?\nCan not play media.\nSorry, this media is not available in your territory.\nA massive earthquake has struck Haiti.\n";
+        assert_eq!(
+            remove_boilerplate(text),
+            "What happened in the Haiti quake?\nA massive earthquake has struck Haiti.\n"
+        );
+    }
+
+    #[test]
+    fn keeps_news_about_comments_browsers_and_editions() {
+        for line in [
+            // Somebody's words, quoted.
+            "“Your comments were offensive,” the minister told him.",
+            "\"Please leave a comment,\" the sign read.",
+            // News that mentions one such word without speaking to the reader.
+            "The senator's comments drew criticism from both parties.",
+            "The company released a new edition of its browser on Tuesday.",
+            "You can see how terrible the damage is.",
+            "Please help us, the mayor said.",
+            "ZAKARIA: Tarek, I'm guessing David Cameron's comments disappointed you.",
+            // Wrapped newswire: a line that continues a sentence.
+            "comments, like `You act like you're white.' And I say, `That's",
+            "comments on your plan were due by Friday",
+        ] {
+            assert!(!is_boilerplate_line(line), "{line}");
+        }
     }
 
     #[test]
