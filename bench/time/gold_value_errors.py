@@ -15,13 +15,25 @@ fixes it ("1949" as 1949-XX, "last week" as 1989-WXX): annotation conventions, n
 Prints each class with examples, and the value F1 the run would have if the mechanically
 provable errors were scored right (2 * right / (predicted + gold), TempEval-3's value F1).
 
+With DIR given as a third argument it also checks the gold's consistency on the extents:
+  - SPUR rows (a system timex overlapping no gold one) whose words the gold marks as a timex
+    elsewhere in DIR ("now" left out here, marked in another sentence): the gold applies its
+    own annotation one way here and the other way there;
+  - MISS rows (a gold timex the system did not find) whose words occur in DIR more often
+    outside a TIMEX3 than inside one ("soon", "recent"): tagging every use would cost more
+    spurious timexes than it finds.
+and the value F1 if the inconsistently left-out spurious timexes had been annotated as the
+system values them (each adds one gold timex and one right value).
+
 Usage:
     storyline eval timex DIR --errors --json 2> errors.tsv > report.json
-    python3 bench/time/gold_value_errors.py errors.tsv report.json
+    python3 bench/time/gold_value_errors.py errors.tsv report.json [DIR]
 """
 import collections
 import datetime
+import glob
 import json
+import os
 import re
 import sys
 
@@ -85,5 +97,42 @@ def main():
           f"gold errors scored right: {2 * (right + errors) / (report['predicted'] + report['gold']):.4f}")
 
 
+def consistency(errors_path, report, data_dir):
+    """Counts SPUR and MISS rows that the gold's own annotation elsewhere contradicts."""
+    marked = collections.Counter()
+    outside = []
+    for path in glob.glob(os.path.join(data_dir, "**", "*.tml"), recursive=True):
+        text = open(path, encoding="utf-8").read()
+        for m in re.finditer(r"<TIMEX3[^>]*>(.*?)</TIMEX3>", text):
+            marked[m[1].lower().strip()] += 1
+        # The running text with every TIMEX3 extent cut out: the words left unannotated.
+        body = re.sub(r"<TIMEX3[^>]*>.*?</TIMEX3>", " | ", text)
+        outside.append(re.sub(r"<[^>]*>", " ", body).lower())
+    outside = "\n".join(outside)
+
+    def unmarked(words):
+        return len(re.findall(r"(?<![a-z0-9])" + re.escape(words) + r"(?![a-z0-9])", outside))
+
+    rows = [l.rstrip("\n").split("\t") for l in open(errors_path)]
+    spur = [r for r in rows if r[0] == "SPUR"]
+    miss = [r for r in rows if r[0] == "MISS"]
+    spur_marked = [r for r in spur if marked[r[2].strip('"').lower()] > 0]
+    print(f"{len(spur)} spurious timexes; {len(spur_marked)} have words the gold marks as a timex elsewhere")
+    for r in spur_marked[:5]:
+        print(f"       {r[1]} {r[2]} (marked {marked[r[2].strip(chr(34)).lower()]} times in the gold)")
+    miss_words = collections.Counter(r[2].strip('"').strip(" .,").lower() for r in miss)
+    rarely = {w: n for w, n in miss_words.items() if unmarked(w) > marked[w]}
+    print(f"{len(miss)} missed timexes; {sum(rarely.values())} have words the gold leaves "
+          f"unannotated more often than it marks them")
+    for w in sorted(rarely, key=lambda w: -unmarked(w))[:8]:
+        print(f"       {w!r}: marked {marked[w]}, left out {unmarked(w)}")
+    right = round(report["value_f1"] * (report["predicted"] + report["gold"]) / 2)
+    n = len(spur_marked)
+    print(f"value F1 if those {n} spurious timexes had been annotated as the gold does elsewhere: "
+          f"{2 * (right + n) / (report['predicted'] + report['gold'] + n):.4f}")
+
+
 if __name__ == "__main__":
     main()
+    if len(sys.argv) > 3:
+        consistency(sys.argv[1], json.load(open(sys.argv[2])), sys.argv[3])
