@@ -416,11 +416,24 @@ impl<'a> Tagger<'a> {
 
     /// The tense cue of the clause around tokens `i..end`, if any.
     fn tense_cue(&self, i: usize, end: usize) -> Option<Tense> {
-        self.tense_cue_within(i, end, 10)
+        self.tense_cue_within(i, end, 10, false)
     }
 
-    /// [`Self::tense_cue`] looking back at most `window` words.
-    fn tense_cue_within(&self, i: usize, end: usize, window: usize) -> Option<Tense> {
+    /// The tense cue of the clause of a bare month: [`Self::tense_cue`] looking back
+    /// [`MONTH_TENSE_WINDOW`] words, and then to the nearest cue earlier in the sentence.
+    fn month_tense_cue(&self, i: usize, end: usize) -> Option<Tense> {
+        self.tense_cue_within(i, end, MONTH_TENSE_WINDOW, true)
+    }
+
+    /// [`Self::tense_cue`] looking back at most `window` words; with `sentence_fallback`,
+    /// when nothing is found, the nearest cue earlier in the sentence.
+    fn tense_cue_within(
+        &self,
+        i: usize,
+        end: usize,
+        window: usize,
+        sentence_fallback: bool,
+    ) -> Option<Tense> {
         // A deadline or earliest date ("until Tuesday", "as soon as Tuesday", "as early as
         // Tuesday") lies ahead whatever the tense of the verb that sets it.
         // In a history ("fighting which lasted until 16 August"), "until" bounds a span of
@@ -456,7 +469,7 @@ impl<'a> Tagger<'a> {
         // A month in a long sentence ("flights would leave … from March 30, with the third
         // departing each Thursday from August 6"): the nearest cue earlier in the sentence.
         // Not in a history, where clauses of other times follow one another.
-        if window >= MONTH_TENSE_WINDOW
+        if sentence_fallback
             && !self.narrative
             && let Some(j) = self.cue_before(i, SENTENCE_TENSE_WINDOW)
         {
@@ -1793,9 +1806,7 @@ impl<'a> Tagger<'a> {
     /// ("would … in March"), else by the tense of its clause relative to the DCT.
     fn yearless_year(&self, i: usize, j: usize, month: u32, day: Option<u32>) -> Option<i32> {
         self.story_future_year(i, month).or_else(|| {
-            let tense = self
-                .tense_cue_within(i, j, MONTH_TENSE_WINDOW)
-                .unwrap_or(Tense::Past);
+            let tense = self.month_tense_cue(i, j).unwrap_or(Tense::Past);
             self.year_for(month, day, tense)
         })
     }
