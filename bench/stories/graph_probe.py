@@ -24,7 +24,7 @@ Usage:
     storyline eval clusters $F/A --dump A.tsv        # F: the flat halves (commands in stories.md)
     storyline eval clusters $F/B --dump B.tsv
     python3 bench/stories/graph_probe.py $D all.tsv A.tsv B.tsv [terms|graph|time|all] [LEIDEN_SEED]
-Needs numpy, scipy, scikit-learn, python-igraph and leidenalg (a venv; not needed by the product).
+Needs numpy, scipy, scikit-learn, igraph and leidenalg (PyPI, a venv; not needed by the product).
 """
 import collections
 import datetime
