@@ -1659,6 +1659,100 @@ impl<'a> Tagger<'a> {
         (1000..=2199).contains(&y).then_some(y)
     }
 
+    /// "80s" at token `i` as a decade: after "the", "early", "mid" or "late" ("the 80s",
+    /// "the mid-80s"), or after "and"/"to"/"or" following such a decade ("the 70s and 80s").
+    /// The same words give temperatures, marks and ages ("temperatures in the 50s", "grades
+    /// in the 90s", "in his early 40s"), so not in a sentence that speaks of a measure, nor
+    /// after a possessive. Of the centuries, the latest decade begun by the DCT or beginning
+    /// within a decade of it, as for "the '80s".
+    fn short_decade(&self, i: usize) -> Option<M> {
+        let n = self.num(i)?;
+        if self.w(i).len() != 2 || n % 10 != 0 || !(self.is(i + 1, "s") && self.glued(i + 1)) {
+            return None;
+        }
+        let prev = |k: usize| if k > 0 { self.w(k - 1) } else { "" };
+        let mut k = i;
+        if prev(k) == "-" && self.glued(k) {
+            k -= 1;
+        }
+        let decade_before = |k: usize| {
+            k >= 3 && self.short_decade_word(k - 3) && matches!(prev(k), "and" | "to" | "or")
+        };
+        let introduced = match prev(k) {
+            "the" => true,
+            "early" | "mid" | "late" => {
+                matches!(prev(k - 1), "the" | "and" | "to" | "or") || decade_before(k - 1)
+            }
+            _ => decade_before(k),
+        };
+        if !introduced || self.measure_in_sentence(i) {
+            return None;
+        }
+        let now = self.dct.map_or(1999, |d| d.year());
+        let mut y = now - now.rem_euclid(100) + n as i32;
+        if y > now + 10 {
+            y -= 100;
+        }
+        Some(M::new(
+            i + 2,
+            TimexType::Date,
+            format!("{}", y / 10),
+            "decade.short",
+        ))
+    }
+
+    /// Whether tokens `k..k + 2` spell a decade such as "70s".
+    fn short_decade_word(&self, k: usize) -> bool {
+        self.w(k).len() == 2
+            && self.num(k).is_some_and(|n| n % 10 == 0)
+            && self.is(k + 1, "s")
+            && self.glued(k + 1)
+    }
+
+    /// Whether the sentence around token `i` speaks of temperatures, marks, speeds or ages,
+    /// whose values read like decades ("temperatures in the 50s and 60s").
+    fn measure_in_sentence(&self, i: usize) -> bool {
+        let measure = |w: &str| {
+            matches!(
+                w,
+                "temperature"
+                    | "temperatures"
+                    | "degrees"
+                    | "fahrenheit"
+                    | "celsius"
+                    | "highs"
+                    | "lows"
+                    | "weather"
+                    | "forecast"
+                    | "grades"
+                    | "grade"
+                    | "scores"
+                    | "score"
+                    | "marks"
+                    | "mph"
+                    | "percent"
+                    | "aged"
+                    | "age"
+                    | "ages"
+            )
+        };
+        let mut k = i;
+        while k > 0 && !clause_stop(self.w(k - 1)) {
+            k -= 1;
+            if measure(self.w(k)) {
+                return true;
+            }
+        }
+        let mut k = i;
+        while k < self.toks.len() && !clause_stop(self.w(k)) {
+            if measure(self.w(k)) {
+                return true;
+            }
+            k += 1;
+        }
+        false
+    }
+
     /// A weekday with its optional determiner: "Tuesday", "last Friday", "next Monday".
     fn weekday_expr(&self, i: usize) -> Option<M> {
         self.weekday_at(i, i)
@@ -2209,6 +2303,11 @@ impl<'a> Tagger<'a> {
         if let Some((y, end)) = self.year_bc(i) {
             let mut m = cal_match(end, Date, Cal::Year(y), "year.bc");
             m.anchor = true;
+            return Some(m);
+        }
+        // "the 80s", "the late 70s and early 80s": a decade written without its century or
+        // an apostrophe.
+        if let Some(m) = self.short_decade(i) {
             return Some(m);
         }
         // Years and decades.
@@ -2986,6 +3085,10 @@ impl<'a> Tagger<'a> {
                 y -= 100;
             }
             return Some(M::new(j + 3, Date, format!("{}", y / 10), "decade"));
+        }
+        // "the 80s"
+        if let Some(m) = self.short_decade(j) {
+            return Some(m);
         }
         // "the year 2000"
         if w == "year"

@@ -1537,6 +1537,35 @@ fn apostrophe_decades() {
 }
 
 #[test]
+fn decades_without_century_or_apostrophe() {
+    let dct = d(2011, 1, 25);
+    let tags = |t: &str| tv(t, dct);
+    assert_eq!(
+        tags("The country changed a lot from the 60s to the 80s."),
+        [
+            ("the 60s".into(), "196".into()),
+            ("the 80s".into(), "198".into())
+        ]
+    );
+    assert_eq!(
+        tags("Detroit got rid of the boxy cars of the 70s and 80s."),
+        [
+            ("the 70s".into(), "197".into()),
+            ("80s".into(), "198".into())
+        ]
+    );
+    assert_eq!(one("The music of the mid-80s is back.", dct).value, "198");
+    // Temperatures, marks and ages read the same way.
+    assert!(tags("Afternoon temperatures were mostly in the 50s and 60s.").is_empty());
+    assert!(tags("Students had grades in the 90s.").is_empty());
+    assert!(tags("A man in his early 30s was rescued.").is_empty());
+    assert!(tags("Both were in their 80s.").is_empty());
+    // Other numbers are no decades.
+    assert!(tags("He scored 80 points.").is_empty());
+    assert!(tags("The 45s were sold out.").is_empty());
+}
+
+#[test]
 fn unit_long_compounds_are_one_unit() {
     let dct = d(2000, 4, 3);
     assert_eq!(
