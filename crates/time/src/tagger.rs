@@ -1406,32 +1406,51 @@ impl<'a> Tagger<'a> {
                     end += 1;
                 }
                 let eve = self.is(i + 1, "eve");
-                let Some(dct) = self.dct else {
-                    return Some(M::new(end, Date, "XXXX-XX-XX", "holiday"));
+                // "Thanksgiving 1991", "Christmas Day, 2004" name their year (one expression);
+                // "Christmas Eve in 1999", "Thanksgiving of 1991" take the year that follows.
+                let written = if let Some(y) = self.year_at(end) {
+                    end += 1;
+                    Some(y)
+                } else if self.is(end, ",")
+                    && let Some(y) = self.year_at(end + 1)
+                {
+                    end += 2;
+                    Some(y)
+                } else if matches!(self.w(end), "in" | "of") {
+                    self.year_at(end + 1)
+                } else {
+                    None
                 };
-                let mut y = self.story_year().unwrap_or(dct.year());
-                if self.story_year().is_none()
-                    && matches!(w, "christmas" | "xmas")
-                    && dct.month() < 3
-                    && self.tense(i, end) == Tense::Past
-                {
-                    y -= 1;
-                }
-                if self.story_year().is_none()
-                    && w == "thanksgiving"
-                    && dct.month() < 11
-                    && self.tense(i, end) == Tense::Past
-                {
-                    y -= 1;
-                }
-                let day = match w {
-                    "christmas" | "xmas" => ymd(y, 12, if eve { 24 } else { 25 })?,
-                    "halloween" => ymd(y, 10, 31)?,
+                let day_in = |y: i32| match w {
+                    "christmas" | "xmas" => ymd(y, 12, if eve { 24 } else { 25 }),
+                    "halloween" => ymd(y, 10, 31),
                     _ => {
                         // fourth Thursday of November
                         let first = ymd(y, 11, 1)?;
                         let off = (4 + 7 - first.weekday().number_from_monday() as i64) % 7;
-                        first + TimeDelta::days(off + 21)
+                        Some(first + TimeDelta::days(off + 21))
+                    }
+                };
+                let day = match written.or_else(|| self.story_year()) {
+                    Some(y) => day_in(y)?,
+                    None => {
+                        let Some(dct) = self.dct else {
+                            return Some(M::new(end, Date, "XXXX-XX-XX", "holiday"));
+                        };
+                        let this = day_in(dct.year())?;
+                        match self.tense_cue(i, end) {
+                            // Told in the past, the last one; in the future, the next one.
+                            Some(tense) => {
+                                day_in(self.year_for(this.month(), Some(this.day()), tense)?)?
+                            }
+                            // No tense cue: the nearest one ("driving home for xmas" in
+                            // September, "found on Thanksgiving Day" in April), the past one
+                            // when both are as near.
+                            None => [dct.year() - 1, dct.year(), dct.year() + 1]
+                                .into_iter()
+                                .filter_map(day_in)
+                                .min_by_key(|d| ((*d - dct).num_days().abs(), *d > dct))?,
+                        }
                     }
                 };
                 let mut m = cal_match(end, Date, Cal::Day(day), "holiday");

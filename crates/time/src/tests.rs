@@ -1537,6 +1537,54 @@ fn apostrophe_decades() {
 }
 
 #[test]
+fn holidays_take_a_written_year_or_the_tense() {
+    let dct = d(2009, 5, 30);
+    // A year written after the holiday is its year, part of the expression when it follows
+    // directly.
+    let t = one("On Thanksgiving 1991 the Senate voted.", dct);
+    assert_eq!(
+        (t.text.as_str(), t.value.as_str()),
+        ("Thanksgiving 1991", "1991-11-28")
+    );
+    let t = one("On Christmas Day, 2004, the wave struck.", dct);
+    assert_eq!(
+        (t.text.as_str(), t.value.as_str()),
+        ("Christmas Day, 2004", "2004-12-25")
+    );
+    assert_eq!(
+        tv("It happened on Christmas Eve in 1999.", dct),
+        [
+            ("Christmas Eve".into(), "1999-12-24".into()),
+            ("1999".into(), "1999".into())
+        ]
+    );
+    assert_eq!(
+        tv(
+            "On the day before Thanksgiving in 1991, the Senate voted.",
+            dct
+        )[0],
+        ("the day before Thanksgiving".into(), "1991-11-27".into())
+    );
+    // Without a year: the last one in the past tense, the next one in the future.
+    assert_eq!(
+        one("The wave struck on Christmas Day.", dct).value,
+        "2008-12-25"
+    );
+    assert_eq!(
+        one("He will be home for Christmas.", dct).value,
+        "2009-12-25"
+    );
+    assert_eq!(
+        one("Families gathered on Thanksgiving.", d(2000, 1, 10)).value,
+        "1999-11-25"
+    );
+    assert_eq!(
+        one("Stores will close on Halloween.", dct).value,
+        "2009-10-31"
+    );
+}
+
+#[test]
 fn decades_without_century_or_apostrophe() {
     let dct = d(2011, 1, 25);
     let tags = |t: &str| tv(t, dct);
