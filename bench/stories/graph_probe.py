@@ -44,6 +44,9 @@ from scipy.spatial.distance import squareform
 from sklearn.feature_extraction.text import CountVectorizer, TfidfVectorizer
 from sklearn.preprocessing import normalize
 
+# B-cubed over parallel label lists, as in the dense-similarity probe beside this script.
+from dense_similarity_probe import bcubed
+
 
 def read_docs(data):
     """DOCNO -> (headline, text) of every DUC 2003 / 2006 document (TREC SGML)."""
@@ -58,20 +61,6 @@ def read_docs(data):
                 clean = lambda t: html.unescape(re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", t))).strip()
                 docs[no.group(1)] = (clean(head.group(1)) if head else "", clean(body.group(1) if body else ""))
     return docs
-
-
-def bcubed(gold, pred):
-    g, p = collections.defaultdict(set), collections.defaultdict(set)
-    for k, (a, b) in enumerate(zip(gold, pred)):
-        g[a].add(k)
-        p[b].add(k)
-    prec = rec = 0.0
-    for a, b in zip(gold, pred):
-        inter = len(g[a] & p[b])
-        prec += inter / len(p[b])
-        rec += inter / len(g[a])
-    prec, rec = prec / len(gold), rec / len(gold)
-    return round(prec, 4), round(rec, 4), round(2 * prec * rec / (prec + rec), 4)
 
 
 # ---------------------------------------------------------------- representations
