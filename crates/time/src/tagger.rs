@@ -102,6 +102,9 @@ const MONTH_TENSE_WINDOW: usize = 15;
 
 /// How far back a month looks for a tense cue when none is near: its whole sentence.
 const SENTENCE_TENSE_WINDOW: usize = 60;
+/// In a history, "this day", "this year" are the story's while its date was mentioned at
+/// most this many sentences before.
+const HISTORY_THIS_SENTENCES: usize = 3;
 
 /// Tokens that end a clause for the tense cues: sentence punctuation and quotation marks.
 fn clause_stop(w: &str) -> bool {
@@ -262,6 +265,8 @@ pub(crate) struct Tagger<'a> {
     dct: Option<NaiveDate>,
     /// Last day-precision date mentioned (anchor for "the next day").
     ref_cal: Option<Cal>,
+    /// Token index where [`Self::ref_cal`] was mentioned.
+    ref_at: usize,
     /// Last quarter mentioned (anchor for "the quarter", "a year earlier").
     ref_quarter: Option<(i32, u32)>,
     /// A span of months ("the nine months") was mentioned after the last quarter: "a year
@@ -283,6 +288,7 @@ impl<'a> Tagger<'a> {
             toks: tokenize(text),
             dct,
             ref_cal: None,
+            ref_at: 0,
             ref_quarter: None,
             months_span: false,
             narrative: false,
@@ -558,6 +564,7 @@ impl<'a> Tagger<'a> {
                         && !since
                         && let Some(d) = m.date
                     {
+                        self.ref_at = i;
                         self.ref_cal = Some(match m.precision {
                             Some(Precision::Day) | None => Cal::Day(d),
                             Some(Precision::Week) => Cal::Week(d),
@@ -1886,6 +1893,14 @@ impl<'a> Tagger<'a> {
             .filter(|&y| self.narrative && (y - dct.year()).abs() >= 2)
     }
 
+    /// How many sentence ends lie between the date last mentioned and token `i`.
+    fn sentences_since_ref(&self, i: usize) -> usize {
+        (self.ref_at..i.min(self.toks.len()))
+            .filter(|&k| matches!(self.w(k), "." | "!" | "?"))
+            .filter(|&k| !(k > 0 && self.w(k - 1).len() <= 3 && self.glued(k)))
+            .count()
+    }
+
     /// The year of the date last mentioned, if any.
     fn ref_year(&self) -> Option<i32> {
         match self.ref_cal? {
@@ -2741,8 +2756,14 @@ impl<'a> Tagger<'a> {
             };
             // In a history, "this day", "this year" are the story's ("on 8 August … this
             // day"), as "that day" is.
+            // Only while the story's date is the subject (a column that recalls May 1940
+            // and four sentences on cites "The Post this week" has left the history), and
+            // not in a clause about what is to come ("the economy is expected to shrink by
+            // 2.8 percent this year", the sentence after "a 2006 report").
             if w == "this"
                 && self.story_year().is_some()
+                && self.sentences_since_ref(i) <= HISTORY_THIS_SENTENCES
+                && self.tense_cue(i, j + 1) != Some(Tense::Future)
                 && let Some(cal) = self.ref_cal.and_then(|c| c.at_unit(unit))
             {
                 return Some(cal_match(j + 1, Date, cal, "anchor.this-in-history"));

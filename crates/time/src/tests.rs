@@ -2157,6 +2157,42 @@ fn this_day_in_a_history_is_the_story_day() {
 }
 
 #[test]
+fn this_week_after_a_history_is_the_dct_week() {
+    // A column recalls 1940, then comes back to the present.
+    let history = "In 1914 the war began. In 1916 came Verdun. In 1918 it ended. In 1939 \
+                   Germany attacked Poland. That hiatus ended on May 10, 1940, when Hitler invaded Belgium. \
+                   Churchill arrived. We are still in that phase. The government is talking. \
+                   Critics have been loud.";
+    let v = tv(
+        &format!("{history} An economist had it right in The Post this week."),
+        d(2009, 3, 12),
+    );
+    assert!(
+        v.contains(&("this week".into(), "2009-W11".into())),
+        "{v:?}"
+    );
+    // Right after the history's date, "this week" is still the story's.
+    let v = tv(
+        "In 1914 the war began. In 1916 came Verdun. In 1918 it ended. In 1939 Germany \
+         attacked Poland. On May 10, 1940, Hitler invaded Belgium. Churchill took office this \
+         week.",
+        d(2009, 3, 12),
+    );
+    assert!(
+        v.contains(&("this week".into(), "1940-W19".into())),
+        "{v:?}"
+    );
+    // A forecast speaks from the DCT, whatever year the sentence before named.
+    let v = tv(
+        "In 1918 the flu killed millions. In 1957 and 1968 it came back. A 2003 outbreak \
+         was small. A 2006 report put the cost at 4 percent. The economy is expected to \
+         shrink by 2.8 percent this year.",
+        d(2009, 4, 28),
+    );
+    assert!(v.contains(&("this year".into(), "2009".into())), "{v:?}");
+}
+
+#[test]
 fn years_before_christ() {
     let dct = d(2009, 12, 19);
     let v = tv(
