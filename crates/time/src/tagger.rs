@@ -384,6 +384,40 @@ impl<'a> Tagger<'a> {
         self.tense_cue(i, end).unwrap_or(Tense::Past)
     }
 
+    /// Tense of the clause of a bare weekday at tokens `i..end`: its tense cue; without one,
+    /// a present progressive nearby is an arrangement ("Opposition movements are calling for
+    /// mass protests on Saturday", "ShelterBox is chartering a 747 on Friday"), else the past.
+    /// Only weekdays: a month beside a progressive is often the date of something already
+    /// agreed ("it is continuing to try to sell itself, under a June agreement").
+    fn weekday_tense(&self, i: usize, end: usize) -> Tense {
+        if let Some(t) = self.tense_cue(i, end) {
+            return t;
+        }
+        let progressive = |k: usize| {
+            let w = self.w(k);
+            k > 0
+                && w.len() > 5
+                && w.ends_with("ing")
+                && matches!(self.w(k - 1), "is" | "are" | "am")
+        };
+        let mut k = i;
+        let mut seen = 0;
+        while k > 0 && seen < 10 && !clause_stop(self.w(k - 1)) {
+            k -= 1;
+            seen += 1;
+            if progressive(k) {
+                return Tense::Future;
+            }
+        }
+        if (end..(end + 4).min(self.toks.len()))
+            .take_while(|&k| !clause_stop(self.w(k)))
+            .any(progressive)
+        {
+            return Tense::Future;
+        }
+        Tense::Past
+    }
+
     /// Whether token `k` is a tense cue, and which.
     fn cue(&self, k: usize) -> Option<Tense> {
         let w = self.w(k);
@@ -1870,7 +1904,7 @@ impl<'a> Tagger<'a> {
             _ if self.is(end, "'") && self.is(end + 1, "s") && self.glued(end) => {
                 (dct - TimeDelta::days(back), "weekday.possessive")
             }
-            _ => match self.tense(clause.min(i), end) {
+            _ => match self.weekday_tense(clause.min(i), end) {
                 Tense::Future => (dct + TimeDelta::days(fwd), "weekday.future-tense"),
                 Tense::Past => (dct - TimeDelta::days(back), "weekday.past-tense"),
             },

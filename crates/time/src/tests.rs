@@ -73,6 +73,42 @@ fn weekday_same_as_dct() {
 }
 
 #[test]
+fn weekday_beside_a_present_progressive_is_ahead() {
+    // Monday 2011-01-31.
+    let dct = d(2011, 1, 31);
+    assert_eq!(
+        one(
+            "Opposition movements are calling for mass protests on Saturday.",
+            dct
+        )
+        .value,
+        "2011-02-05"
+    );
+    assert_eq!(
+        one("On Friday, ShelterBox is chartering a 747 aircraft.", dct).value,
+        "2011-02-04"
+    );
+    // A past cue wins over a progressive elsewhere in the sentence.
+    assert_eq!(
+        tv(
+            "Obama condemned the attacks on Friday amid criticism that Mubarak is orchestrating the violence.",
+            dct
+        )[0]
+        .1,
+        "2011-01-28"
+    );
+    // Without either, the past.
+    assert_eq!(
+        one("Protesters gathered Saturday.", dct).value,
+        "2011-01-29"
+    );
+    assert_eq!(
+        one("The rally on Saturday drew thousands.", dct).value,
+        "2011-01-29"
+    );
+}
+
+#[test]
 fn weekday_across_year_boundary() {
     let dct = d(2017, 1, 2); // a Monday
     assert_eq!(
