@@ -38,7 +38,8 @@ pub struct Mention {
     pub start: usize,
     /// End byte offset (exclusive).
     pub end: usize,
-    /// The mention as written.
+    /// The mention as written, words shouted in capitals in their usual case ("BARACK
+    /// OBAMA:" is "Barack Obama"; see `usual_case`): its byte length is that of the span.
     pub text: String,
     /// Its type.
     pub kind: EntityKind,
@@ -165,12 +166,207 @@ fn all_caps(w: &str) -> bool {
     w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && w.chars().all(|c| !c.is_lowercase())
 }
 
+/// A word written wholly in capitals that may be shouted rather than an acronym by nature:
+/// two letters or more, no digit and no abbreviation dot ("H1N1", "U.S." are written so).
+fn shouted_candidate(w: &str) -> bool {
+    all_caps(w) && !w.contains(|c: char| c.is_ascii_digit() || c == '.')
+}
+
+/// A word in title case: the first letter of each hyphenated part in capitals, and the letter
+/// after a one-letter prefix and an apostrophe ("O'NEILL" → "O'Neill", "KI-MOON" → "Ki-Moon").
+fn title_case(w: &str) -> String {
+    let mut out = String::with_capacity(w.len());
+    let mut part_len = 0;
+    let mut upper_next = true;
+    for c in w.chars() {
+        if upper_next && c.is_alphabetic() {
+            out.extend(c.to_uppercase());
+            upper_next = false;
+        } else {
+            out.extend(c.to_lowercase());
+        }
+        if c == '-' {
+            upper_next = true;
+            part_len = 0;
+        } else if matches!(c, '\'' | '’') {
+            upper_next = part_len == 1;
+            part_len = 0;
+        } else {
+            part_len += 1;
+        }
+    }
+    out
+}
+
+/// The text with words shouted in capitals (transcript speaker labels "CARL AZUZ, CNN
+/// STUDENT NEWS ANCHOR:", "PROTESTERS:", headlines) written in their usual case, so that
+/// they are read and named like the same words elsewhere ("BARACK OBAMA" is "Barack
+/// Obama", "PROTESTERS" the common noun "protesters"). The usual case is the one the text
+/// uses for the word elsewhere; acronyms (a word in capitals that the text also uses alone
+/// among words in lower case, like "CNN", or that has no other spelling) stay. Within a run of
+/// two or more words in capitals, a word with no other spelling takes the case of the
+/// nearest word in the run that has one (a name among names, a common word among common
+/// words), or title case. Every word keeps its byte length, so offsets into the text hold.
+pub(crate) fn usual_case(text: &str) -> std::borrow::Cow<'_, str> {
+    let ws = words(text);
+    let mut caps: Vec<bool> = ws.iter().map(|w| shouted_candidate(w.text)).collect();
+    if !caps.iter().any(|&c| c) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    // "THIS IS A RUSH TRANSCRIPT": a one-letter word between words in capitals is shouted too
+    for k in 1..ws.len().saturating_sub(1) {
+        if matches!(ws[k].text, "A" | "I") && caps[k - 1] && caps[k + 1] {
+            caps[k] = true;
+        }
+    }
+    // runs of words in capitals on one line
+    let mut runs: Vec<(usize, usize)> = Vec::new();
+    let mut k = 0;
+    while k < ws.len() {
+        if !caps[k] {
+            k += 1;
+            continue;
+        }
+        let mut j = k + 1;
+        while j < ws.len() && caps[j] && !text[ws[j - 1].end..ws[j].start].contains('\n') {
+            j += 1;
+        }
+        runs.push((k, j));
+        k = j;
+    }
+    // spellings of each word elsewhere: in lower case, mixed case (not sentence-initial), and
+    // in capitals standing alone (an acronym)
+    let mut lower: HashMap<String, usize> = HashMap::new();
+    let mut mixed: HashMap<String, BTreeMap<&str, usize>> = HashMap::new();
+    let mut alone: BTreeSet<String> = BTreeSet::new();
+    for (k, w) in ws.iter().enumerate() {
+        if caps[k] {
+            continue;
+        }
+        if !w.text.chars().any(char::is_uppercase) {
+            *lower.entry(w.text.to_lowercase()).or_default() += 1;
+        } else if !w.initial
+            && w.text.starts_with(char::is_uppercase)
+            && w.text.chars().any(char::is_lowercase)
+        {
+            *mixed
+                .entry(w.text.to_lowercase())
+                .or_default()
+                .entry(w.text)
+                .or_default() += 1;
+        }
+    }
+    for &(i, j) in &runs {
+        if j == i + 1 {
+            alone.insert(ws[i].text.to_lowercase());
+        }
+    }
+    // (spelling, count) of the most frequent mixed-case spelling
+    let mixed_of = |key: &str| -> Option<(&str, usize)> {
+        let m = mixed.get(key)?;
+        let total = m.values().sum();
+        m.iter()
+            .max_by_key(|(s, n)| (**n, std::cmp::Reverse(**s)))
+            .map(|(s, _)| (*s, total))
+    };
+    #[derive(Clone, Copy, PartialEq)]
+    enum Case {
+        Keep,
+        Lower,
+        Mixed,
+        Unknown,
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut at = 0;
+    let mut put = |out: &mut String, w: &Word<'_>, new: String| {
+        if new.len() == w.text.len() && new != w.text {
+            out.push_str(&text[at..w.start]);
+            out.push_str(&new);
+            at = w.end;
+        }
+    };
+    for &(i, j) in &runs {
+        let letters = |w: &str| w.chars().filter(|c| c.is_alphabetic()).count();
+        if j == i + 1 {
+            // one word in capitals among others: a name the text writes otherwise
+            // ("AZUZ:", "ELBARADEI"), a common word of five letters or more written only
+            // in lower case ("PROTESTERS:"); else an acronym ("CNN", "WHO", "US")
+            let w = &ws[i];
+            let key = w.text.to_lowercase();
+            let l = lower.get(&key).copied().unwrap_or(0);
+            match mixed_of(&key) {
+                Some((m, _)) if l == 0 => put(&mut out, w, m.to_string()),
+                None if l > 0 && letters(w.text) >= 5 => put(&mut out, w, key),
+                _ => {}
+            }
+            continue;
+        }
+        let cases: Vec<(Case, Option<String>)> = (i..j)
+            .map(|k| {
+                let key = ws[k].text.to_lowercase();
+                let l = lower.get(&key).copied().unwrap_or(0);
+                let m = mixed_of(&key);
+                match m {
+                    _ if ws[k].text == "I" => (Case::Keep, None),
+                    Some((s, _)) if l == 0 => (Case::Mixed, Some(s.to_string())),
+                    _ if alone.contains(&key) || has(lexicon::PLACES, &key) => (Case::Keep, None),
+                    Some((s, n)) if n >= l => (Case::Mixed, Some(s.to_string())),
+                    _ if l > 0 || crate::is_stop(&key) => (Case::Lower, Some(key)),
+                    _ => (Case::Unknown, None),
+                }
+            })
+            .collect();
+        for (n, (case, spelling)) in cases.iter().enumerate() {
+            let w = &ws[i + n];
+            let new = match case {
+                Case::Keep => continue,
+                Case::Lower | Case::Mixed => spelling.clone().unwrap_or_default(),
+                Case::Unknown => {
+                    // the nearest word of the run with a known case that is not a function
+                    // word ("SECRETARY OF STATE": "of" tells nothing), within the same
+                    // stretch of words ("HOSSAM ZAKI, FOREIGN MINISTRY SPOKESMAN": the
+                    // comma ends the name)
+                    let stretch =
+                        |a: usize, b: usize| (a.min(b) + 1..=a.max(b)).all(|x| ws[i + x].joined);
+                    let informative = |x: &usize| {
+                        matches!(cases[*x].0, Case::Lower | Case::Mixed)
+                            && !crate::is_stop(&ws[i + *x].text.to_lowercase())
+                            && stretch(*x, n)
+                    };
+                    let near = (0..cases.len())
+                        .filter(informative)
+                        .min_by_key(|x| (x.abs_diff(n), *x));
+                    match near.map(|x| cases[x].0) {
+                        Some(Case::Lower) => w.text.to_lowercase(),
+                        Some(_) => title_case(w.text),
+                        None if letters(w.text) >= 4
+                            && w.text.chars().any(|c| "AEIOUÁÉÍÓÚÀÈÌÒÙÄËÏÖÜ".contains(c)) =>
+                        {
+                            title_case(w.text)
+                        }
+                        None => continue,
+                    }
+                }
+            };
+            put(&mut out, w, new);
+        }
+    }
+    if at == 0 && out.is_empty() {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    out.push_str(&text[at..]);
+    std::borrow::Cow::Owned(out)
+}
+
 const CONNECTORS: &[&str] = &[
     "of", "for", "de", "du", "von", "van", "der", "bin", "ibn", "al", "la",
 ];
 
 /// Finds the named entities of a text.
 pub fn find_entities(text: &str) -> Vec<Mention> {
+    // words shouted in capitals are read in their usual case (same offsets)
+    let cased = usual_case(text);
+    let text: &str = &cased;
     let ws = words(text);
     let lower_forms: BTreeSet<String> = ws
         .iter()
@@ -356,6 +552,12 @@ const TRAILING_TITLES: &[&str] = &[
     "chief",
     "minister",
     "secretary",
+    // newsroom jobs: "CNN Weather Anchor" (a transcript label "ROB MARCIANO, CNN WEATHER
+    // ANCHOR:"), "BBC Correspondent", "Reuters Producer"
+    "anchor",
+    "correspondent",
+    "producer",
+    "reporter",
 ];
 
 /// Legal forms that end a firm's name ("Inc.", "LLC", "N.V.").
@@ -678,6 +880,20 @@ fn place_span(
 
 /// Cuts a capitalised span `[i, j)` into entity spans: drops openers, days and months,
 /// splits off titles, and types what it can.
+/// A plural title heading a coordination of names: "Presidents Medvedev and Obama" (the
+/// plural names two people or more, so "and" follows the first name; "Kings Cross",
+/// "Queens Park Rangers" are no titles).
+fn plural_title(ws: &[Word<'_>], k: usize, e: usize) -> bool {
+    let lw = ws[k].text.to_lowercase();
+    let Some(one) = lw.strip_suffix('s') else {
+        return false;
+    };
+    one.len() >= 4
+        && has(lexicon::TITLES, one)
+        && k + 1 < e
+        && ws.get(e).is_some_and(|w| w.text == "and" && w.joined)
+}
+
 #[allow(clippy::type_complexity)]
 fn split_span(
     ws: &[Word<'_>],
@@ -813,7 +1029,7 @@ fn split_span(
         let modifies_title = has(TITLE_MODIFIERS, lw)
             && k + 1 < e
             && has(lexicon::TITLES, ws[k + 1].text.trim_end_matches('.'));
-        if has(lexicon::TITLES, lw) || modifies_title {
+        if has(lexicon::TITLES, lw) || modifies_title || plural_title(ws, k, e) {
             last_title = Some(k);
         } else if lw == "of" && k + 1 < e && ws[k + 1].text == "State" {
             last_title = Some(k + 1);
@@ -1503,8 +1719,9 @@ mod tests {
 
     proptest::proptest! {
         /// Any text made of the words the rules look at (titles, place words, particles,
-        /// model codes, currency marks, indices, punctuation, non-ASCII) gives mentions whose
-        /// offsets cut the text where their text says, and an index built from them.
+        /// model codes, currency marks, indices, punctuation, non-ASCII, words in capitals)
+        /// gives mentions whose offsets cut the text where their text says (in its usual
+        /// case), and an index built from them.
         #[test]
         fn mentions_are_slices_of_any_text(words in proptest::collection::vec(
             proptest::sample::select(vec![
@@ -1513,6 +1730,8 @@ mod tests {
                 "U.S.", "A380", "B-52", "G20", "Dow", "Jones", "FTSE", "GHz", "New", "York",
                 "Russians", "Al", "Jazeera", "al-Assad", "Ramadan", "Ahmed", "said", "the", ".",
                 ",", "\"", "“", "(", ")", "-", "$", "Zürich", "Ñandú", "İstanbul", "\n", " ",
+                "BARACK", "OBAMA", "Obama", "PROTESTERS", "protesters", "ZÜRICH", "İSTANBUL",
+                "O'NEILL", "A", "I", ":",
             ]),
             0..40,
         )) {
@@ -1520,7 +1739,9 @@ mod tests {
             let mentions = find_entities(&text);
             for m in &mentions {
                 proptest::prop_assert!(m.start < m.end && m.end <= text.len());
-                proptest::prop_assert_eq!(text.get(m.start..m.end), Some(m.text.as_str()));
+                // the mention's text is the span in its usual case
+                let span = text.get(m.start..m.end).unwrap_or_default();
+                proptest::prop_assert!(span.to_lowercase() == m.text.to_lowercase(), "{span} {}", m.text);
             }
             let index = EntityIndex::build(&[(0, mentions)]);
             proptest::prop_assert!(index.entities.iter().all(|e| !e.name.is_empty()));
@@ -1848,6 +2069,93 @@ mod tests {
         // forums and model codes are told apart
         assert!(not_entity_word("A380") && not_entity_word("A400M") && not_entity_word("B-52"));
         assert!(!not_entity_word("G20") && !not_entity_word("G7") && !not_entity_word("Apple"));
+    }
+
+    #[test]
+    fn words_shouted_in_capitals_take_their_usual_case() {
+        let text = "CARL AZUZ, CNN STUDENT NEWS ANCHOR: Political protests in Egypt. All of it \
+                    is coming up on CNN Student News. I'm Carl Azuz.\nAZUZ: The place: Cairo.\n\
+                    PROTESTERS: We want him out. The protesters say they have two demands, and \
+                    the WHO said that people who travel should take care.\n\
+                    HOSSAM ZAKI, FOREIGN MINISTRY SPOKESMAN: The foreign ministry is calm.\n\
+                    THIS IS A RUSH TRANSCRIPT. US officials spoke to the US CDC. Is this a \
+                    rush job?";
+        let cased = usual_case(text);
+        assert_eq!(cased.len(), text.len());
+        // a name the text writes otherwise, and the acronym it uses alone
+        assert!(cased.starts_with("Carl Azuz, CNN Student News"), "{cased}");
+        assert!(cased.contains("\nAzuz: The place"), "{cased}");
+        // a common word of the text
+        assert!(cased.contains("\nprotesters: We want"), "{cased}");
+        // acronyms stay, also where the text uses their letters as a word ("who")
+        assert!(cased.contains("the WHO said"), "{cased}");
+        assert!(cased.contains("the US CDC"), "{cased}");
+        // a name with no other spelling: title case, up to the comma that ends it
+        assert!(cased.contains("Hossam Zaki, foreign ministry"), "{cased}");
+        // common words among common words
+        assert!(cased.contains("this is a rush transcript"), "{cased}");
+        let k = kinds(text);
+        assert!(
+            k.contains(&("Carl Azuz".into(), EntityKind::Person)),
+            "{k:?}"
+        );
+        assert!(
+            !k.iter().any(|(t, _)| t.to_lowercase() == "protesters"),
+            "{k:?}"
+        );
+        assert!(
+            !k.iter().any(|(t, _)| t.to_lowercase().contains("rush")),
+            "{k:?}"
+        );
+        // a text without capitals is returned as it is
+        assert!(matches!(
+            usual_case("The WHO said so."),
+            std::borrow::Cow::Borrowed(_)
+        ));
+        // a newsroom job after the outlet is no part of its name
+        let k = kinds("JIM CLANCY, CNN ANCHOR: Good evening. Jim Clancy is here.");
+        assert!(
+            k.contains(&("CNN".into(), EntityKind::Organization)),
+            "{k:?}"
+        );
+        assert!(
+            k.contains(&("Jim Clancy".into(), EntityKind::Person)),
+            "{k:?}"
+        );
+        assert_eq!(title_case("O'NEILL"), "O'Neill");
+        assert_eq!(title_case("KI-MOON"), "Ki-Moon");
+        assert_eq!(title_case("DON'T"), "Don't");
+    }
+
+    #[test]
+    fn a_name_in_capitals_joins_the_same_name_written_normally() {
+        let a = find_entities(
+            "BARACK OBAMA: We will not back down.\nDMITRY MEDVEDEV: We agree.\n\
+             Presidents Medvedev and Obama signed the treaty last April.",
+        );
+        let b = find_entities(
+            "President Barack Obama spoke on Monday. Russian President Dmitry Medvedev \
+             said that the bombers will be found. Medvedev said security was poor.",
+        );
+        assert!(!a.iter().any(|m| m.text.contains("Presidents")), "{a:?}");
+        let index = EntityIndex::build(&[(0, a), (1, b)]);
+        let names: Vec<(&str, usize)> = index
+            .entities
+            .iter()
+            .map(|e| (e.name.as_str(), e.mentions()))
+            .collect();
+        assert!(names.contains(&("Barack Obama", 3)), "{names:?}");
+        assert!(names.contains(&("Dmitry Medvedev", 4)), "{names:?}");
+        assert_eq!(
+            index.resolve("Medvedev").map(|e| e.name.as_str()),
+            Some("Dmitry Medvedev")
+        );
+        // a plural title heads a coordination of names, not a place's name
+        let k = kinds("Commuters left Kings Cross station on Monday.");
+        assert!(
+            !k.iter().any(|(_, kind)| *kind == EntityKind::Person),
+            "{k:?}"
+        );
     }
 
     #[test]

@@ -1045,6 +1045,9 @@ fn norm_word(w: &str) -> String {
 /// Per-article state for resolving pronouns.
 struct Context<'a> {
     text: &'a str,
+    /// The text with words shouted in capitals in their usual case (same offsets): speaker
+    /// phrases are shown from it ("PROTESTERS" is "protesters")
+    cased: &'a str,
     mentions: &'a [Mention],
     index: &'a EntityIndex,
     /// (end of the speaker's noun phrase, speaker, kind): a name inside the phrase ("a
@@ -1063,7 +1066,7 @@ impl Context<'_> {
     /// Lavrov speaking).
     fn resolve_outside(&mut self, np: &SpeakerNp, said_from: usize) -> Option<String> {
         let before = said_from.min(np.start);
-        let raw = self.text[np.start..np.end].trim();
+        let raw = self.cased[np.start..np.end].trim();
         let lower = raw.to_lowercase();
         let words: Vec<&str> = lower.split_whitespace().collect();
         let pronoun = matches!(words.as_slice(), [w] if matches!(*w, "he" | "she" | "it" | "they" | "i" | "we"));
@@ -1315,8 +1318,10 @@ pub fn find_quotes(text: &str, mentions: &[Mention], index: &EntityIndex) -> Vec
         at = e;
     }
     masked.push_str(&text[at..]);
+    let cased = crate::entities::usual_case(text);
     let mut ctx = Context {
         text: &masked,
+        cased: &cased,
         mentions,
         index,
         speakers: Vec::new(),
@@ -1961,6 +1966,17 @@ mod tests {
         let m = find_entities(text);
         let index = EntityIndex::build(&[(0, m.clone())]);
         find_quotes(text, &m, &index)
+    }
+
+    #[test]
+    fn speakers_shouted_in_capitals_are_shown_in_their_usual_case() {
+        let t = "BARACK OBAMA, PRESIDENT: We will stand with the people.\n\
+                 PROTESTERS: Leave now!\n\
+                 The protesters say they have two demands. President Obama says the world is \
+                 watching Egypt. ROB MARCIANO, CNN WEATHER ANCHOR: The weather is bad, and \
+                 the storm is moving east, CNN reported.";
+        let speakers: Vec<String> = quotes(t).into_iter().map(|q| q.speaker).collect();
+        assert_eq!(speakers, ["protesters", "Barack Obama", "CNN"]);
     }
 
     #[test]
