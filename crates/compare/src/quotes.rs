@@ -188,6 +188,32 @@ fn sentence_bounds(text: &str, from: usize, to: usize) -> (usize, usize) {
     (start, end)
 }
 
+/// Auxiliaries and adverbs between a speaker and the speech verb: "The engineers' union
+/// has said", "the office now says", "Omar Suleiman, the vice president, has said".
+const VERB_GROUP_WORDS: &[&str] = &[
+    "has",
+    "have",
+    "had",
+    "also",
+    "now",
+    "later",
+    "earlier",
+    "meanwhile",
+    "again",
+    "then",
+    "previously",
+    "still",
+    "repeatedly",
+    "is",
+    "was",
+    "will",
+    "would",
+    "just",
+    "reportedly",
+    "recently",
+    "already",
+];
+
 /// A speaker noun phrase found next to a speech verb.
 #[derive(Debug, Clone)]
 struct SpeakerNp {
@@ -227,28 +253,8 @@ fn trim_np(text: &str, mut s: usize, mut e: usize) -> Option<(usize, usize)> {
         let Some((head, last)) = frag.rsplit_once(' ') else {
             break;
         };
-        if matches!(
-            last,
-            "has"
-                | "have"
-                | "had"
-                | "also"
-                | "now"
-                | "later"
-                | "earlier"
-                | "meanwhile"
-                | "again"
-                | "then"
-                | "previously"
-                | "still"
-                | "repeatedly"
-                | "has also"
-                | "is"
-                | "was"
-                | "will"
-                | "would"
-        ) {
-            e = s + head.len();
+        if has(VERB_GROUP_WORDS, last) && last.starts_with(|c: char| c.is_lowercase()) {
+            e = s + head.trim_end_matches([' ', ',']).len();
         } else {
             break;
         }
@@ -768,6 +774,8 @@ fn attribution_before(text: &str, start: usize, to: usize) -> Option<Attribution
             if words.get(k + 1).is_some_and(|x| x.1 == "by") && k + 2 < words.len() {
                 let s = words[k + 2].0;
                 let mut e = s;
+                // the agent's last words, and where its phrase may end (not on "of the")
+                let mut ends: Vec<(usize, &str)> = Vec::new();
                 for &(q, x) in words.iter().skip(k + 2).take(8) {
                     if matches!(
                         x,
@@ -777,8 +785,13 @@ fn attribution_before(text: &str, start: usize, to: usize) -> Option<Attribution
                         break;
                     }
                     e = q + x.len();
+                    ends.push((e, x));
                 }
-                if let Some((a, b)) = trim_np(text, start + s, start + e) {
+                while ends.len() > 1 && ends.last().is_some_and(|(_, x)| has(NOT_PHRASE_END, x)) {
+                    ends.pop();
+                }
+                let np_e = ends.last().map_or(e, |&(x, _)| x);
+                if let Some((a, b)) = trim_np(text, start + s, start + np_e) {
                     return Some(Attribution {
                         np: SpeakerNp { start: a, end: b },
                         verb,
@@ -797,10 +810,12 @@ fn attribution_before(text: &str, start: usize, to: usize) -> Option<Attribution
         {
             b -= 1;
         }
-        if k == b {
+        // "Omar Suleiman, the vice president, has said": the auxiliary belongs to the verb
+        let group = (b..k).all(|x| has(VERB_GROUP_WORDS, words[x].1)) && words[b].1 != "is";
+        if k == b || group {
             // "X, which operates the dam, said", "The authority's director, Petter Lund, said"
             // "Now, said Cassileth, of Memorial Sloan-Kettering, “…”": the speaker follows
-            if let Some((a, e)) = apposition_subject(frag, p)
+            if let Some((a, e)) = apposition_subject(frag, words[b].0)
                 .into_iter()
                 .filter(|&(a, e)| word_count(&frag[a..e]) <= 8)
                 .find_map(|(a, e)| trim_np(text, start + a, start + e))
@@ -1042,6 +1057,125 @@ fn norm_word(w: &str) -> String {
     w.trim_matches(|c: char| !c.is_alphanumeric()).to_string()
 }
 
+/// Words that cannot end a noun phrase: an infinitive's "to", a conjunction, a preposition,
+/// a determiner, a modal or negation left before a verb ("we enjoy what you have to say",
+/// "he had this to say", "he did not say").
+const NOT_PHRASE_END: &[&str] = &[
+    "to", "and", "or", "but", "nor", "of", "the", "a", "an", "with", "for", "from", "by", "at",
+    "in", "on", "as", "than", "if", "that", "not", "never", "can", "could", "should", "must",
+    "might", "shall", "do", "does", "did", "may", "will", "would",
+];
+
+/// Words that cannot begin a speaker: a finite verb or auxiliary (the phrase is the end of a
+/// clause: "was therapy for him, and fans"), a question or relative word ("what happens --
+/// what do you", "how do we know"), "let", "there", "here" ("There's over 20 states").
+const NOT_PHRASE_START: &[&str] = &[
+    "is", "are", "was", "were", "has", "have", "had", "would", "should", "could", "must", "might",
+    "shall", "does", "did", "what", "how", "why", "whether", "whatever", "let", "there", "here",
+];
+
+/// A contracted verb: "We've gotten", "you can't", "it's safe to", "They're the ones".
+fn contracted_verb(w: &str) -> bool {
+    let w = w.replace('’', "'");
+    let lower = w.to_lowercase();
+    lower.ends_with("n't")
+        || ["'ve", "'re", "'ll", "'d", "'m"]
+            .iter()
+            .any(|c| lower.ends_with(c))
+        // "'s" is a possessive after a name ("WHO's tally"), a verb after these words
+        || (!all_caps_word(w.split('\'').next().unwrap_or(""))
+            && [
+                "it's", "he's", "she's", "there's", "here's", "that's", "what's", "who's",
+                "let's", "where's", "how's",
+            ]
+            .contains(&lower.as_str()))
+}
+
+fn all_caps_word(w: &str) -> bool {
+    w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !w.chars().any(char::is_lowercase)
+}
+
+/// The speaker phrase a speech verb was found with, as a noun phrase, or none when it is
+/// not one. A phrase holding a contracted verb, beginning with a finite verb, a question
+/// word, "let", "there" or "here", or ending in a word that cannot end a noun phrase is
+/// part of a clause ("We've gotten reports that …", "was therapy for him, and fans have
+/// told him …", "what do you say when …"). A subject pronoun ends its noun phrase, so a
+/// phrase ending in one is that pronoun ("staffed by volunteer doctors, he said" is "he"),
+/// unless a relative or question word stands before it ("what he said"). "you" is the
+/// one spoken to, not a source. A phrase ending in the name of a person or an organisation
+/// is that name's ("was the way La Stampa of Turin put it").
+fn speaker_phrase(text: &str, np: &SpeakerNp, mentions: &[Mention]) -> Option<SpeakerNp> {
+    let frag = text.get(np.start..np.end)?;
+    let words: Vec<(usize, &str)> = frag
+        .split_whitespace()
+        .map(|w| (w.as_ptr() as usize - frag.as_ptr() as usize, w))
+        .collect();
+    let bare = |w: &str| {
+        w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
+            .to_string()
+    };
+    let (&(_, first), &(last_at, last)) = (words.first()?, words.last()?);
+    let (first, last) = (bare(first), bare(last));
+    let lower_first = first.to_lowercase();
+    let lower_last = last.to_lowercase();
+    let pronoun = |w: &str| has(&["he", "she", "they", "we", "i", "it", "you"], w);
+    if words.len() > 1 && pronoun(&lower_last) {
+        let before = bare(words[words.len() - 2].1).to_lowercase();
+        if has(
+            &[
+                "what", "that", "which", "who", "whom", "whatever", "how", "why", "where", "when",
+                "if", "because", "than", "as", "whether",
+            ],
+            &before,
+        ) {
+            return None;
+        }
+        let start = np.start
+            + last_at
+            + (words[words.len() - 1].1.len()
+                - words[words.len() - 1]
+                    .1
+                    .trim_start_matches(|c: char| !c.is_alphanumeric())
+                    .len());
+        return (lower_last != "you").then_some(SpeakerNp { start, end: np.end });
+    }
+    let shouted = all_caps_word(&first);
+    let named = mentions
+        .iter()
+        .any(|m| m.end == np.end && m.start > np.start && m.kind != EntityKind::Location);
+    let fault = (!named && words.iter().any(|(_, w)| contracted_verb(w)))
+        || (!named && !shouted && has(NOT_PHRASE_START, &lower_first))
+        || lower_first == "you"
+        || (!all_caps_word(&last)
+            && has(NOT_PHRASE_END, &lower_last)
+            && last.starts_with(|c: char| c.is_lowercase()));
+    (!fault).then(|| np.clone())
+}
+
+/// Speech verbs whose object is the hearer ("told the BBC", "warned the government").
+const HEARER_VERBS: &[&str] = &[
+    "told", "tells", "warned", "warns", "assured", "reminded", "urged", "informed", "asked",
+];
+
+/// Nouns of a time after a determiner ("said this morning", "said the day before").
+const TIME_NOUNS: &[&str] = &[
+    "week",
+    "month",
+    "year",
+    "morning",
+    "afternoon",
+    "evening",
+    "night",
+    "day",
+    "weekend",
+    "time",
+    "summer",
+    "spring",
+    "autumn",
+    "fall",
+    "winter",
+];
+
 /// Per-article state for resolving pronouns.
 struct Context<'a> {
     text: &'a str,
@@ -1065,6 +1199,7 @@ impl Context<'_> {
     /// words themselves mention (`Kerry and Lavrov will meet again…, he added` is not
     /// Lavrov speaking).
     fn resolve_outside(&mut self, np: &SpeakerNp, said_from: usize) -> Option<String> {
+        let np = &speaker_phrase(self.cased, np, self.mentions)?;
         let before = said_from.min(np.start);
         let raw = self.cased[np.start..np.end].trim();
         let lower = raw.to_lowercase();
@@ -1553,6 +1688,10 @@ fn indirect_in(ctx: &mut Context<'_>, s: usize, e: usize, comma_only: bool) -> V
         let Some(k) = words.iter().take(9).position(|(_, w)| is_speech_verb(w)) else {
             continue;
         };
+        // "…, Michaela's mother, Sharon Murch, has said": the auxiliary is no speaker
+        if k > 0 && words[..k].iter().all(|(_, w)| has(VERB_GROUP_WORDS, w)) {
+            continue;
+        }
         if k == 0 {
             // "…, said Dr. Marc C. Hochberg, the rheumatology professor …": the speaker
             // follows the verb
@@ -1638,7 +1777,18 @@ fn indirect_in(ctx: &mut Context<'_>, s: usize, e: usize, comma_only: bool) -> V
         // "…, X said in remarks carried by …": an adjunct, with no "that" after it
         let adjunct =
             has(ADJUNCT_STARTS, next) && !word_spans(after).iter().any(|(_, w)| *w == "that");
-        if !(short || closed || adjunct) || next == "to" || next == "that" {
+        // "…, he wrote a song about having diabetes": a determiner after the verb opens its
+        // object, so the verb reports nothing said before it; a hearer ("he told the BBC")
+        // and a time ("she said this morning") may stand there
+        let object = has(
+            &[
+                "a", "an", "the", "his", "her", "their", "its", "this", "these", "those", "my",
+                "our", "your",
+            ],
+            next,
+        ) && !has(HEARER_VERBS, words[k].1)
+            && !words.get(k + 2).is_some_and(|x| has(TIME_NOUNS, x.1));
+        if !(short || closed || adjunct) || next == "to" || next == "that" || object {
             continue;
         }
         let Some((a, b)) = trim_np(text, s + tail_from, s + tail_from + words[k].0) else {
@@ -1977,6 +2127,87 @@ mod tests {
                  the storm is moving east, CNN reported.";
         let speakers: Vec<String> = quotes(t).into_iter().map(|q| q.speaker).collect();
         assert_eq!(speakers, ["protesters", "Barack Obama", "CNN"]);
+    }
+
+    #[test]
+    fn a_clause_is_no_speaker() {
+        for t in [
+            "He says writing \"A Little Bit Longer\" was therapy for him, and fans have told \
+             him it has helped them cope.",
+            "We've gotten reports that more than 100 people have been killed in the violence.",
+            "ROB MARCIANO, CNN WEATHER ANCHOR: There's over 20 states that are within a winter \
+             storm watch, from New England to New Mexico.",
+            "We're gonna keep doing these; we're having a good time with them, and we enjoy \
+             what you have to say.",
+            "Bjorn, what happens -- what do you say when people say to you, \"Hang on a minute, \
+             you are talking about global warming.\"",
+            "You said that the army would stay out of politics for good.",
+            "Let me say that the army has behaved very well so far.",
+            "It's safe to say that the protests will continue for weeks.",
+            "He did not say whether the army would stay out of politics.",
+        ] {
+            let q = quotes(t);
+            let bad = |s: &str| {
+                let l = s.to_lowercase();
+                l.contains(' ')
+                    && !l.starts_with("he ")
+                    && !matches!(l.as_str(), "he" | "she" | "they" | "we" | "i")
+                    || l == "you"
+                    || l.contains('\'')
+            };
+            assert!(!q.iter().any(|q| bad(&q.speaker)), "{t}: {q:?}");
+        }
+        // a verb with an object reports nothing said before it
+        let q = quotes(
+            "Nick Jonas was diagnosed in 2005. Two and a half years after his diagnosis, on a \
+             day when Nick says his blood sugar was out of control, he wrote a song about it.",
+        );
+        assert!(!q.iter().any(|q| q.text.starts_with("Two")), "{q:?}");
+        // a subject pronoun ends the speaker's phrase (a sentence run on without its stop)
+        let q = quotes(
+            "Ali Hassan spoke on Monday. The school will close for seven days He said the \
+             pupils were all well and at home.",
+        );
+        assert_eq!(
+            q.iter().map(|q| q.speaker.as_str()).collect::<Vec<_>>(),
+            ["Ali Hassan"],
+            "{q:?}"
+        );
+        // a phrase ending in a name is the name's
+        let q = quotes(
+            "\"Women in Politics -- Veronica's Wrath,\" was the way La Stampa of Turin put it.",
+        );
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert_eq!(q[0].speaker, "La Stampa of Turin", "{q:?}");
+        // a possessive after an acronym is no contracted verb
+        let q = quotes("WHO's country director said that the outbreak was contained.");
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert!(q[0].speaker.contains("country director"), "{q:?}");
+    }
+
+    #[test]
+    fn an_auxiliary_after_an_apposition_is_no_speaker() {
+        for (t, who) in [
+            (
+                "But Omar Suleiman, the vice president, has said unequivocally that the \
+                 president is not going to step down.",
+                "Omar Suleiman",
+            ),
+            (
+                "The bill's sponsor, Republican Rep. Carl Wimmer, has said the measure aims to \
+                 honor Browning.",
+                "Carl Wimmer",
+            ),
+            (
+                "Some, including members of the council, have said they do not agree that \
+                 his departure would be best.",
+                "Some",
+            ),
+        ] {
+            let q = quotes(t);
+            assert_eq!(q.first().map(|q| q.speaker.as_str()), Some(who), "{q:?}");
+            assert!(!q[0].text.contains("said"), "{q:?}");
+        }
     }
 
     #[test]
