@@ -1599,6 +1599,28 @@ impl EntityIndex {
             }
             join_unique(&mut parent, a, &targets);
         }
+        // a first name alone joins the one person of the story with that first name ("Nick
+        // says …" after "Nick Jonas"; a feature or a transcript calls people by their first
+        // names); two people with that first name: it stays apart
+        for a in 0..n {
+            let [first] = groups[a].tokens.as_slice() else {
+                continue;
+            };
+            // (a lone first name is often typed an organisation for want of a cue)
+            if kinds[a] == EntityKind::Location || !has(lexicon::FIRST_NAMES, first) {
+                continue;
+            }
+            let mut targets: BTreeSet<usize> = BTreeSet::new();
+            for b in 0..n {
+                if kinds[b] == EntityKind::Person
+                    && groups[b].tokens.len() >= 2
+                    && groups[b].tokens.first() == Some(first)
+                {
+                    targets.insert(find(&mut parent, b));
+                }
+            }
+            join_unique(&mut parent, a, &targets);
+        }
         // an acronym joins the one name it abbreviates ("UN" = "United Nations", "U.S." =
         // "United States", "CDU" = "Christian Democratic Union"); ambiguous ones stay apart
         for a in 0..n {
@@ -2155,6 +2177,35 @@ mod tests {
         assert!(
             !k.iter().any(|(_, kind)| *kind == EntityKind::Person),
             "{k:?}"
+        );
+    }
+
+    #[test]
+    fn a_first_name_joins_the_one_person_with_that_first_name() {
+        let index = EntityIndex::build(&[(
+            0,
+            find_entities(
+                "The singer Nick Jonas was diagnosed in 2005. On that day, Nick says, his blood \
+                 sugar was out of control. Joe Jonas agreed.",
+            ),
+        )]);
+        assert_eq!(
+            index.resolve("Nick").map(|e| e.name.as_str()),
+            Some("Nick Jonas"),
+            "{:?}",
+            index.entities
+        );
+        let index = EntityIndex::build(&[(
+            0,
+            find_entities(
+                "The singer Nick Jonas and the politician Nick Clegg met. On Monday, Nick said \
+                 the meeting went well.",
+            ),
+        )]);
+        assert!(
+            index.resolve("Nick").is_none_or(|e| e.name == "Nick"),
+            "{:?}",
+            index.entities
         );
     }
 
