@@ -1597,6 +1597,34 @@ impl EntityIndex {
                     targets.insert(find(&mut parent, b));
                 }
             }
+            // a surname shared by several people of the story is the one the story is about
+            // when that person is named at least three times as often as the others together
+            // ("Mubarak" is Hosni Mubarak beside a few mentions of Gamal and Suzanne Mubarak);
+            // otherwise it stays apart
+            if targets.len() > 1
+                && groups[a].tokens.len() == 1
+                && targets
+                    .iter()
+                    .all(|&t| groups[t].tokens.last() == groups[a].tokens.last())
+            {
+                let weight = |parent: &mut [usize], t: usize| -> usize {
+                    (0..n)
+                        .filter(|&g| find(parent, g) == t)
+                        .map(|g| groups[g].variants.values().sum::<usize>())
+                        .sum()
+                };
+                let weights: Vec<(usize, usize)> = targets
+                    .iter()
+                    .map(|&t| (t, weight(&mut parent, t)))
+                    .collect();
+                let total: usize = weights.iter().map(|(_, w)| w).sum();
+                if let Some(&(t, w)) = weights.iter().max_by_key(|(_, w)| *w)
+                    && kinds[t] == EntityKind::Person
+                    && w >= 3 * (total - w)
+                {
+                    targets = BTreeSet::from([t]);
+                }
+            }
             join_unique(&mut parent, a, &targets);
         }
         // a first name alone joins the one person of the story with that first name ("Nick
@@ -2204,6 +2232,42 @@ mod tests {
         )]);
         assert!(
             index.resolve("Nick").is_none_or(|e| e.name == "Nick"),
+            "{:?}",
+            index.entities
+        );
+    }
+
+    #[test]
+    fn a_shared_surname_is_the_person_named_far_more_often() {
+        let docs: Vec<(usize, Vec<Mention>)> = [
+            "President Hosni Mubarak spoke. Later, President Hosni Mubarak said he would stay.",
+            "Protesters want President Hosni Mubarak out. President Hosni Mubarak refused, and \
+             his son, the banker Gamal Mubarak, left.",
+            "On Friday, Mubarak said he would not run again.",
+        ]
+        .iter()
+        .enumerate()
+        .map(|(i, t)| (i, find_entities(t)))
+        .collect();
+        let index = EntityIndex::build(&docs);
+        assert_eq!(
+            index.resolve("Mubarak").map(|e| e.name.as_str()),
+            Some("Hosni Mubarak"),
+            "{:?}",
+            index.entities
+        );
+        // named about as often: the surname stays apart
+        let docs = vec![(
+            0,
+            find_entities(
+                "President Hosni Mubarak and the banker Gamal Mubarak met. The banker Gamal \
+                 Mubarak left. On Friday, Mubarak said he would stay.",
+            ),
+        )];
+        let index = EntityIndex::build(&docs);
+        assert_eq!(
+            index.resolve("Mubarak").map(|e| e.name.as_str()),
+            Some("Mubarak"),
             "{:?}",
             index.entities
         );
