@@ -395,6 +395,11 @@ pub fn find_entities(text: &str) -> Vec<Mention> {
         // the words of one name
         let ampersand = |k: usize| text[ws[k - 1].end..ws[k].start].trim() == "&";
         while j < ws.len() && (ws[j].joined || ampersand(j)) && !ws[j].initial {
+            // "Europe The UN said", "2308 The BBC's Matthew Price": a capitalised article
+            // inside a run of capitals opens a new sentence run on without its stop
+            if ws[j].text == "The" {
+                break;
+            }
             if !ws[j].joined {
                 if !is_capitalised(ws[j].text) {
                     break;

@@ -1139,6 +1139,25 @@ fn speaker_phrase(text: &str, np: &SpeakerNp, mentions: &[Mention]) -> Option<Sp
                     .len());
         return (lower_last != "you").then_some(SpeakerNp { start, end: np.end });
     }
+    // "Europe The UN", "2308 The BBC's Matthew Price", "no threat to public health The WHO":
+    // a capitalised "The" after a word that does not govern it (not "in The Plague") opens
+    // a sentence run on without its stop, a headline or a time stamp before it, and the
+    // speaker's phrase starts there
+    if let Some(i) = (1..words.len()).rev().find(|&i| {
+        words[i].1 == "The"
+            && !has(
+                &[
+                    "of", "in", "for", "at", "on", "from", "to", "with", "by", "and", "&",
+                ],
+                &bare(words[i - 1].1),
+            )
+    }) {
+        let np = SpeakerNp {
+            start: np.start + words[i].0,
+            end: np.end,
+        };
+        return speaker_phrase(text, &np, mentions);
+    }
     let shouted = all_caps_word(&first);
     let named = mentions
         .iter()
@@ -1796,7 +1815,9 @@ fn indirect_in(ctx: &mut Context<'_>, s: usize, e: usize, comma_only: bool) -> V
             next,
         ) && !has(HEARER_VERBS, words[k].1)
             && !words.get(k + 2).is_some_and(|x| has(TIME_NOUNS, x.1));
-        if !(short || closed || adjunct) || next == "to" || next == "that" || object {
+        // "…, every morning she wakes up, puts on her burqa": "put" reports only as "put it"
+        let put = matches!(words[k].1, "put" | "puts") && next != "it";
+        if !(short || closed || adjunct) || next == "to" || next == "that" || object || put {
             continue;
         }
         let Some((a, b)) = trim_np(text, s + tail_from, s + tail_from + words[k].0) else {
@@ -2187,6 +2208,18 @@ mod tests {
         );
         assert_eq!(q.len(), 1, "{q:?}");
         assert_eq!(q[0].speaker, "La Stampa of Turin", "{q:?}");
+        // a run-on sentence before "The" is no part of the speaker's phrase
+        let q = quotes(
+            "Flights resumed in Europe The UN said that aid would arrive on Monday morning.",
+        );
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert_eq!(q[0].speaker, "UN", "{q:?}");
+        // "put" reports only as "put it"
+        let q = quotes(
+            "She is a mother of two, and every morning she wakes up, puts on her veil and \
+             takes her boys to school.",
+        );
+        assert!(q.is_empty(), "{q:?}");
         // a possessive after an acronym is no contracted verb
         let q = quotes("WHO's country director said that the outbreak was contained.");
         assert_eq!(q.len(), 1, "{q:?}");
