@@ -31,8 +31,9 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.preprocessing import normalize
 
 
-def read_docs(data):
-    """DOCNO -> headline + text of every DUC 2003 / 2006 document (TREC SGML)."""
+def read_doc_parts(data):
+    """DOCNO -> (headline, text) of every DUC 2003 / 2006 document (TREC SGML), tags removed,
+    entities decoded, white space collapsed."""
     docs = {}
     for root in ("duc2003/docs.without.headlines", "duc2006/duc2006_docs"):
         for f in sorted(glob.glob(f"{data}/{root}/*/*")):
@@ -41,11 +42,14 @@ def read_docs(data):
                 no = re.search(r"<DOCNO>\s*(\S+)\s*</DOCNO>", d)
                 body = re.search(r"<TEXT>(.*?)</TEXT>", d, re.S)
                 head = re.search(r"<HEADLINE>(.*?)</HEADLINE>", d, re.S)
-                text = (head.group(1).strip() + ". " if head else "") + re.sub(
-                    r"<[^>]+>", " ", body.group(1) if body else ""
-                )
-                docs[no.group(1)] = html.unescape(re.sub(r"\s+", " ", text)).strip()
+                clean = lambda t: html.unescape(re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", t))).strip()
+                docs[no.group(1)] = (clean(head.group(1)) if head else "", clean(body.group(1) if body else ""))
     return docs
+
+
+def read_docs(data):
+    """DOCNO -> headline + text of every DUC 2003 / 2006 document."""
+    return {no: (f"{head}. {text}" if head else text) for no, (head, text) in read_doc_parts(data).items()}
 
 
 def bcubed(gold, pred):

@@ -28,8 +28,6 @@ Needs numpy, scipy, scikit-learn, igraph and leidenalg (PyPI, a venv; not needed
 """
 import collections
 import datetime
-import glob
-import html
 import itertools
 import re
 import sys
@@ -46,21 +44,7 @@ from sklearn.preprocessing import normalize
 
 # B-cubed over parallel label lists, as in the dense-similarity probe beside this script.
 from dense_similarity_probe import bcubed
-
-
-def read_docs(data):
-    """DOCNO -> (headline, text) of every DUC 2003 / 2006 document (TREC SGML)."""
-    docs = {}
-    for root in ("duc2003/docs.without.headlines", "duc2006/duc2006_docs"):
-        for f in sorted(glob.glob(f"{data}/{root}/*/*")):
-            s = open(f, errors="replace").read()
-            for d in re.findall(r"<DOC>(.*?)</DOC>", s, re.S):
-                no = re.search(r"<DOCNO>\s*(\S+)\s*</DOCNO>", d)
-                body = re.search(r"<TEXT>(.*?)</TEXT>", d, re.S)
-                head = re.search(r"<HEADLINE>(.*?)</HEADLINE>", d, re.S)
-                clean = lambda t: html.unescape(re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", t))).strip()
-                docs[no.group(1)] = (clean(head.group(1)) if head else "", clean(body.group(1) if body else ""))
-    return docs
+from dense_similarity_probe import read_doc_parts as read_docs
 
 
 # ---------------------------------------------------------------- representations
