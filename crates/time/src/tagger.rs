@@ -1722,9 +1722,9 @@ impl<'a> Tagger<'a> {
     /// "80s" at token `i` as a decade: after "the", "early", "mid" or "late" ("the 80s",
     /// "the mid-80s"), or after "and"/"to"/"or" following such a decade ("the 70s and 80s").
     /// The same words give temperatures, marks and ages ("temperatures in the 50s", "grades
-    /// in the 90s", "in his early 40s"), so not in a sentence that speaks of a measure, nor
-    /// after a possessive. Of the centuries, the latest decade begun by the DCT or beginning
-    /// within a decade of it, as for "the '80s".
+    /// in the 90s"), so not in a sentence that speaks of a measure; an age takes a possessive
+    /// ("in his early 40s"), which introduces no decade here. Of the centuries, the latest
+    /// decade begun by the DCT or beginning within a decade of it, as for "the '80s".
     fn short_decade(&self, i: usize) -> Option<M> {
         let n = self.num(i)?;
         if self.w(i).len() != 2 || n % 10 != 0 || !(self.is(i + 1, "s") && self.glued(i + 1)) {
