@@ -162,7 +162,8 @@ fn is_capitalised(w: &str) -> bool {
     }
 }
 
-fn all_caps(w: &str) -> bool {
+/// A word of two letters or more written wholly in capitals ("CNN", "BARACK", "AT&T").
+pub(crate) fn all_caps(w: &str) -> bool {
     w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && w.chars().all(|c| !c.is_lowercase())
 }
 

@@ -1083,16 +1083,12 @@ fn contracted_verb(w: &str) -> bool {
             .iter()
             .any(|c| lower.ends_with(c))
         // "'s" is a possessive after a name ("WHO's tally"), a verb after these words
-        || (!all_caps_word(w.split('\'').next().unwrap_or(""))
+        || (!crate::entities::all_caps(w.split('\'').next().unwrap_or(""))
             && [
                 "it's", "he's", "she's", "there's", "here's", "that's", "what's", "who's",
                 "let's", "where's", "how's",
             ]
             .contains(&lower.as_str()))
-}
-
-fn all_caps_word(w: &str) -> bool {
-    w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !w.chars().any(char::is_lowercase)
 }
 
 /// The speaker phrase a speech verb was found with, as a noun phrase, or none when it is
@@ -1158,14 +1154,14 @@ fn speaker_phrase(text: &str, np: &SpeakerNp, mentions: &[Mention]) -> Option<Sp
         };
         return speaker_phrase(text, &np, mentions);
     }
-    let shouted = all_caps_word(&first);
+    let shouted = crate::entities::all_caps(&first);
     let named = mentions
         .iter()
         .any(|m| m.end == np.end && m.start > np.start && m.kind != EntityKind::Location);
     let fault = (!named && words.iter().any(|(_, w)| contracted_verb(w)))
         || (!named && !shouted && has(NOT_PHRASE_START, &lower_first))
         || lower_first == "you"
-        || (!all_caps_word(&last)
+        || (!crate::entities::all_caps(&last)
             && has(NOT_PHRASE_END, &lower_last)
             && last.starts_with(|c: char| c.is_lowercase()));
     (!fault).then(|| np.clone())
