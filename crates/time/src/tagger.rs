@@ -400,6 +400,8 @@ impl<'a> Tagger<'a> {
                 && w.ends_with("ing")
                 && matches!(self.w(k - 1), "is" | "are" | "am")
         };
+        // Unlike `find_before`, every token counts towards the ten looked back and any stop
+        // ends the clause.
         let mut k = i;
         let mut seen = 0;
         while k > 0 && seen < 10 && !clause_stop(self.w(k - 1)) {
@@ -409,13 +411,10 @@ impl<'a> Tagger<'a> {
                 return Tense::Future;
             }
         }
-        if (end..(end + 4).min(self.toks.len()))
-            .take_while(|&k| !clause_stop(self.w(k)))
-            .any(progressive)
-        {
-            return Tense::Future;
+        match self.find_after(end, 4, progressive) {
+            Some(_) => Tense::Future,
+            None => Tense::Past,
         }
-        Tense::Past
     }
 
     /// Whether token `k` is a tense cue, and which.
@@ -498,13 +497,8 @@ impl<'a> Tagger<'a> {
         if let Some(j) = self.cue_before(i, window) {
             return self.cue(j);
         }
-        for k in end..(end + 4).min(self.toks.len()) {
-            if clause_stop(self.w(k)) {
-                break;
-            }
-            if let Some(t) = self.cue(k) {
-                return Some(t);
-            }
+        if let Some(k) = self.find_after(end, 4, |k| self.cue(k).is_some()) {
+            return self.cue(k);
         }
         // A month in a long sentence ("flights would leave … from March 30, with the third
         // departing each Thursday from August 6"): the nearest cue earlier in the sentence.
@@ -521,6 +515,12 @@ impl<'a> Tagger<'a> {
     /// The nearest tense cue before token `i` within its clause, looking back at most
     /// `window` words.
     fn cue_before(&self, i: usize, window: usize) -> Option<usize> {
+        self.find_before(i, window, |j| self.cue(j).is_some())
+    }
+
+    /// The nearest token before `i` within its clause for which `found` holds, looking back
+    /// at most `window` words (punctuation inside the clause, "4 a.m. EDT", does not count).
+    fn find_before(&self, i: usize, window: usize, found: impl Fn(usize) -> bool) -> Option<usize> {
         let mut j = i;
         let mut seen = 0;
         while j > 0 && seen < window {
@@ -530,15 +530,21 @@ impl<'a> Tagger<'a> {
             if clause_stop(w) && !(w == "." && j > 0 && self.w(j - 1).len() <= 4 && self.glued(j)) {
                 return None;
             }
-            if self.cue(j).is_some() {
+            if found(j) {
                 return Some(j);
             }
-            // Punctuation inside the clause ("4 a.m. EDT", parentheses) does not count.
             if w.chars().any(char::is_alphanumeric) {
                 seen += 1;
             }
         }
         None
+    }
+
+    /// The first of the `n` tokens from `end` for which `found` holds, before the clause stops.
+    fn find_after(&self, end: usize, n: usize, found: impl Fn(usize) -> bool) -> Option<usize> {
+        (end..end.saturating_add(n).min(self.toks.len()))
+            .take_while(|&k| !clause_stop(self.w(k)))
+            .find(|&k| found(k))
     }
 
     /// Runs the tagger over the whole text.
@@ -1449,13 +1455,9 @@ impl<'a> Tagger<'a> {
                 let eve = self.is(i + 1, "eve");
                 // "Thanksgiving 1991", "Christmas Day, 2004" name their year (one expression);
                 // "Christmas Eve in 1999", "Thanksgiving of 1991" take the year that follows.
-                let written = if let Some(y) = self.year_at(end) {
-                    end += 1;
-                    Some(y)
-                } else if self.is(end, ",")
-                    && let Some(y) = self.year_at(end + 1)
-                {
-                    end += 2;
+                let k = if self.is(end, ",") { end + 1 } else { end };
+                let written = if let Some(y) = self.year_at(k) {
+                    end = k + 1;
                     Some(y)
                 } else if matches!(self.w(end), "in" | "of") {
                     self.year_at(end + 1)
@@ -1803,14 +1805,8 @@ impl<'a> Tagger<'a> {
                 return true;
             }
         }
-        let mut k = i;
-        while k < self.toks.len() && !clause_stop(self.w(k)) {
-            if measure(self.w(k)) {
-                return true;
-            }
-            k += 1;
-        }
-        false
+        self.find_after(i, usize::MAX, |k| measure(self.w(k)))
+            .is_some()
     }
 
     /// A weekday with its optional determiner: "Tuesday", "last Friday", "next Monday".
