@@ -198,8 +198,11 @@ pub fn is_boilerplate_line(t: &str) -> bool {
         if WHOLE.contains(&lower.trim_end_matches(['.', ':'])) {
             return true;
         }
+        if is_site_furniture(t, &lower) {
+            return true;
+        }
     }
-    is_caption(t) || is_site_furniture(t)
+    is_caption(t)
 }
 
 /// Whether `phrase` (lower-case words separated by single spaces) occurs in `lower` on word
@@ -216,11 +219,8 @@ fn contains_phrase(lower: &str, phrase: &str) -> bool {
 
 /// A line about the site rather than the news: a media-player or comment-policy notice, or
 /// a line that names the site's machinery while speaking to the reader and quotes nobody.
-fn is_site_furniture(t: &str) -> bool {
-    if t.len() > MAX_PREFIX_LINE {
-        return false;
-    }
-    let lower = t.to_ascii_lowercase();
+/// `lower` is `t` in ASCII lower case; lines longer than [`MAX_PREFIX_LINE`] are never asked.
+fn is_site_furniture(t: &str, lower: &str) -> bool {
     if SITE_NOTICES.iter().any(|p| lower.contains(p)) {
         return true;
     }
@@ -246,14 +246,14 @@ fn is_site_furniture(t: &str) -> bool {
     };
     if !SITE_TERMS
         .iter()
-        .any(|p| contains_phrase(&lower, p) && !possessed(p))
+        .any(|p| contains_phrase(lower, p) && !possessed(p))
     {
         return false;
     }
     lower
         .split(|c: char| !(c.is_ascii_alphanumeric() || c == '\'' || c == '’'))
         .any(|w| READER_ADDRESS.contains(&w.replace('’', "'").as_str()))
-        || contains_phrase(&lower, "we welcome")
+        || contains_phrase(lower, "we welcome")
 }
 
 /// A short line without sentence punctuation that ends with a photo credit.
